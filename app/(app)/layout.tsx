@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { MainNav } from "@/components/shell/main-nav";
+import { UserMenu } from "@/components/shell/user-menu";
+import { requireUser } from "@/server/auth/current-user";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:p-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur" data-print-hidden>
+        <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-2 md:flex-row md:items-center md:gap-6">
+          <div className="flex items-center justify-between">
+            <Link href="/incidents" className="text-lg font-semibold tracking-tight">
+              Daytwo
+            </Link>
+            <div className="md:hidden">
+              <UserMenu name={user.name} email={user.email} role={user.role} />
+            </div>
+          </div>
+          <MainNav />
+          <div className="ml-auto hidden md:block">
+            <UserMenu name={user.name} email={user.email} role={user.role} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getDatabase } from "@/db/client";
+import { DEMO_PASSWORD, demoUsers } from "@/db/seed";
+import { isOidcEnabled } from "@/env";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { currentUser } from "@/server/auth/current-user";
+import { hasAnyUser } from "@/server/users/create-first-admin";
+import { isDemoMode } from "@/server/workspace/is-demo";
+import { safeRedirectPath } from "@/lib/safe-redirect";
+import { signInWithOidc } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const oidcErrors: Record<string, string> = {
+  unverified_email: "Your identity provider did not confirm your email address, so Daytwo cannot match your account.",
+  deactivated: "This account has been deactivated. Ask an admin to reactivate it.",
+  AccessDenied: "Your identity provider refused the sign-in.",
+  Configuration: "Single sign-on is misconfigured. Ask an admin to check the OIDC settings.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  if (await currentUser()) redirect(safeRedirectPath(params.callbackUrl));
+  const database = await getDatabase();
+  if (!(await hasAnyUser(database.db))) redirect("/setup");
+  const isDemo = await isDemoMode(database.db, database.engine);
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
+  const oidcError = params.error ? (oidcErrors[params.error] ?? "Sign-in failed. Try again.") : null;
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h1" className="text-xl">Sign in to Daytwo</CardTitle>
+        <CardDescription>Incidents, post-mortems and the follow-ups that make them count.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {oidcError ? <p role="alert" className="text-sm text-destructive">{oidcError}</p> : null}
+        <SignInForm callbackUrl={callbackUrl} />
+        {isOidcEnabled ? (
+          <form action={signInWithOidc}>
+            <input type="hidden" name="callbackUrl" value={callbackUrl} />
+            <Button type="submit" variant="outline" className="w-full">
+              Continue with {process.env.OIDC_NAME ?? "single sign-on"}
+            </Button>
+          </form>
+        ) : null}
+        {isDemo ? (
+          <section aria-label="Demo accounts" className="rounded-md border border-dashed p-3 text-sm">
+            <p className="font-medium">Demo workspace</p>
+            <p className="text-muted-foreground">
+              Password for every account: <code className="font-mono text-foreground">{DEMO_PASSWORD}</code>
+            </p>
+            <ul className="mt-1 grid gap-0.5">
+              {demoUsers.map((user) => (
+                <li key={user.email}>
+                  <code className="font-mono">{user.email}</code> <span className="text-muted-foreground">({user.role})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

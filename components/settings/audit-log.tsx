@@ -1,0 +1,122 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/select-native";
+import { Spinner } from "@/components/ui/spinner";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+
+const entityTypes = ["user", "team", "service", "incident"] as const;
+
+function describeChange(before: unknown, after: unknown): string {
+  const show = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
+  const [from, to] = [show(before), show(after)];
+  return from && to ? `${from} → ${to}` : from || to;
+}
+
+// Filters live in the URL, so a filtered view can be shared or bookmarked.
+export function AuditLog() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters = {
+    action: params.get("action") || undefined,
+    entityType: params.get("entity") || undefined,
+    actorId: params.get("actor") || undefined,
+    from: params.get("from") ? new Date(`${params.get("from")}T00:00:00`) : undefined,
+    to: params.get("to") ? new Date(`${params.get("to")}T23:59:59.999`) : undefined,
+  };
+  const users = useQuery(trpc.users.list.queryOptions());
+  const entries = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
+
+  function applyFilters(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of ["action", "entity", "actor", "from", "to"]) {
+      const value = String(form.get(key) ?? "").trim();
+      if (value) next.set(key, value);
+    }
+    router.replace(`${pathname}?${next.toString()}`);
+  }
+
+  const rows = entries.data?.pages.flatMap((page) => page.entries) ?? [];
+  return (
+    <div className="grid gap-4">
+      <form onSubmit={applyFilters} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end" aria-label="Filter the audit log">
+        <div className="grid gap-1">
+          <Label htmlFor="audit-action">Action starts with</Label>
+          <Input id="audit-action" name="action" defaultValue={params.get("action") ?? ""} placeholder="user." />
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="audit-entity">Entity</Label>
+          <NativeSelect id="audit-entity" name="entity" defaultValue={params.get("entity") ?? ""}>
+            <option value="">Any</option>
+            {entityTypes.map((type) => <option key={type} value={type}>{type}</option>)}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="audit-actor">Person</Label>
+          <NativeSelect id="audit-actor" name="actor" defaultValue={params.get("actor") ?? ""}>
+            <option value="">Anyone</option>
+            {users.data?.map((user) => <option key={user.id} value={user.id}>{user.name}</option>)}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="audit-from">From</Label>
+          <Input id="audit-from" name="from" type="date" defaultValue={params.get("from") ?? ""} />
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="audit-to">To</Label>
+          <Input id="audit-to" name="to" type="date" defaultValue={params.get("to") ?? ""} />
+        </div>
+        <Button type="submit">Apply filters</Button>
+      </form>
+      {entries.isPending ? <Spinner label="Loading audit log" /> : null}
+      {entries.isError ? <p role="alert" className="text-destructive">{errorMessage(entries.error)}</p> : null}
+      {entries.isSuccess && rows.length === 0 ? <p className="text-muted-foreground">No entries match these filters.</p> : null}
+      {rows.length > 0 ? (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>When</TableHead>
+              <TableHead>Who</TableHead>
+              <TableHead>Action</TableHead>
+              <TableHead>Entity</TableHead>
+              <TableHead>Change</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((entry) => (
+              <TableRow key={entry.id}>
+                <TableCell className="whitespace-nowrap text-sm">
+                  <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toLocaleString()}</time>
+                </TableCell>
+                <TableCell>{entry.actor?.name ?? "System"}</TableCell>
+                <TableCell className="font-mono text-sm">{entry.action}</TableCell>
+                <TableCell className="text-sm">{entry.entityType}</TableCell>
+                <TableCell className="max-w-md truncate font-mono text-xs" title={describeChange(entry.before, entry.after)}>
+                  {describeChange(entry.before, entry.after)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      {entries.hasNextPage ? (
+        <Button variant="outline" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
+          {entries.isFetchingNextPage ? "Loading…" : "Load older entries"}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+import { userRoles } from "@/lib/roles";
+
+export { userRoles, type UserRole } from "@/lib/roles";
+export const userRole = pgEnum("user_role", userRoles);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    role: userRole().notNull().default("responder"),
+    // scrypt hash; null for accounts that only sign in through OIDC.
+    passwordHash: text(),
+    deactivatedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Emails are compared case-insensitively everywhere, so the unique key is on lower(email).
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    index("users_role_idx").on(t.role),
+  ],
+);
+
+export type User = typeof users.$inferSelect;

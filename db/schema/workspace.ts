@@ -1,0 +1,15 @@
+import { boolean, integer, pgTable, text, timestamp, check } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+
+// Exactly one row: workspace-wide settings.
+export const workspace = pgTable(
+  "workspace",
+  {
+    id: integer().primaryKey().default(1),
+    name: text().notNull().default("Daytwo"),
+    // True when the demo seed created this workspace; the sign-in page then shows demo credentials.
+    isDemo: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("workspace_single_row", sql`${t.id} = 1`)],
+);

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+    message: "must be a URL like postgres://user:password@host:5432/database",
+  });
+
+const optionalUrl = z.string().refine((value) => URL.canParse(value), { message: "must be a full URL" });
+
+// Every variable Daytwo reads. `.env.example` documents each one; the README has the table.
+export const serverEnvShape = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  PGLITE_DIR: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1, "must be a port between 1 and 65535").max(65535, "must be a port between 1 and 65535").default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+  AUTH_URL: optionalUrl.optional(),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  OIDC_ISSUER: optionalUrl.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  DEMO_SEED: z.enum(["auto", "never"]).default("auto"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+};

@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+// Importing env validates it: a bad variable fails the build and the start, not a request.
+import "./env";
+
+const nextConfig: NextConfig = {
+  // Both drivers must be loaded by Node, not bundled: PGlite ships WASM, pg has optional natives.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

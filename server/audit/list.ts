@@ -1,0 +1,42 @@
+import { and, desc, eq, gte, like, lt, lte, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import { auditLog, users } from "@/db/schema";
+import { isAdmin, type ServiceContext } from "@/server/context";
+import { forbidden } from "@/server/errors";
+import type { listAuditInput } from "./schemas";
+
+export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof listAuditInput> }) {
+  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can read the audit log.");
+  const filters: SQL[] = [];
+  if (input.actorId) filters.push(eq(auditLog.actorId, input.actorId));
+  if (input.entityType) filters.push(eq(auditLog.entityType, input.entityType));
+  // "user." finds every user action; a full name finds one.
+  if (input.action) filters.push(like(auditLog.action, `${input.action.replace(/[%_\\]/g, "\\$&")}%`));
+  if (input.from) filters.push(gte(auditLog.createdAt, input.from));
+  if (input.to) filters.push(lte(auditLog.createdAt, input.to));
+  if (input.cursor) filters.push(lt(auditLog.id, input.cursor));
+
+  const rows = await ctx.db
+    .select({ entry: auditLog, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(...filters))
+    .orderBy(desc(auditLog.id))
+    .limit(input.limit + 1);
+
+  const page = rows.slice(0, input.limit);
+  return {
+    entries: page.map(({ entry, actorName }) => ({
+      id: entry.id,
+      actor: entry.actorId ? { id: entry.actorId, name: actorName ?? "Unknown" } : null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before,
+      after: entry.after,
+      requestId: entry.requestId,
+      createdAt: entry.createdAt,
+    })),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.entry.id ?? null) : null,
+  };
+}

@@ -1,0 +1,96 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { isOidcEnabled } from "@/env";
+import { logger } from "@/server/log";
+import { findOrCreateOidcUser } from "./oidc-user";
+import { loadSessionUser, type SessionUser } from "./session-user";
+import { verifyCredentials } from "./verify-credentials";
+
+declare module "next-auth" {
+  interface Session {
+    // The account as stored now (role, active), re-read on every request.
+    account: SessionUser | null;
+  }
+}
+
+// The code travels to the sign-in form; it never says whether the email exists.
+export class SignInRefused extends CredentialsSignin {
+  override code = "refused";
+}
+export class SignInThrottled extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled:${retryAfterSeconds}`;
+  }
+}
+
+const credentialsInput = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+
+function oidcProvider(): NextAuthConfig["providers"] {
+  if (!isOidcEnabled) return [];
+  return [
+    {
+      id: "oidc",
+      name: process.env.OIDC_NAME ?? "Single sign-on",
+      type: "oidc",
+      issuer: process.env.OIDC_ISSUER,
+      clientId: process.env.OIDC_CLIENT_ID,
+      clientSecret: process.env.OIDC_CLIENT_SECRET,
+      checks: ["pkce", "state", "nonce"],
+    },
+  ];
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // Refused sign-ins are expected traffic, not errors worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = credentialsInput.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused();
+        const ip = request.headers.get("x-daytwo-client-ip");
+        const result = await verifyCredentials(await getDb(), { ...parsed.data, ip });
+        if (result.outcome === "throttled") throw new SignInThrottled(result.retryAfterSeconds);
+        if (result.outcome === "refused") throw new SignInRefused();
+        return { id: result.user.id, email: result.user.email, name: result.user.name };
+      },
+    }),
+    ...oidcProvider(),
+  ],
+  callbacks: {
+    async signIn({ account, profile, user }) {
+      if (account?.provider !== "oidc") return true;
+      if (!profile?.email || profile.email_verified !== true) return "/sign-in?error=unverified_email";
+      const local = await findOrCreateOidcUser(await getDb(), {
+        email: profile.email,
+        name: profile.name ?? profile.email.split("@")[0] ?? profile.email,
+      });
+      if (!local) return "/sign-in?error=deactivated";
+      user.id = local.id;
+      return true;
+    },
+    async jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      // A deactivated or deleted account loses access on its next request.
+      return { ...session, account: token.sub ? await loadSessionUser(token.sub) : null };
+    },
+  },
+});

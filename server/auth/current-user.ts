@@ -1,0 +1,15 @@
+import { redirect } from "next/navigation";
+import { auth } from "./config";
+import type { SessionUser } from "./session-user";
+
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  return session?.account ?? null;
+}
+
+/** For server components of signed-in pages: sends strangers to the sign-in page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}

@@ -1,0 +1,18 @@
+// Domain errors: services throw these; one tRPC middleware maps them to codes (server/trpc/init.ts).
+export type DomainErrorKind = "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated" | "rate_limited";
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
+export const forbidden = (message = "You do not have permission to do that.") => new DomainError("forbidden", message);
+export const conflict = (message: string) => new DomainError("conflict", message);
+export const invalid = (message: string, field?: string) => new DomainError("invalid", message, field);

@@ -1,0 +1,98 @@
+// The one Daytwo process: Next's request handler plus (in later milestones) the co-editing
+// WebSocket, the job worker and the live feed. One process because PGlite has one owner.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { checkEnv } from "./startup/check-env";
+import { ensureAuthSecret } from "./startup/auth-secret";
+import { openCheckedDatabase, StartupError } from "./startup/open-checked";
+
+const startedAt = performance.now();
+const isDev = process.argv.includes("--dev");
+(process.env as Record<string, string>).NODE_ENV ??= isDev ? "development" : "production";
+
+function fail(message: string): never {
+  console.error(`daytwo: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  const checked = checkEnv(process.env);
+  if (!checked.ok) fail(checked.message);
+  const env = checked.env;
+  const dataDir = path.resolve(env.DATA_DIR);
+  process.env.AUTH_SECRET = ensureAuthSecret(dataDir, env.AUTH_SECRET);
+  if (env.DATABASE_URL && !env.AUTH_SECRET) {
+    console.warn("daytwo: AUTH_SECRET is not set; using the one in .data/. Set it when you run several instances.");
+  }
+
+  if (!isDev && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log("daytwo: no production build yet — building once (about a minute)…");
+    const build = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+    if (build.status !== 0) fail("the build failed; see the output above.");
+  }
+
+  const { setDatabase } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const { seedDemoWorkspace, DEMO_PASSWORD, demoUsers } = await import("@/db/seed");
+  const database = await openCheckedDatabase({ url: env.DATABASE_URL, pgliteDir: path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite")) });
+  setDatabase(Promise.resolve(database));
+  await migrateDatabase(database);
+  if (database.engine === "pglite" && env.DEMO_SEED === "auto") await seedDemoWorkspace(database.db);
+  const { isDemoMode } = await import("@/server/workspace/is-demo");
+  const isDemo = await isDemoMode(database.db, database.engine);
+
+  const { default: next } = await import("next");
+  const app = (next as unknown as typeof import("next").default)({ dev: isDev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const trustProxy = env.TRUST_PROXY === "true";
+
+  const server = http.createServer((req, res) => {
+    // Never trust a client's own claim of these: they feed logs, audit rows and sign-in throttling.
+    req.headers["x-request-id"] = randomUUID();
+    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    req.headers["x-daytwo-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+    void handle(req, res);
+  });
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") fail(`PORT ${env.PORT} is already in use on ${env.HOST}. Stop the other program or set PORT to a free port.`);
+    fail(error.message);
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    const shownHost = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;
+    const where = database.engine === "pglite" ? `embedded database in ${path.relative(process.cwd(), path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite"))) || "."}` : "PostgreSQL";
+    console.log(`Daytwo ready on http://${shownHost}:${env.PORT} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (${where})`);
+    if (isDemo) {
+      const admin = demoUsers.find((user) => user.role === "admin");
+      console.log(`Demo sign-in: ${admin?.email} / ${DEMO_PASSWORD}  (also responder@example.com and viewer@example.com)`);
+    }
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`daytwo: ${signal} received, shutting down`);
+    server.close();
+    server.closeAllConnections();
+    await app.close().catch(() => {});
+    // Closing PGlite cleanly keeps its sequences and WAL consistent for the next start.
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) fail(error.message);
+  console.error(error);
+  fail("start-up failed; see the error above.");
+});

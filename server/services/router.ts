@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { protectedProcedure, router } from "@/server/trpc/init";
+import { serviceContext } from "@/server/trpc/service-context";
+import { listServices } from "./list";
+import { serviceOutput } from "./schemas";
+
+export const servicesRouter = router({
+  list: protectedProcedure
+    .input(z.void())
+    .output(z.array(serviceOutput))
+    .query(({ ctx }) => listServices({ ctx: serviceContext(ctx) })),
+});

@@ -1,0 +1,50 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { UserRole } from "@/db/schema";
+import type { Context } from "./context";
+import { describeZodError, toClientError } from "./error-mapping";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      message: zodError ? describeZodError(zodError) : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// The one place domain errors become tRPC codes; procedures never try/catch for this.
+const mapErrors = t.middleware(async ({ next, path, ctx }) => {
+  const result = await next();
+  if (!result.ok) throw toClientError(result.error, { path, requestId: ctx.requestId });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+function requireRole(allowed: readonly UserRole[], message: string) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!allowed.includes(ctx.user.role)) throw new TRPCError({ code: "FORBIDDEN", message });
+    return next({ ctx });
+  });
+}
+
+export const responderProcedure = requireRole(["admin", "responder"], "Viewers can read but not change anything. Ask an admin for the responder role.");
+export const adminProcedure = requireRole(["admin"], "Only admins can do that.");

@@ -1,0 +1,15 @@
+import { auditRouter } from "@/server/audit/router";
+import { servicesRouter } from "@/server/services/router";
+import { teamsRouter } from "@/server/teams/router";
+import { usersRouter } from "@/server/users/router";
+import { createCallerFactory, router } from "./init";
+
+export const appRouter = router({
+  users: usersRouter,
+  teams: teamsRouter,
+  services: servicesRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import { users } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+import { isAdmin, type ServiceContext } from "@/server/context";
+import { forbidden, notFound } from "@/server/errors";
+import { assertAnotherActiveAdmin } from "./admin-guard";
+import type { changeRoleInput } from "./schemas";
+import { toUserOutput } from "./to-output";
+
+export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof changeRoleInput> }) {
+  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can change roles.");
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
+    if (!before) throw notFound("That user");
+    if (before.role === input.role) return toUserOutput(before);
+    if (before.role === "admin") await assertAnotherActiveAdmin(tx, before.id);
+    const [after] = await tx
+      .update(users)
+      .set({ role: input.role, updatedAt: new Date() })
+      .where(eq(users.id, input.userId))
+      .returning();
+    if (!after) throw notFound("That user");
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "user.role_changed",
+      entityType: "user",
+      entityId: after.id,
+      before: { role: before.role },
+      after: { role: after.role },
+      requestId: ctx.requestId,
+    });
+    return toUserOutput(after);
+  });
+}

@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+import { hashPassword } from "@/server/auth/password";
+import { conflict } from "@/server/errors";
+import type { createFirstAdminInput } from "./schemas";
+import { toUserOutput } from "./to-output";
+
+// On an empty workspace the first account created becomes its admin; afterwards this refuses.
+export async function createFirstAdmin({ db, input, requestId }: { db: Db; input: z.infer<typeof createFirstAdminInput>; requestId: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7219005)`);
+    if (await hasAnyUser(tx)) throw conflict("This workspace already has an admin. Sign in instead.");
+    const [user] = await tx.insert(users).values({ ...input, role: "admin", passwordHash }).returning();
+    if (!user) throw new Error("insert returned no row");
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "user.created_first_admin",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email, role: user.role },
+      requestId,
+    });
+    return toUserOutput(user);
+  });
+}
+
+export async function hasAnyUser(db: Pick<Db, "select">): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { adminProcedure, router } from "@/server/trpc/init";
+import { serviceContext } from "@/server/trpc/service-context";
+import { changeRole } from "./change-role";
+import { createUser } from "./create";
+import { listUsers } from "./list";
+import { changeRoleInput, createUserInput, setActiveInput, userOutput } from "./schemas";
+import { setUserActive } from "./set-active";
+
+export const usersRouter = router({
+  list: adminProcedure
+    .input(z.void())
+    .output(z.array(userOutput))
+    .query(({ ctx }) => listUsers({ ctx: serviceContext(ctx) })),
+  create: adminProcedure
+    .input(createUserInput)
+    .output(userOutput)
+    .mutation(({ ctx, input }) => createUser({ ctx: serviceContext(ctx), input })),
+  changeRole: adminProcedure
+    .input(changeRoleInput)
+    .output(userOutput)
+    .mutation(({ ctx, input }) => changeRole({ ctx: serviceContext(ctx), input })),
+  setActive: adminProcedure
+    .input(setActiveInput)
+    .output(userOutput)
+    .mutation(({ ctx, input }) => setUserActive({ ctx: serviceContext(ctx), input })),
+});

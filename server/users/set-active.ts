@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import { users } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+import { isAdmin, type ServiceContext } from "@/server/context";
+import { conflict, forbidden, notFound } from "@/server/errors";
+import { assertAnotherActiveAdmin } from "./admin-guard";
+import type { setActiveInput } from "./schemas";
+import { toUserOutput } from "./to-output";
+
+// Deactivation keeps the row (and so the person's history); it only stops sign-in and sessions.
+export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof setActiveInput> }) {
+  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can deactivate users.");
+  if (!input.isActive && input.userId === ctx.actor.id) throw conflict("You cannot deactivate your own account.");
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
+    if (!before) throw notFound("That user");
+    if ((before.deactivatedAt === null) === input.isActive) return toUserOutput(before);
+    if (!input.isActive && before.role === "admin") await assertAnotherActiveAdmin(tx, before.id);
+    const [after] = await tx
+      .update(users)
+      .set({ deactivatedAt: input.isActive ? null : new Date(), updatedAt: new Date() })
+      .where(eq(users.id, input.userId))
+      .returning();
+    if (!after) throw notFound("That user");
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: input.isActive ? "user.reactivated" : "user.deactivated",
+      entityType: "user",
+      entityId: after.id,
+      before: { isActive: !input.isActive },
+      after: { isActive: input.isActive },
+      requestId: ctx.requestId,
+    });
+    return toUserOutput(after);
+  });
+}

@@ -5,6 +5,9 @@ import { Toaster } from "@/components/ui/toaster";
 import { TRPCReactProvider } from "@/lib/trpc/client";
 import "./globals.css";
 
+// Every page depends on who is signed in and on live data: nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Daytwo", template: "%s · Daytwo" },
   description: "Incident management and learning: run incidents, write blameless post-mortems, own the follow-ups.",

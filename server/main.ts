@@ -29,17 +29,17 @@ async function main() {
     console.warn("daytwo: AUTH_SECRET is not set; using the one in .data/. Set it when you run several instances.");
   }
 
+  const { setDatabase } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const { seedDemoWorkspace, DEMO_PASSWORD, demoUsers } = await import("@/db/seed");
+  const database = await openCheckedDatabase({ url: env.DATABASE_URL, pgliteDir: path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite")) });
+  setDatabase(Promise.resolve(database));
   if (!isDev && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     console.log("daytwo: no production build yet — building once (about a minute)…");
     const build = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
     if (build.status !== 0) fail("the build failed; see the output above.");
   }
 
-  const { setDatabase } = await import("@/db/client");
-  const { migrateDatabase } = await import("@/db/migrate");
-  const { seedDemoWorkspace, DEMO_PASSWORD, demoUsers } = await import("@/db/seed");
-  const database = await openCheckedDatabase({ url: env.DATABASE_URL, pgliteDir: path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite")) });
-  setDatabase(Promise.resolve(database));
   await migrateDatabase(database);
   if (database.engine === "pglite" && env.DEMO_SEED === "auto") await seedDemoWorkspace(database.db);
   const { isDemoMode } = await import("@/server/workspace/is-demo");

@@ -56,7 +56,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                 value={user.role}
                 disabled={changeRole.isPending}
                 onChange={(event) => changeRole.mutate({ userId: user.id, role: event.target.value as UserRole })}
-                className="h-8 w-32"
+                className="w-36"
               >
                 {userRoles.map((role) => <option key={role} value={role}>{role}</option>)}
               </NativeSelect>

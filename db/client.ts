@@ -26,7 +26,8 @@ export type Database = {
 
 export type OpenOptions =
   | { engine: "postgres"; url: string; max?: number }
-  | { engine: "pglite"; dir?: string; loadDataDir?: Blob; lock?: boolean };
+  // `inMemory` (or `loadDataDir`) keeps the database in memory: tests, never the app.
+  | { engine: "pglite"; dir?: string; inMemory?: boolean; loadDataDir?: Blob; lock?: boolean };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.engine === "postgres" ? openPostgres(options.url, options.max) : openPglite(options);
@@ -72,7 +73,7 @@ async function openPostgres(url: string, max = 10): Promise<Database> {
 async function openPglite(options: Extract<OpenOptions, { engine: "pglite" }>): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const dir = options.loadDataDir ? undefined : path.resolve(options.dir ?? pgliteDir());
+  const dir = options.inMemory || options.loadDataDir ? undefined : path.resolve(options.dir ?? pgliteDir());
   let release = () => {};
   if (dir) {
     // PGlite.create only makes the last folder of the path.

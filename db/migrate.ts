@@ -13,6 +13,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     return;
   }
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  // Needs a pool of at least two: this client holds the lock while the migrator uses another.
   const lockClient = await database.driver.pool.connect();
   try {
     await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);

@@ -1,0 +1,41 @@
+// A private, migrated database for one test file, on whichever engine the run uses.
+import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+import { openDatabase, type Database } from "@/db/client";
+import { adminUrl, withDatabaseName } from "./postgres-admin";
+
+export async function createTestDatabase(): Promise<Database> {
+  if (inject("engine") === "pglite") {
+    const dump = fs.readFileSync(inject("pgliteDump"));
+    return openDatabase({ engine: "pglite", loadDataDir: new Blob([dump]) });
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL vanished between global setup and the test file");
+  const name = `${inject("runId")}_${randomBytes(4).toString("hex")}`;
+  const admin = await adminUrl(url);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database "${name}" template "${inject("templateName")}"`);
+        break;
+      } catch (error) {
+        // 55006: another worker is copying the template at this instant; wait and retry.
+        if ((error as { code?: string }).code !== "55006" || attempt > 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ engine: "postgres", url: withDatabaseName(url, name), max: 4 });
+  const close = database.close;
+  return {
+    ...database,
+    async close() {
+      await close();
+      const dropper = await adminUrl(url);
+      await dropper.query(`drop database if exists "${name}" with (force)`).finally(() => dropper.end());
+    },
+  };
+}

@@ -19,7 +19,9 @@ export async function openCheckedDatabase(options: { url?: string; pgliteDir: st
   } catch (error) {
     await database.close().catch(() => {});
     const target = new URL(options.url);
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    // drizzle wraps the driver's error; the network or server code is on its cause.
+    const cause = ((error as { cause?: unknown }).cause ?? error) as NodeJS.ErrnoException;
+    const reason = cause.code ?? cause.message.split("\n")[0];
     throw new StartupError(
       `DATABASE_URL cannot be reached: ${target.hostname}:${target.port || 5432}/${target.pathname.slice(1)} answered ${reason}. Check the host, port, database name and credentials.`,
     );

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { checkEnv } from "./check-env";
+
+describe("environment check", () => {
+  it("starts with no configuration at all", () => {
+    const result = checkEnv({});
+    expect(result).toMatchObject({ ok: true, env: { PORT: 3000, HOST: "127.0.0.1", DATA_DIR: ".data" } });
+  });
+
+  it("names the variable and the fix for a malformed DATABASE_URL", () => {
+    expect(checkEnv({ DATABASE_URL: "mysql://x" })).toEqual({
+      ok: false,
+      message: "DATABASE_URL must be a URL like postgres://user:password@host:5432/database",
+    });
+  });
+
+  it("names a bad port and a short secret", () => {
+    expect(checkEnv({ PORT: "99999" })).toMatchObject({ ok: false, message: expect.stringMatching(/^PORT must be a port/) });
+    expect(checkEnv({ AUTH_SECRET: "short" })).toMatchObject({ ok: false, message: expect.stringMatching(/^AUTH_SECRET must be at least 32/) });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(checkEnv({ DATABASE_URL: "", PORT: "" })).toMatchObject({ ok: true, env: { PORT: 3000 } });
+  });
+});

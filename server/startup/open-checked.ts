@@ -21,7 +21,8 @@ export async function openCheckedDatabase(options: { url?: string; pgliteDir: st
     const target = new URL(options.url);
     // drizzle wraps the driver's error; the network or server code is on its cause.
     const cause = ((error as { cause?: unknown }).cause ?? error) as NodeJS.ErrnoException;
-    const reason = cause.code ?? cause.message.split("\n")[0];
+    // Network failures have an errno code (ECONNREFUSED); PostgreSQL's own refusals read better as text.
+    const reason = /^E[A-Z]+$/.test(cause.code ?? "") ? cause.code : `"${cause.message.split("\n")[0]}"`;
     throw new StartupError(
       `DATABASE_URL cannot be reached: ${target.hostname}:${target.port || 5432}/${target.pathname.slice(1)} answered ${reason}. Check the host, port, database name and credentials.`,
     );

@@ -10,6 +10,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { adminUrl, dropRunDatabases, withDatabaseName } from "./postgres-admin";
 
 declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     engine: "postgres" | "pglite";
     templateName: string;

@@ -9,6 +9,8 @@ import { loadSessionUser, type SessionUser } from "./session-user";
 import { verifyCredentials } from "./verify-credentials";
 
 declare module "next-auth" {
+  // Module augmentation only works with an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Session {
     // The account as stored now (role, active), re-read on every request.
     account: SessionUser | null;

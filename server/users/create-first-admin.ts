@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "@/db/client";
+import { randomUUID } from "node:crypto";
+import { getDb, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword } from "@/server/auth/password";
@@ -31,4 +32,9 @@ export async function createFirstAdmin({ db, input, requestId }: { db: Db; input
 export async function hasAnyUser(db: Pick<Db, "select">): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).limit(1);
   return rows.length > 0;
+}
+
+/** For the set-up page: the process's database and a fresh request id. */
+export async function createFirstAdminWithDefaults(input: z.infer<typeof createFirstAdminInput>) {
+  return createFirstAdmin({ db: await getDb(), input, requestId: randomUUID() });
 }

@@ -1,10 +1,8 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
-import { getDb } from "@/db/client";
 import { signIn } from "@/server/auth/config";
 import { DomainError } from "@/server/errors";
-import { createFirstAdmin } from "@/server/users/create-first-admin";
+import { createFirstAdminWithDefaults } from "@/server/users/create-first-admin";
 import { createFirstAdminInput } from "@/server/users/schemas";
 
 export type SetupState = { error: string | null };
@@ -16,7 +14,7 @@ export async function createFirstAdminAction(_previous: SetupState, form: FormDa
     return { error: `${String(issue?.path[0] ?? "form")}: ${issue?.message ?? "is invalid"}` };
   }
   try {
-    await createFirstAdmin({ db: await getDb(), input: parsed.data, requestId: randomUUID() });
+    await createFirstAdminWithDefaults(parsed.data);
   } catch (error) {
     if (error instanceof DomainError) return { error: error.message };
     throw error;

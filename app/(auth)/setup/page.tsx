@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { SetupForm } from "@/components/auth/setup-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { hasAnyUser } from "@/server/users/create-first-admin";
+import { signInState } from "@/server/workspace/sign-in-state";
 
 export const metadata: Metadata = { title: "Set up Daytwo" };
 
 export default async function SetupPage() {
-  if (await hasAnyUser(await getDb())) redirect("/sign-in");
+  if (!(await signInState()).needsFirstAdmin) redirect("/sign-in");
   return (
     <Card>
       <CardHeader>

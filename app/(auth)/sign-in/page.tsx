@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getDatabase } from "@/db/client";
-import { DEMO_PASSWORD, demoUsers } from "@/db/seed";
 import { isOidcEnabled } from "@/env";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/current-user";
-import { hasAnyUser } from "@/server/users/create-first-admin";
-import { isDemoMode } from "@/server/workspace/is-demo";
+import { signInState } from "@/server/workspace/sign-in-state";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { signInWithOidc } from "./actions";
 
@@ -24,9 +21,9 @@ const oidcErrors: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   if (await currentUser()) redirect(safeRedirectPath(params.callbackUrl));
-  const database = await getDatabase();
-  if (!(await hasAnyUser(database.db))) redirect("/setup");
-  const isDemo = await isDemoMode(database.db, database.engine);
+  const workspace = await signInState();
+  if (workspace.needsFirstAdmin) redirect("/setup");
+  const { demo } = workspace;
   const callbackUrl = safeRedirectPath(params.callbackUrl);
   const oidcError = params.error ? (oidcErrors[params.error] ?? "Sign-in failed. Try again.") : null;
 
@@ -47,14 +44,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             </Button>
           </form>
         ) : null}
-        {isDemo ? (
+        {demo ? (
           <section aria-label="Demo accounts" className="rounded-md border border-dashed p-3 text-sm">
             <p className="font-medium">Demo workspace</p>
             <p className="text-muted-foreground">
-              Password for every account: <code className="font-mono text-foreground">{DEMO_PASSWORD}</code>
+              Password for every account: <code className="font-mono text-foreground">{demo.password}</code>
             </p>
             <ul className="mt-1 grid gap-0.5">
-              {demoUsers.map((user) => (
+              {demo.accounts.map((user) => (
                 <li key={user.email}>
                   <code className="font-mono">{user.email}</code> <span className="text-muted-foreground">({user.role})</span>
                 </li>

@@ -9,7 +9,7 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 
 function run(script: string, env: Record<string, string>) {
   const result = spawnSync(tsx, [script], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { demo, isEmbedded, signIn } from "./helpers";
+
+test("a wrong password is refused with a message that does not reveal whether the account exists", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(demo.responder);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  const message = page.getByText("That email and password do not match an active account. Check both and try again.");
+  await expect(message).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("Email").fill("nobody-here@example.com");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(message).toBeVisible();
+});
+
+test("sign in, land in the app, sign out, and signed-out pages send you back to sign in", async ({ page }) => {
+  await signIn(page, demo.responder);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incidents" })).toBeVisible();
+  await page.getByRole("button", { name: "Account menu for Riley Responder" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/settings/teams");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("demo credentials are shown only in demo mode (embedded database, seeded)", async ({ page }) => {
+  await page.goto("/sign-in");
+  const demoAccounts = page.getByRole("region", { name: "Demo accounts" });
+  if (isEmbedded()) {
+    await expect(demoAccounts).toContainText("admin@example.com");
+  } else {
+    await expect(page.getByRole("heading", { name: "Sign in to Daytwo" })).toBeVisible();
+    await expect(demoAccounts).toHaveCount(0);
+  }
+});

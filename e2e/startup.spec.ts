@@ -1,0 +1,21 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+test("a second server on a port already in use stops with a clear message", () => {
+  test.setTimeout(120_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-port-"));
+  try {
+    const result = spawnSync("node_modules/.bin/tsx", ["server/main.ts"], {
+      env: { ...process.env, PORT: process.env.E2E_PORT ?? "3100", HOST: "127.0.0.1", DATA_DIR: dataDir },
+      encoding: "utf8",
+      timeout: 100_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(`daytwo: PORT ${process.env.E2E_PORT ?? "3100"} is already in use on 127.0.0.1. Stop the other program or set PORT to a free port.`);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,94 @@
+// npm test: typecheck, lint, unit + integration, then e2e against a production build.
+// `--only integration` or `--only e2e` runs one stage. Each stage's counts land in .test-results/.
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const resultsDir = path.resolve(".test-results");
+fs.mkdirSync(resultsDir, { recursive: true });
+const engine = process.env.DATABASE_URL ? "postgres" : "pglite";
+const failures: string[] = [];
+
+function step(name: string, command: string, args: string[], options: SpawnSyncOptions = {}): boolean {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: "inherit", ...options });
+  const ok = result.status === 0;
+  console.log(`${ok ? "✔" : "✘"} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (!ok) failures.push(name);
+  return ok;
+}
+
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+
+function chromiumPath(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  return candidates.find((candidate) => fs.existsSync(candidate)) ?? null;
+}
+
+async function withE2eDatabase(run: (env: Record<string, string>) => boolean): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    // A fresh embedded database: the server migrates and seeds it itself, as on a first `npm start`.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-e2e-"));
+    try {
+      run({ DATA_DIR: dataDir });
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+    return;
+  }
+  const name = `daytwo_e2e_${process.pid}`;
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.query(`create database "${name}"`);
+  const e2eUrl = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-e2e-"));
+  try {
+    const env = { DATABASE_URL: e2eUrl, DATA_DIR: dataDir };
+    if (step("e2e: seed the demo workspace on PostgreSQL", bin("tsx"), ["db/seed-cli.ts"], { env: { ...process.env, ...env } })) run(env);
+  } finally {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  if (!only) {
+    step("typecheck", bin("tsc"), ["--noEmit"]);
+    step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+  }
+  if (!only || only === "integration") {
+    const output = path.join(resultsDir, `vitest-${engine}.json`);
+    step(`unit + integration (${engine})`, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
+  }
+  if (!only || only === "e2e") {
+    const chromium = chromiumPath();
+    const output = path.join(resultsDir, `e2e-${engine}.json`);
+    fs.rmSync(output, { force: true });
+    if (!chromium) {
+      console.log("\n⚠ e2e SKIPPED: no Chromium at CHROMIUM_PATH or /usr/bin/chromium. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.");
+      fs.writeFileSync(path.join(resultsDir, "e2e-skipped.txt"), "no Chromium found\n");
+    } else if (step("build (next build)", bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })) {
+      await withE2eDatabase((env) =>
+        step(`e2e (${engine}, Chromium ${chromium})`, bin("playwright"), ["test"], {
+          env: { ...process.env, ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
+        }),
+      );
+    }
+  }
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  if (failures.length) {
+    console.error(`\nFAILED after ${minutes} min: ${failures.join(", ")}`);
+    process.exit(1);
+  }
+  console.log(`\nAll green in ${minutes} min.`);
+}
+
+await main();

@@ -1,0 +1,40 @@
+// npm run bench — prints the figures the issues ask for. Needs a production build (`npm run build`).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import pg from "pg";
+import { measureStart, tempDataDir, type StartupFigures } from "./startup";
+
+if (!fs.existsSync(".next/BUILD_ID")) {
+  console.log("No production build: building first…");
+  if (spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+}
+
+const figures: StartupFigures[] = [];
+const dataDir = tempDataDir();
+figures.push(await measureStart("embedded, first start (create + migrate + seed)", { DATA_DIR: dataDir, DATABASE_URL: "" }, 3201));
+figures.push(await measureStart("embedded, warm start", { DATA_DIR: dataDir, DATABASE_URL: "" }, 3201));
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const url = process.env.DATABASE_URL;
+if (url) {
+  const name = `daytwo_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const benchUrl = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+  try {
+    const pgDataDir = tempDataDir();
+    figures.push(await measureStart("PostgreSQL, first start (migrate)", { DATABASE_URL: benchUrl, DATA_DIR: pgDataDir }, 3202));
+    figures.push(await measureStart("PostgreSQL, warm start", { DATABASE_URL: benchUrl, DATA_DIR: pgDataDir }, 3202));
+    fs.rmSync(pgDataDir, { recursive: true, force: true });
+  } finally {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+} else {
+  console.log("(set DATABASE_URL to also measure PostgreSQL)");
+}
+
+console.log("\nStart-up (production build present)");
+console.log("| run | ready (s) | idle RSS (MB) |\n| --- | ---: | ---: |");
+for (const f of figures) console.log(`| ${f.label} | ${f.readySeconds.toFixed(2)} | ${f.idleRssMb.toFixed(0)} |`);

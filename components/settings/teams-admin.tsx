@@ -77,7 +77,7 @@ export function TeamsAdmin({ isAdmin }: { isAdmin: boolean }) {
                     addMember.mutate({ teamId: team.id, userId: String(form.get("userId")), isLead: form.get("isLead") === "on" });
                   }}
                 >
-                  <NativeSelect name="userId" aria-label={`Person to add to ${team.name}`} className="w-44" required>
+                  <NativeSelect name="userId" aria-label={`Person to add to ${team.name}`} wrapperClassName="w-44" required>
                     {users.data.filter((user) => user.isActive && !team.members.some((m) => m.userId === user.id)).map((user) => (
                       <option key={user.id} value={user.id}>{user.name}</option>
                     ))}

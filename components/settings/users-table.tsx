@@ -56,7 +56,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                 value={user.role}
                 disabled={changeRole.isPending}
                 onChange={(event) => changeRole.mutate({ userId: user.id, role: event.target.value as UserRole })}
-                className="w-36"
+                wrapperClassName="w-36"
               >
                 {userRoles.map((role) => <option key={role} value={role}>{role}</option>)}
               </NativeSelect>
@@ -70,9 +70,10 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                   variant="outline"
                   size="sm"
                   disabled={setActive.isPending}
+                  aria-label={user.isActive ? `Deactivate ${user.name}` : `Reactivate ${user.name}`}
                   onClick={() => setActive.mutate({ userId: user.id, isActive: !user.isActive })}
                 >
-                  {user.isActive ? `Deactivate ${user.name}` : `Reactivate ${user.name}`}
+                  {user.isActive ? "Deactivate" : "Reactivate"}
                 </Button>
               )}
             </TableCell>

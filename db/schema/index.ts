@@ -4,3 +4,8 @@ export * from "./services";
 export * from "./audit-log";
 export * from "./sign-in-throttle";
 export * from "./workspace";
+export * from "./severities";
+export * from "./incidents";
+export * from "./incident-events";
+export * from "./incident-roles";
+export * from "./incident-links";

@@ -9,6 +9,8 @@ export const workspace = pgTable(
     name: text().notNull().default("Daytwo"),
     // True when the demo seed created this workspace; the sign-in page then shows demo credentials.
     isDemo: boolean().notNull().default(false),
+    // INC-<n> allocation: incremented under this row's lock inside the declaring transaction.
+    lastIncidentNumber: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("workspace_single_row", sql`${t.id} = 1`)],

@@ -1,4 +1,5 @@
 import { auditRouter } from "@/server/audit/router";
+import { incidentsRouter } from "@/server/incidents/router";
 import { servicesRouter } from "@/server/services/router";
 import { teamsRouter } from "@/server/teams/router";
 import { usersRouter } from "@/server/users/router";
@@ -9,6 +10,7 @@ export const appRouter = router({
   teams: teamsRouter,
   services: servicesRouter,
   audit: auditRouter,
+  incidents: incidentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,44 @@
+// One sentence per timeline event, used by the timeline, conflict messages and exports alike.
+import { milestoneLabels, statusLabels, type IncidentStatus, type Milestone } from "./incident-lifecycle";
+
+export type DescribableEvent = { kind: string; data: Record<string, unknown>; body: string | null };
+
+const text = (value: unknown) => (typeof value === "string" ? value : value === null || value === undefined ? "none" : String(value));
+const status = (value: unknown) => statusLabels[value as IncidentStatus] ?? text(value);
+const list = (value: unknown) => (Array.isArray(value) ? value.map(text).join(", ") : "");
+const when = (value: unknown) => (typeof value === "string" ? new Date(value).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "not set");
+
+export function describeEvent(event: DescribableEvent): string {
+  const d = event.data;
+  switch (event.kind) {
+    case "incident.declared":
+      return `Declared ${text(d.severity)} ${d.kind === "drill" ? "drill" : "incident"}: ${text(d.title)}`;
+    case "status.changed": {
+      const reason = d.reason ? ` — ${text(d.reason)}` : "";
+      const merged = d.mergedInto ? ` into ${text(d.mergedInto)}` : "";
+      return `Status ${status(d.from)} → ${status(d.to)}${merged}${reason}`;
+    }
+    case "severity.changed":
+      return `Severity ${text(d.from)} → ${text(d.to)}`;
+    case "field.changed":
+      return `${text(d.label ?? d.field)} changed`;
+    case "services.changed":
+      return [d.added && list(d.added) ? `Added ${list(d.added)}` : "", d.removed && list(d.removed) ? `removed ${list(d.removed)}` : ""].filter(Boolean).join("; ") || "Services changed";
+    case "milestone.corrected":
+      return `${milestoneLabels[d.milestone as Milestone] ?? text(d.milestone)} corrected: ${when(d.from)} → ${when(d.to)}`;
+    case "role.assigned":
+      return d.previous ? `${text(d.role)} handed over from ${text(d.previous)} to ${text(d.user)}` : `${text(d.user)} is ${text(d.role)}`;
+    case "role.released":
+      return `${text(d.user)} stepped down as ${text(d.role)}`;
+    case "note.added":
+      return d.corrects ? "Note corrected" : "Note";
+    case "status_update.posted":
+      return `Status update (${status(d.status)})`;
+    case "participant.added":
+      return `${text(d.user)} added to the incident`;
+    case "visibility.changed":
+      return d.isPrivate ? "Made private" : "Made public";
+    default:
+      return event.kind;
+  }
+}

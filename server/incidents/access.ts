@@ -1,0 +1,29 @@
+import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { incidentParticipants, incidents, type Incident } from "@/db/schema";
+import { isAdmin, type Actor } from "@/server/context";
+import { notFound } from "@/server/errors";
+
+/** Rows this actor may see: every public incident; private ones only for admins and participants. */
+export function visibleTo(actor: Actor): SQL | undefined {
+  if (isAdmin(actor)) return undefined;
+  return or(
+    eq(incidents.isPrivate, false),
+    exists(
+      sql`(select 1 from ${incidentParticipants} where ${incidentParticipants.incidentId} = ${incidents.id} and ${incidentParticipants.userId} = ${actor.id})`,
+    ),
+  );
+}
+
+/**
+ * Loads an incident the actor may see. A private incident someone may not see is "not found",
+ * never "forbidden": its existence is itself private.
+ */
+export async function loadVisibleIncident(db: DbOrTx, actor: Actor, incidentId: string, options: { lock?: boolean } = {}): Promise<Incident> {
+  const query = db.select().from(incidents).where(and(eq(incidents.id, incidentId), visibleTo(actor)));
+  const [incident] = options.lock ? await query.for("update") : await query;
+  if (!incident) throw notFound("That incident");
+  return incident;
+}
+
+export const reference = (incident: Pick<Incident, "number">) => `INC-${incident.number}`;

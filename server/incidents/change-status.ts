@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import { incidents } from "@/db/schema";
+import { canTransition, milestonesStampedBy, needsReason, statusLabels, type Milestone } from "@/lib/incident-lifecycle";
+import type { ServiceContext } from "@/server/context";
+import { invalid } from "@/server/errors";
+import { reference } from "./access";
+import { mutateIncident, type Mutation } from "./mutate";
+import type { changeStatusInput } from "./schemas";
+
+export async function changeStatus({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof changeStatusInput> }) {
+  return mutateIncident(ctx, { incidentId: input.incidentId, expectedVersion: input.expectedVersion }, async (tx, incident, now) => {
+    if (!canTransition(incident.status, input.to)) {
+      throw invalid(`An incident in ${statusLabels[incident.status].toLowerCase()} cannot move to ${statusLabels[input.to].toLowerCase()}.`, "to");
+    }
+    if (needsReason(input.to) && !input.reason) throw invalid(`Say why the incident is ${statusLabels[input.to].toLowerCase()}.`, "reason");
+
+    let mergedInto: { id: string; reference: string } | null = null;
+    if (input.to === "merged") {
+      if (!input.mergedIntoNumber) throw invalid("Choose the incident this one merges into.", "mergedIntoNumber");
+      const [target] = await tx.select().from(incidents).where(eq(incidents.number, input.mergedIntoNumber));
+      if (!target || target.id === incident.id) throw invalid("Merge into another existing incident.", "mergedIntoNumber");
+      mergedInto = { id: target.id, reference: reference(target) };
+    }
+
+    const isReopen = ["resolved", "closed", "declined", "canceled"].includes(incident.status);
+    const set: Mutation["set"] & {} = {
+      status: input.to,
+      closingReason: needsReason(input.to) ? (input.reason ?? null) : null,
+      mergedIntoId: mergedInto?.id ?? null,
+    };
+    const stamped = milestonesStampedBy(input.to).filter((name) => !incident[name]);
+    for (const name of stamped) set[name as Exclude<Milestone, "declaredAt">] = now;
+    if (isReopen) {
+      set.resolvedAt = null;
+      set.closedAt = null;
+    }
+    return {
+      set,
+      events: [{ kind: "status.changed", data: { from: incident.status, to: input.to, reason: input.reason ?? null, mergedInto: mergedInto?.reference ?? null, stamped, reopened: isReopen } }],
+      audit: { action: "incident.status_changed", before: { status: incident.status }, after: { status: input.to } },
+    };
+  });
+}

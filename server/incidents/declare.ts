@@ -1,0 +1,66 @@
+import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { incidentParticipants, incidentRoleAssignments, incidents, incidentServices, workspace } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+import { canWrite, type ServiceContext } from "@/server/context";
+import { forbidden, invalid } from "@/server/errors";
+import { reference } from "./access";
+import { appendEvents } from "./events";
+import { requireResponder, requireRoleType, requireServices, requireSeverity } from "./lookups";
+import type { declareIncidentInput } from "./schemas";
+
+export async function declareIncident({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof declareIncidentInput> }) {
+  if (!canWrite(ctx.actor)) throw forbidden("Viewers cannot declare incidents. Ask an admin for the responder role.");
+  const now = ctx.now?.() ?? new Date();
+  if (input.impactStartedAt && input.impactStartedAt > now) throw invalid("Impact cannot start in the future.", "impactStartedAt");
+  return ctx.db.transaction(async (tx) => {
+    const severity = await requireSeverity(tx, input.severityId);
+    const chosenServices = await requireServices(tx, input.serviceIds);
+    const commander = await requireResponder(tx, input.commanderId ?? ctx.actor.id);
+    const commanderRole = await requireRoleType(tx, "commander");
+    // The workspace row lock serializes concurrent declarations: numbers are unique and gapless.
+    const [counter] = await tx
+      .update(workspace)
+      .set({ lastIncidentNumber: sql`${workspace.lastIncidentNumber} + 1` })
+      .where(eq(workspace.id, 1))
+      .returning({ number: workspace.lastIncidentNumber });
+    if (!counter) throw new Error("workspace row missing; migrations not applied?");
+
+    const [incident] = await tx
+      .insert(incidents)
+      .values({
+        number: counter.number,
+        title: input.title,
+        summary: input.summary,
+        severityId: severity.id,
+        kind: input.kind,
+        isPrivate: input.isPrivate,
+        impactStartedAt: input.impactStartedAt ?? null,
+        detectedAt: now,
+        declaredAt: now,
+        declaredById: ctx.actor.id,
+        updatedAt: now,
+      })
+      .returning();
+    if (!incident) throw new Error("insert returned no row");
+    if (chosenServices.length) await tx.insert(incidentServices).values(chosenServices.map((s) => ({ incidentId: incident.id, serviceId: s.id })));
+    await tx
+      .insert(incidentParticipants)
+      .values([...new Set([ctx.actor.id, commander.id])].map((userId) => ({ incidentId: incident.id, userId, addedById: ctx.actor.id })));
+    await tx.insert(incidentRoleAssignments).values({ incidentId: incident.id, roleTypeId: commanderRole.id, userId: commander.id, assignedById: ctx.actor.id, assignedAt: now });
+    const lastEventSeq = await appendEvents(
+      tx,
+      incident,
+      ctx.actor.id,
+      [
+        { kind: "incident.declared", data: { title: input.title, severity: severity.name, kind: input.kind, services: chosenServices.map((s) => s.name), isPrivate: input.isPrivate } },
+        { kind: "role.assigned", data: { role: commanderRole.name, roleKey: "commander", user: commander.name, userId: commander.id, previous: null } },
+      ],
+      now,
+      1,
+    );
+    await tx.update(incidents).set({ lastEventSeq }).where(eq(incidents.id, incident.id));
+    await recordAudit(tx, { actorId: ctx.actor.id, action: "incident.declared", entityType: "incident", entityId: incident.id, after: { reference: reference(incident), title: input.title, severity: severity.name }, requestId: ctx.requestId });
+    return { id: incident.id, reference: reference(incident) };
+  });
+}

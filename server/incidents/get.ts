@@ -1,0 +1,73 @@
+import { asc, eq } from "drizzle-orm";
+import { incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users } from "@/db/schema";
+import { incidentMetrics } from "@/lib/incident-metrics";
+import { canWrite, type ServiceContext } from "@/server/context";
+import { loadVisibleIncident, reference } from "./access";
+import type { IncidentOutput } from "./outputs";
+
+export async function getIncident({ ctx, input }: { ctx: ServiceContext; input: { incidentId: string } }): Promise<IncidentOutput> {
+  const incident = await loadVisibleIncident(ctx.db, ctx.actor, input.incidentId);
+  const [[severity], [declaredBy], serviceRows, roleTypes, assignments, participants, mergedInto] = await Promise.all([
+    ctx.db.select().from(severities).where(eq(severities.id, incident.severityId)),
+    ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, incident.declaredById)),
+    ctx.db
+      .select({ id: services.id, name: services.name, tier: services.tier })
+      .from(incidentServices)
+      .innerJoin(services, eq(services.id, incidentServices.serviceId))
+      .where(eq(incidentServices.incidentId, incident.id))
+      .orderBy(asc(services.name)),
+    ctx.db.select().from(incidentRoleTypes).orderBy(asc(incidentRoleTypes.sortOrder), asc(incidentRoleTypes.name)),
+    ctx.db
+      .select({ roleTypeId: incidentRoleAssignments.roleTypeId, userId: users.id, name: users.name, from: incidentRoleAssignments.assignedAt, until: incidentRoleAssignments.releasedAt })
+      .from(incidentRoleAssignments)
+      .innerJoin(users, eq(users.id, incidentRoleAssignments.userId))
+      .where(eq(incidentRoleAssignments.incidentId, incident.id))
+      .orderBy(asc(incidentRoleAssignments.assignedAt)),
+    ctx.db
+      .select({ id: users.id, name: users.name })
+      .from(incidentParticipants)
+      .innerJoin(users, eq(users.id, incidentParticipants.userId))
+      .where(eq(incidentParticipants.incidentId, incident.id))
+      .orderBy(asc(users.name)),
+    incident.mergedIntoId ? ctx.db.select({ id: incidents.id, number: incidents.number }).from(incidents).where(eq(incidents.id, incident.mergedIntoId)) : Promise.resolve([]),
+  ]);
+  if (!severity || !declaredBy) throw new Error(`incident ${incident.id} references missing rows`);
+  const roleName = new Map(roleTypes.map((role) => [role.id, role.name]));
+
+  return {
+    id: incident.id,
+    reference: reference(incident),
+    number: incident.number,
+    title: incident.title,
+    summary: incident.summary,
+    status: incident.status,
+    kind: incident.kind,
+    isPrivate: incident.isPrivate,
+    severity: { id: severity.id, name: severity.name, rank: severity.rank, description: severity.description },
+    customerImpact: incident.customerImpact,
+    links: incident.links,
+    closingReason: incident.closingReason,
+    mergedInto: mergedInto[0] ? { id: mergedInto[0].id, reference: reference(mergedInto[0]) } : null,
+    milestones: {
+      impactStartedAt: incident.impactStartedAt,
+      detectedAt: incident.detectedAt,
+      declaredAt: incident.declaredAt,
+      acknowledgedAt: incident.acknowledgedAt,
+      mitigatedAt: incident.mitigatedAt,
+      resolvedAt: incident.resolvedAt,
+      closedAt: incident.closedAt,
+    },
+    metrics: incidentMetrics(incident),
+    version: incident.version,
+    lastEventSeq: incident.lastEventSeq,
+    declaredBy,
+    services: serviceRows,
+    roles: roleTypes.map((role) => {
+      const current = assignments.find((a) => a.roleTypeId === role.id && a.until === null);
+      return { key: role.key, name: role.name, guide: role.guide, holder: current ? { id: current.userId, name: current.name } : null, since: current?.from ?? null };
+    }),
+    roleHistory: assignments.map((a) => ({ role: roleName.get(a.roleTypeId) ?? "Role", holder: { id: a.userId, name: a.name }, from: a.from, until: a.until })),
+    participants,
+    canWrite: canWrite(ctx.actor),
+  };
+}

@@ -1,0 +1,78 @@
+import { and, asc, eq, gt } from "drizzle-orm";
+import { describeEvent } from "@/lib/timeline-text";
+import type { Tx } from "@/db/client";
+import { incidentEvents, incidentParticipants, incidents, type Incident } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+import { canWrite, type ServiceContext } from "@/server/context";
+import { DomainError, forbidden } from "@/server/errors";
+import { loadVisibleIncident } from "./access";
+import { appendEvents, type EventInput } from "./events";
+
+export type Mutation = {
+  // State changes bump the version (stale writers then conflict); pure additions such as notes do not.
+  set?: Partial<Omit<Incident, "id" | "number" | "version" | "lastEventSeq">>;
+  changesState?: boolean;
+  events: EventInput[];
+  audit: { action: string; before?: unknown; after?: unknown };
+};
+
+export class StaleVersionError extends DomainError {
+  constructor(
+    readonly currentVersion: number,
+    readonly changes: string[],
+  ) {
+    super("conflict", `Someone changed this incident while you were editing (${changes.join("; ") || "details updated"}). Review the latest version and try again.`);
+  }
+}
+
+/**
+ * The one path for changing an incident: lock the row, check visibility, role and version, apply
+ * the change, append its timeline events, the audit row and the live notification — all in one
+ * transaction. `change` runs under the lock and may throw domain errors to abort everything.
+ */
+export async function mutateIncident(
+  ctx: ServiceContext,
+  target: { incidentId: string; expectedVersion: number | null },
+  change: (tx: Tx, incident: Incident, now: Date) => Promise<Mutation>,
+): Promise<Incident> {
+  const now = ctx.now?.() ?? new Date();
+  return ctx.db.transaction(async (tx) => {
+    const incident = await loadVisibleIncident(tx, ctx.actor, target.incidentId, { lock: true });
+    if (!canWrite(ctx.actor)) throw forbidden("Viewers can read incidents but not change them.");
+    if (target.expectedVersion !== null && incident.version !== target.expectedVersion) {
+      throw new StaleVersionError(incident.version, await describeChangesSince(tx, incident.id, target.expectedVersion));
+    }
+    const mutation = await change(tx, incident, now);
+    const version = mutation.changesState === false ? incident.version : incident.version + 1;
+    const lastEventSeq = await appendEvents(tx, incident, ctx.actor.id, mutation.events, now, version);
+    const [updated] = await tx
+      .update(incidents)
+      .set({ ...mutation.set, version, lastEventSeq, updatedAt: now })
+      .where(eq(incidents.id, incident.id))
+      .returning();
+    if (!updated) throw new Error("incident vanished under its row lock");
+    // Whoever acts on an incident takes part in it (and so keeps access if it turns private).
+    await tx.insert(incidentParticipants).values({ incidentId: incident.id, userId: ctx.actor.id, addedById: ctx.actor.id }).onConflictDoNothing();
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: mutation.audit.action,
+      entityType: "incident",
+      entityId: incident.id,
+      before: mutation.audit.before,
+      after: mutation.audit.after,
+      requestId: ctx.requestId,
+    });
+    return updated;
+  });
+}
+
+/** A short account of what happened after the version a stale writer read, for the conflict message. */
+async function describeChangesSince(tx: Tx, incidentId: string, version: number): Promise<string[]> {
+  const rows = await tx
+    .select({ kind: incidentEvents.kind, data: incidentEvents.data, body: incidentEvents.body })
+    .from(incidentEvents)
+    .where(and(eq(incidentEvents.incidentId, incidentId), gt(incidentEvents.version, version)))
+    .orderBy(asc(incidentEvents.seq))
+    .limit(20);
+  return rows.map(describeEvent).slice(-5);
+}

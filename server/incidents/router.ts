@@ -1,0 +1,73 @@
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import { incidentFeed, incidentListFeed } from "@/server/live/incident-feed";
+import { protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
+import { serviceContext } from "@/server/trpc/service-context";
+import { addNote } from "./add-note";
+import { addParticipant } from "./add-participant";
+import { assignRole, releaseRole } from "./assign-role";
+import { changeStatus } from "./change-status";
+import { correctMilestone } from "./correct-milestone";
+import { declareIncident } from "./declare";
+import { getFormOptions } from "./form-options";
+import { getIncident } from "./get";
+import { setHighlight } from "./highlight";
+import { listIncidents } from "./list";
+import { incidentOutput, listIncidentsOutput, mutationResultOutput, timelineEventOutput } from "./outputs";
+import { postStatusUpdate } from "./post-status-update";
+import { listViewers, pingPresence } from "./presence";
+import * as input from "./schemas";
+import { getTimeline } from "./timeline";
+import { updateIncident } from "./update";
+
+const person = z.object({ id: z.uuid(), name: z.string() });
+const versionOf = (incident: { version: number; lastEventSeq: number }) => ({ version: incident.version, lastEventSeq: incident.lastEventSeq });
+
+export const incidentsRouter = router({
+  list: protectedProcedure.input(input.listIncidentsInput).output(listIncidentsOutput).query(({ ctx, input }) => listIncidents({ ctx: serviceContext(ctx), input })),
+  get: protectedProcedure.input(input.incidentIdInput).output(incidentOutput).query(({ ctx, input }) => getIncident({ ctx: serviceContext(ctx), input })),
+  timeline: protectedProcedure.input(input.timelineInput).output(z.array(timelineEventOutput)).query(({ ctx, input }) => getTimeline({ ctx: serviceContext(ctx), input })),
+  formOptions: protectedProcedure
+    .input(z.void())
+    .output(
+      z.object({
+        severities: z.array(z.object({ id: z.number(), name: z.string(), rank: z.number(), description: z.string() })),
+        services: z.array(z.object({ id: z.uuid(), name: z.string(), tier: z.number() })),
+        roles: z.array(z.object({ key: z.string(), name: z.string(), guide: z.string() })),
+        responders: z.array(person),
+      }),
+    )
+    .query(({ ctx }) => getFormOptions({ ctx: serviceContext(ctx) })),
+  viewers: protectedProcedure.input(input.incidentIdInput).output(z.array(person)).query(({ ctx, input }) => listViewers({ ctx: serviceContext(ctx), input })),
+
+  declare: responderProcedure
+    .input(input.declareIncidentInput)
+    .output(z.object({ id: z.uuid(), reference: z.string() }))
+    .mutation(({ ctx, input }) => declareIncident({ ctx: serviceContext(ctx), input })),
+  changeStatus: responderProcedure.input(input.changeStatusInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await changeStatus({ ctx: serviceContext(ctx), input }))),
+  update: responderProcedure.input(input.updateIncidentInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await updateIncident({ ctx: serviceContext(ctx), input }))),
+  correctMilestone: responderProcedure.input(input.correctMilestoneInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await correctMilestone({ ctx: serviceContext(ctx), input }))),
+  assignRole: responderProcedure.input(input.assignRoleInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await assignRole({ ctx: serviceContext(ctx), input }))),
+  releaseRole: responderProcedure.input(input.releaseRoleInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await releaseRole({ ctx: serviceContext(ctx), input }))),
+  addNote: responderProcedure.input(input.addNoteInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await addNote({ ctx: serviceContext(ctx), input }))),
+  postStatusUpdate: responderProcedure.input(input.postStatusUpdateInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await postStatusUpdate({ ctx: serviceContext(ctx), input }))),
+  addParticipant: responderProcedure.input(input.addParticipantInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await addParticipant({ ctx: serviceContext(ctx), input }))),
+  setHighlight: responderProcedure
+    .input(input.highlightInput)
+    .output(z.object({ eventId: z.number(), isHighlighted: z.boolean() }))
+    .mutation(({ ctx, input }) => setHighlight({ ctx: serviceContext(ctx), input })),
+  // Viewers are present too: presence is reading, not writing.
+  ping: protectedProcedure.input(input.incidentIdInput).output(z.void()).mutation(({ ctx, input }) => pingPresence({ ctx: serviceContext(ctx), input })),
+
+  // Live: tracked ids are event sequence numbers, so a reconnect resumes exactly after the last one seen.
+  onEvents: protectedProcedure
+    .input(z.object({ incidentId: z.uuid(), lastEventId: z.coerce.number().int().min(0).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      for await (const { seq, message } of incidentFeed(serviceContext(ctx), input.incidentId, input.lastEventId ?? 0, signal)) {
+        yield seq === null ? message : tracked(String(seq), message);
+      }
+    }),
+  onListChanged: protectedProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
+    for await (const incidentId of incidentListFeed(serviceContext(ctx), signal)) yield { incidentId };
+  }),
+});

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { incidents } from "@/db/schema";
-import { canTransition, milestonesStampedBy, needsReason, statusLabels, type Milestone } from "@/lib/incident-lifecycle";
+import { canTransition, isOpen, milestonesStampedBy, needsReason, statusLabels, type Milestone } from "@/lib/incident-lifecycle";
 import type { ServiceContext } from "@/server/context";
 import { invalid } from "@/server/errors";
 import { reference } from "./access";
@@ -23,7 +23,8 @@ export async function changeStatus({ ctx, input }: { ctx: ServiceContext; input:
       mergedInto = { id: target.id, reference: reference(target) };
     }
 
-    const isReopen = ["resolved", "closed", "declined", "canceled"].includes(incident.status);
+    // Reopening = going back to an open status from a closed-out one; it clears resolved/closed.
+    const isReopen = !isOpen(incident.status) && isOpen(input.to);
     const set: Mutation["set"] & {} = {
       status: input.to,
       closingReason: needsReason(input.to) ? (input.reason ?? null) : null,

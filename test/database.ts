@@ -2,10 +2,17 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
-import { openDatabase, type Database } from "@/db/client";
+import { openDatabase, setDatabase, type Database } from "@/db/client";
 import { adminUrl, withDatabaseName } from "./postgres-admin";
 
+/** Also registers it as the process's database, as server/main.ts does, for code that calls getDatabase(). */
 export async function createTestDatabase(): Promise<Database> {
+  const database = await openTestDatabase();
+  setDatabase(Promise.resolve(database));
+  return database;
+}
+
+async function openTestDatabase(): Promise<Database> {
   if (inject("engine") === "pglite") {
     const dump = fs.readFileSync(inject("pgliteDump"));
     return openDatabase({ engine: "pglite", loadDataDir: new Blob([dump]) });

@@ -1,13 +1,11 @@
 // Calls the real tRPC HTTP handler, so error codes and messages are what a browser receives.
 import { sql } from "drizzle-orm";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/server/context";
 import { createActor } from "@/test/actors";
 import { createTestDatabase } from "@/test/database";
-import { appRouter } from "./root";
+import { callProcedure } from "@/test/trpc-call";
 
 let database: Database;
 let actors: Record<"admin" | "responder" | "viewer", Actor>;
@@ -22,19 +20,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 type Caller = Actor | null;
-async function call(as: Caller, path: string, input: unknown, kind: "query" | "mutation") {
-  const encoded = superjson.serialize(input);
-  const url = kind === "query" ? `http://test/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(encoded))}` : `http://test/api/trpc/${path}`;
-  const req = new Request(url, { method: kind === "query" ? "GET" : "POST", headers: { "content-type": "application/json" }, body: kind === "mutation" ? JSON.stringify(encoded) : undefined });
-  const res = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => ({ db: database.db, user: as, requestId: "req-test" }),
-  });
-  const body = (await res.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string[]> | null } } } };
-  return { status: res.status, error: body.error?.json };
-}
+const call = (as: Caller, path: string, input: unknown, kind: "query" | "mutation") => callProcedure(database.db, as, path, input, kind);
 
 // Every procedure, with an input that is valid in shape, and the roles that may call it.
 const procedures = () => [

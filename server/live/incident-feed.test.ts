@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/server/context";
+import { addNote } from "@/server/incidents/add-note";
+import { changeStatus } from "@/server/incidents/change-status";
+import { declareIncident } from "@/server/incidents/declare";
+import { contextFor, createActor } from "@/test/actors";
+import { createTestDatabase } from "@/test/database";
+import { incidentFeed } from "./incident-feed";
+
+let database: Database;
+let responder: Actor;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  responder = await createActor(database.db, "responder", "Live Wire");
+});
+afterAll(() => database.close());
+
+async function collect(feed: AsyncGenerator<{ seq: number | null }>, count: number): Promise<number[]> {
+  const seqs: number[] = [];
+  for await (const item of feed) {
+    if (item.seq !== null) seqs.push(item.seq);
+    if (seqs.length >= count) break;
+  }
+  return seqs;
+}
+
+describe("incident live feed", () => {
+  it("delivers committed changes as they happen, in order, and a resumed stream has no gap and no duplicate", async () => {
+    const ctx = contextFor(database.db, responder);
+    const { id } = await declareIncident({ ctx, input: { title: "Live", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
+
+    // A first watcher saw events 1..2 (declared, commander) and then dropped.
+    const controller = new AbortController();
+    const first = incidentFeed(ctx, id, 0, controller.signal);
+    expect(await collect(first, 2)).toEqual([1, 2]);
+    controller.abort();
+
+    // Changes happen while nobody is connected…
+    await changeStatus({ ctx, input: { incidentId: id, expectedVersion: 1, to: "investigating" } });
+    await addNote({ ctx, input: { incidentId: id, body: "while away" } });
+
+    // …the reconnect resumes after seq 2, then keeps receiving live changes.
+    const resumed = incidentFeed(ctx, id, 2);
+    const received: number[] = [];
+    const reading = (async () => {
+      for await (const item of resumed) {
+        if (item.seq !== null) received.push(item.seq);
+        if (received.length >= 4) break;
+      }
+    })();
+    await expect.poll(() => received.length, { timeout: 5000 }).toBe(2);
+    await addNote({ ctx, input: { incidentId: id, body: "live one" } });
+    await addNote({ ctx, input: { incidentId: id, body: "live two" } });
+    await reading;
+    expect(received).toEqual([3, 4, 5, 6]);
+  });
+
+  it("hears nothing of a rolled-back change", async () => {
+    const ctx = contextFor(database.db, responder);
+    const { id } = await declareIncident({ ctx, input: { title: "Quiet", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
+    const controller = new AbortController();
+    const feed = incidentFeed(ctx, id, 2, controller.signal);
+    const seen: number[] = [];
+    const reading = (async () => {
+      for await (const item of feed) if (item.seq !== null) seen.push(item.seq);
+    })();
+    await expect(addNote({ ctx, input: { incidentId: id, body: "x", occurredAt: new Date(Date.now() + 86_400_000) } })).rejects.toMatchObject({ kind: "invalid" });
+    await addNote({ ctx, input: { incidentId: id, body: "real" } });
+    await expect.poll(() => seen, { timeout: 5000 }).toEqual([3]);
+    controller.abort();
+    await reading;
+  });
+});

@@ -23,13 +23,30 @@ function treeRssMb(pid: number): number {
   return rows.filter(([p]) => p !== undefined && inTree.has(p)).reduce((sum, [, , rss]) => sum + (rss ?? 0), 0) / 1024;
 }
 
-export async function measureStart(label: string, env: Record<string, string>, port: number): Promise<StartupFigures> {
+export type RunningServer = { pid: number; readySeconds: number; stop(): Promise<void> };
+
+/**
+ * Starts `tsx server/main.ts` in its own process group and resolves once it prints "Daytwo ready
+ * on". stop() sends SIGTERM to the whole group (tsx runs the server in a child node process).
+ */
+export async function startServer(label: string, env: Record<string, string>, port: number): Promise<RunningServer> {
   const started = performance.now();
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  const pid = child.pid!;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // If the bench itself dies, do not leave a detached server holding the port.
+  const killOnExit = () => {
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once("exit", killOnExit);
   let output = "";
   const readySeconds = await new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -40,13 +57,27 @@ export async function measureStart(label: string, env: Record<string, string>, p
     child.stderr.on("data", onData);
     child.on("exit", (code) => reject(new Error(`${label}: server exited with ${code}\n${output}`)));
   });
-  // Let the first request warm the route, then settle before reading memory.
-  await fetch(`http://127.0.0.1:${port}/sign-in`).then((res) => res.text());
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  const idleRssMb = treeRssMb(child.pid!);
-  process.kill(-child.pid!, "SIGTERM");
-  await new Promise((resolve) => child.once("exit", resolve));
-  return { label, readySeconds, idleRssMb };
+  return {
+    pid,
+    readySeconds,
+    async stop() {
+      process.removeListener("exit", killOnExit);
+      if (child.exitCode === null && child.signalCode === null) killOnExit();
+      await exited;
+    },
+  };
+}
+
+export async function measureStart(label: string, env: Record<string, string>, port: number): Promise<StartupFigures> {
+  const server = await startServer(label, env, port);
+  try {
+    // Let the first request warm the route, then settle before reading memory.
+    await fetch(`http://127.0.0.1:${port}/sign-in`).then((res) => res.text());
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    return { label, readySeconds: server.readySeconds, idleRssMb: treeRssMb(server.pid) };
+  } finally {
+    await server.stop();
+  }
 }
 
 export function tempDataDir(): string {

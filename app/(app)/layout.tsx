@@ -1,11 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DeclareIncidentButton } from "@/components/incidents/declare-dialog";
 import { MainNav } from "@/components/shell/main-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/server/auth/current-user";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const canWrite = user.role === "admin" || user.role === "responder";
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:p-2">
@@ -17,12 +19,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/incidents" className="text-lg font-semibold tracking-tight">
               Daytwo
             </Link>
-            <div className="md:hidden">
+            {/* Both copies carry the "d" shortcut; only the visible one responds to it. */}
+            <div className="flex items-center gap-2 md:hidden">
+              {canWrite ? <DeclareIncidentButton compact withShortcut /> : null}
               <UserMenu name={user.name} email={user.email} role={user.role} />
             </div>
           </div>
           <MainNav />
-          <div className="ml-auto hidden md:block">
+          <div className="ml-auto hidden items-center gap-2 md:flex">
+            {canWrite ? <DeclareIncidentButton compact withShortcut /> : null}
             <UserMenu name={user.name} email={user.email} role={user.role} />
           </div>
         </div>

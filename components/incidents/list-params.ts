@@ -44,7 +44,8 @@ export type FilterChanges = Partial<Record<FilterParam, string | null>>;
 // Params that narrow the result set (the status tab and sort order are views, not filters).
 const narrowingParams = ["severity", "service", "commander", "kind", "from", "to", "q"] as const satisfies readonly FilterParam[];
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Same shape zod's z.uuid() accepts on the server (version 1-8, RFC variant), so a bad id is dropped here, not refused there.
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 type ParamReader = { get(name: string): string | null };

@@ -1,0 +1,193 @@
+// The incident scenarios: each is driven over HTTP with autocannon against the running app, then
+// its equivalent raw SQL is driven through a `pg` Pool for the same time at the same concurrency.
+import autocannon from "autocannon";
+import pg from "pg";
+import superjson from "superjson";
+import { addNoteSql, listSql, loadSql, timelineSql, type Figures, type ListFilter } from "./raw-sql";
+
+export type ScenarioResult = {
+  key: string;
+  label: string;
+  /** Null when the endpoint did not answer 200 before the run; apiError then says why. */
+  api: Figures | null;
+  apiError?: string;
+  sql: Figures;
+};
+
+export type ScenarioOptions = {
+  baseUrl: string;
+  databaseUrl: string;
+  bigIncidentId: string;
+  seconds: number;
+  connections?: number;
+  log?: (line: string) => void;
+};
+
+type Scenario = {
+  key: string;
+  label: string;
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+  sql: () => Promise<void>;
+  /** Run instead when this scenario's endpoint fails its pre-flight request. */
+  fallback?: Scenario;
+};
+
+export const DEMO_ADMIN = { email: "admin@example.com", password: "daytwo-demo" };
+const CONNECTIONS = 32;
+// The app's pool size (db/client.ts default), so the raw side gets the same database parallelism.
+const APP_POOL_SIZE = 10;
+const NOTE_BODY = "Benchmark note: error rate back under 0.1% after the rollback; keeping the incident open for an hour.";
+
+/** tRPC GET with the superjson transformer and batching off: `?input=<superjson-serialized input>`. */
+export const queryPath = (procedure: string, input: unknown) =>
+  `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+export const mutationBody = (input: unknown) => JSON.stringify(superjson.serialize(input));
+
+/** "name=value" pairs from Set-Cookie headers, ready for a Cookie header. */
+function cookiePairs(setCookies: string[]): string[] {
+  return setCookies.map((line) => line.split(";")[0] ?? "").filter((pair) => pair.includes("="));
+}
+
+/**
+ * Signs in through Auth.js's credentials callback like the sign-in form does and returns the
+ * Cookie header value carrying the session token.
+ */
+export async function signIn(baseUrl: string, credentials = DEMO_ADMIN): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  if (!csrf.ok) throw new Error(`GET /api/auth/csrf answered ${csrf.status}`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken?: string };
+  if (!csrfToken) throw new Error("GET /api/auth/csrf returned no csrfToken");
+  const callback = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      // Makes Auth.js answer JSON {url} instead of a 302, so the Set-Cookie headers are easy to read.
+      "X-Auth-Return-Redirect": "1",
+      cookie: cookiePairs(csrf.headers.getSetCookie()).join("; "),
+    },
+    body: new URLSearchParams({ ...credentials, csrfToken, callbackUrl: "/incidents" }),
+  });
+  await callback.text();
+  const session = cookiePairs(callback.headers.getSetCookie()).find((pair) => pair.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in as ${credentials.email} set no session cookie (HTTP ${callback.status})`);
+  const check = await fetch(`${baseUrl}${queryPath("incidents.list", {})}`, { headers: { cookie: session } });
+  const text = await check.text();
+  if (check.status !== 200) throw new Error(`the session cookie does not work: incidents.list answered ${check.status}: ${text.slice(0, 300)}`);
+  return session;
+}
+
+/** One request before the run: a scenario whose endpoint errors is reported, not benchmarked. */
+async function preflight(baseUrl: string, cookie: string, scenario: Scenario): Promise<string | null> {
+  const res = await fetch(`${baseUrl}${scenario.path}`, {
+    method: scenario.method,
+    headers: { cookie, ...(scenario.body ? { "content-type": "application/json" } : {}) },
+    body: scenario.body,
+  });
+  const text = await res.text();
+  if (res.status === 200) return null;
+  let message = text.slice(0, 200);
+  try {
+    const parsed = JSON.parse(text) as { error?: { json?: { message?: string } } };
+    message = parsed.error?.json?.message ?? message;
+  } catch {
+    // Not tRPC JSON: keep the raw text.
+  }
+  return `HTTP ${res.status}: ${message}`;
+}
+
+async function loadApi(baseUrl: string, cookie: string, scenario: Scenario, connections: number, seconds: number): Promise<Figures> {
+  const result = await autocannon({
+    url: `${baseUrl}${scenario.path}`,
+    method: scenario.method,
+    headers: { cookie, ...(scenario.body ? { "content-type": "application/json" } : {}) },
+    body: scenario.body,
+    connections,
+    duration: seconds,
+  });
+  // Latencies are recorded for 2xx responses only; failures are counted so the table can flag them.
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result["2xx"] / result.duration,
+    count: result["2xx"],
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function listScenario(key: string, label: string, pool: pg.Pool, filter: ListFilter, input: unknown): Scenario {
+  return { key, label, method: "GET", path: queryPath("incidents.list", input), sql: listSql(pool, filter) };
+}
+
+function scenarios(pool: pg.Pool, bigIncidentId: string, actorId: string): Scenario[] {
+  const filtered = { statuses: ["resolved"], severityIds: [2] };
+  return [
+    listScenario("list", "list, first page", pool, { sort: "active_first" }, {}),
+    {
+      ...listScenario("list-filtered", "list, filtered (resolved, SEV2, newest)", pool, { ...filtered, sort: "newest" }, { ...filtered, sort: "newest" }),
+      // Same filter in the default order: still a filtered list to measure if "newest" errors.
+      fallback: listScenario("list-filtered-active", "list, filtered (resolved, SEV2, active first)", pool, { ...filtered, sort: "active_first" }, { ...filtered, sort: "active_first" }),
+    },
+    {
+      key: "timeline",
+      label: "timeline, 500 events",
+      method: "GET",
+      path: queryPath("incidents.timeline", { incidentId: bigIncidentId }),
+      sql: timelineSql(pool, bigIncidentId),
+    },
+    {
+      key: "add-note",
+      label: "add a note",
+      method: "POST",
+      path: "/api/trpc/incidents.addNote",
+      body: mutationBody({ incidentId: bigIncidentId, body: NOTE_BODY }),
+      sql: addNoteSql(pool, bigIncidentId, actorId, NOTE_BODY),
+    },
+  ];
+}
+
+/**
+ * Runs every scenario, API first then raw SQL, each after a short unmeasured warm-up (route
+ * compilation, JIT, pool connections). The timeline runs before add-note, which appends to the
+ * same incident, so the timeline reads exactly 500 events.
+ */
+export async function runScenarios(options: ScenarioOptions): Promise<ScenarioResult[]> {
+  const { baseUrl, seconds } = options;
+  const connections = options.connections ?? CONNECTIONS;
+  const log = options.log ?? (() => {});
+  const warmSeconds = Math.max(1, Math.min(2, Math.round(seconds / 5)));
+  const cookie = await signIn(baseUrl);
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: APP_POOL_SIZE });
+  pool.on("error", () => {});
+  const results: ScenarioResult[] = [];
+  try {
+    const { rows } = await pool.query<{ id: string }>("select id from users where lower(email) = $1", [DEMO_ADMIN.email]);
+    const actorId = rows[0]?.id;
+    if (!actorId) throw new Error(`no user ${DEMO_ADMIN.email} in the benchmark database`);
+
+    for (const planned of scenarios(pool, options.bigIncidentId, actorId)) {
+      const queue: Scenario[] = [planned];
+      for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
+        const apiError = await preflight(baseUrl, cookie, scenario);
+        let api: Figures | null = null;
+        if (apiError) {
+          log(`  ${scenario.label}: API not benchmarked — ${apiError}`);
+          if (scenario.fallback) queue.push(scenario.fallback);
+        } else {
+          log(`  ${scenario.label}: API, ${connections} connections, ${seconds} s…`);
+          await loadApi(baseUrl, cookie, scenario, connections, warmSeconds);
+          api = await loadApi(baseUrl, cookie, scenario, connections, seconds);
+        }
+        log(`  ${scenario.label}: raw SQL, ${connections} workers, ${seconds} s…`);
+        await loadSql(scenario.sql, connections, warmSeconds);
+        const sql = await loadSql(scenario.sql, connections, seconds);
+        results.push({ key: scenario.key, label: scenario.label, api, ...(apiError ? { apiError } : {}), sql });
+      }
+    }
+  } finally {
+    await pool.end();
+  }
+  return results;
+}

@@ -1,0 +1,115 @@
+// Incident benchmarks on PostgreSQL: per size, a fresh seeded database and a running app, the HTTP
+// scenarios against it, then a table of figures and the issue's two targets.
+import pg from "pg";
+import { runScenarios, type ScenarioResult } from "./http-scenarios";
+import type { Figures } from "./raw-sql";
+import { seedIncidents, type SeedReport } from "./seed-incidents";
+import { startServer, tempDataDir } from "./startup";
+import fs from "node:fs";
+
+export type SizeRun = { size: number; seed: SeedReport; results: ScenarioResult[] };
+
+const PORT = 3210;
+// Fixed so every run signs the same way; 40 characters satisfies the ≥ 32 check in env-shape.ts.
+const AUTH_SECRET = "daytwo-bench-secret-0123456789abcdefghij";
+const API_VS_SQL_LIMIT = 3;
+const SCALE_LIMIT = 1.5;
+
+export function parseSizes(raw: string | undefined): number[] {
+  if (!raw) return [1_000, 100_000];
+  const sizes = raw.split(",").map((part) => Number(part.trim().replaceAll("_", "")));
+  if (sizes.some((size) => !Number.isSafeInteger(size) || size < 2)) throw new Error(`BENCH_SIZES must be integers ≥ 2 separated by commas, got "${raw}"`);
+  return sizes;
+}
+
+export function parseSeconds(raw: string | undefined): number {
+  const seconds = raw ? Number(raw) : 10;
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_SECONDS must be a positive number, got "${raw}"`);
+  return seconds;
+}
+
+const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+export const sizeLabel = (size: number) => (size % 1000 === 0 ? `${size / 1000}k` : String(size));
+
+/** Seeds, serves and measures one size; the database is dropped whatever happens. */
+async function runSize(url: string, size: number, seconds: number, log: (line: string) => void): Promise<SizeRun> {
+  const name = `daytwo_bench_${size}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+    const benchUrl = withDatabase(url, name);
+    try {
+      log(`\n${sizeLabel(size)} incidents: seeding ${name}…`);
+      const seed = await seedIncidents(benchUrl, size);
+      log(`  seeded ${seed.incidents} incidents, ${seed.events} events in ${seed.seconds.toFixed(1)} s (${seed.phases.map((p) => `${p.label} ${p.seconds.toFixed(1)} s`).join(", ")})`);
+      const dataDir = tempDataDir();
+      const server = await startServer(`incident bench ${sizeLabel(size)}`, { DATABASE_URL: benchUrl, DATA_DIR: dataDir, AUTH_SECRET, LOG_LEVEL: "warn", DEMO_SEED: "never" }, PORT);
+      try {
+        log(`  app ready in ${server.readySeconds.toFixed(1)} s`);
+        const results = await runScenarios({ baseUrl: `http://127.0.0.1:${PORT}`, databaseUrl: benchUrl, bigIncidentId: seed.bigIncidentId, seconds, log });
+        return { size, seed, results };
+      } finally {
+        await server.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    } finally {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function runIncidentBenchmarks(url: string, sizes: number[], seconds: number, log: (line: string) => void = console.log): Promise<SizeRun[]> {
+  const runs: SizeRun[] = [];
+  for (const size of sizes) runs.push(await runSize(url, size, seconds, log));
+  return runs;
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+const rps = (value: number) => value.toFixed(0);
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+
+function apiCells(result: ScenarioResult): string[] {
+  if (!result.api) return [`error: ${result.apiError ?? "unknown"}`.replaceAll("|", "/"), "–", "–"];
+  const errors = result.api.errors ? ` (${result.api.errors} errors)` : "";
+  return [ms(result.api.p50), ms(result.api.p99), rps(result.api.rps) + errors];
+}
+
+const sqlCells = (sql: Figures) => [ms(sql.p50), ms(sql.p99), rps(sql.rps) + (sql.errors ? ` (${sql.errors} errors)` : "")];
+
+/** One markdown table: every figure, plus both targets per scenario (the scale check on the largest size's rows). */
+export function formatIncidentReport(runs: SizeRun[], seconds: number): string {
+  const lines: string[] = [];
+  const smallest = runs.reduce<SizeRun | undefined>((min, run) => (!min || run.size < min.size ? run : min), undefined);
+  const largest = runs.reduce<SizeRun | undefined>((max, run) => (!max || run.size > max.size ? run : max), undefined);
+  const scaleHeader = smallest && largest && smallest !== largest ? `p50 at ${sizeLabel(largest.size)} ≤ ${SCALE_LIMIT}× p50 at ${sizeLabel(smallest.size)}` : `p50 scale check (needs two sizes)`;
+
+  lines.push(`\nIncidents over HTTP (autocannon, 32 connections, ${seconds} s per run) vs the same SQL through pg (32 workers, pool of 10 like the app)`);
+  for (const run of runs) {
+    lines.push(`- ${sizeLabel(run.size)}: ${run.seed.incidents} incidents, ${run.seed.events} events, seeded in ${run.seed.seconds.toFixed(1)} s`);
+  }
+  lines.push("");
+  lines.push(`| scenario | incidents | API p50 (ms) | API p99 (ms) | API req/s | SQL p50 (ms) | SQL p99 (ms) | SQL req/s | API / SQL p50 | API p50 ≤ ${API_VS_SQL_LIMIT}× raw SQL | ${scaleHeader} |`);
+  lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+  for (const run of runs) {
+    for (const result of run.results) {
+      const ratio = result.api ? result.api.p50 / result.sql.p50 : Number.NaN;
+      const vsSql = result.api ? `${verdict(ratio <= API_VS_SQL_LIMIT)}` : "n/a (API error)";
+      let scale = "";
+      if (run === largest && smallest && smallest !== largest) {
+        const base = smallest.results.find((r) => r.key === result.key);
+        scale =
+          result.api && base?.api
+            ? `${verdict(result.api.p50 <= SCALE_LIMIT * base.api.p50)} (API ${(result.api.p50 / base.api.p50).toFixed(2)}×, SQL ${(result.sql.p50 / base.sql.p50).toFixed(2)}×)`
+            : "n/a (API error)";
+      }
+      lines.push(
+        `| ${result.label} | ${sizeLabel(run.size)} | ${apiCells(result).join(" | ")} | ${sqlCells(result.sql).join(" | ")} | ${Number.isNaN(ratio) ? "–" : `${ratio.toFixed(2)}×`} | ${vsSql} | ${scale} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,179 @@
+// The SQL each incident scenario's service issues, sent straight through `pg`: the floor the API is
+// compared against. Texts mirror what drizzle generates for server/incidents/{list,timeline,
+// add-note,mutate}.ts (same joins, same parameters, same statement order and parallelism).
+import type { Pool } from "pg";
+import { openStatuses } from "@/lib/incident-lifecycle";
+
+export type Figures = { p50: number; p99: number; rps: number; count: number; errors: number };
+export type ListFilter = { statuses?: string[]; severityIds?: number[]; sort: "active_first" | "newest" };
+type Query = { text: string; values: unknown[] };
+
+const PAGE_SIZE = 25;
+const INCIDENT_COLUMNS = [
+  "id", "number", "title", "summary", "severity_id", "status", "kind", "is_private", "customer_impact", "links", "closing_reason",
+  "merged_into_id", "impact_started_at", "detected_at", "declared_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
+  "version", "last_event_seq", "declared_by_id", "updated_at",
+];
+const INCIDENT_SELECT = INCIDENT_COLUMNS.map((column) => `"incidents"."${column}"`).join(", ");
+const EVENT_SELECT = ["id", "incident_id", "seq", "version", "kind", "actor_id", "occurred_at", "recorded_at", "data", "body", "supersedes_id"]
+  .map((column) => `"incident_events"."${column}"`)
+  .join(", ");
+
+/** Appends values as $n placeholders: the way drizzle parameterizes `in (…)` lists. */
+function placeholders(values: unknown[], add: readonly unknown[]): string {
+  return add.map((value) => `$${values.push(value)}`).join(", ");
+}
+
+function filterSql(values: unknown[], filter: ListFilter, withStatus: boolean): string {
+  const parts: string[] = [];
+  if (withStatus && filter.statuses?.length) parts.push(`"incidents"."status" in (${placeholders(values, filter.statuses)})`);
+  if (filter.severityIds?.length) parts.push(`"incidents"."severity_id" in (${placeholders(values, filter.severityIds)})`);
+  return parts.length ? ` where (${parts.join(" and ")})` : "";
+}
+
+// The admin sees every incident, so there is no visibility clause (as in server/incidents/access.ts).
+function pageQuery(filter: ListFilter): Query {
+  const values: unknown[] = [];
+  const key = (): string => (filter.sort === "active_first" ? `(case when "incidents"."status" in (${placeholders(values, openStatuses)}) then 0 else 1 end)` : "0");
+  const selectKey = key();
+  const where = filterSql(values, filter, true);
+  // The service orders "newest" by a constant 0 first, which PostgreSQL reads as a column position
+  // and rejects; the equivalent valid order is declared_at, id.
+  const order = filter.sort === "active_first" ? `${key()} asc, "incidents"."declared_at" desc, "incidents"."id" desc` : `"incidents"."declared_at" desc, "incidents"."id" desc`;
+  const text = `select ${INCIDENT_SELECT}, "severities"."id", "severities"."name", "severities"."rank", "severities"."description", ${selectKey}
+    from "incidents" inner join "severities" on "severities"."id" = "incidents"."severity_id"${where}
+    order by ${order} limit $${values.push(PAGE_SIZE + 1)}`;
+  return { text, values };
+}
+
+function countsQuery(filter: ListFilter): Query {
+  const values: unknown[] = [];
+  const where = filterSql(values, filter, false);
+  return { text: `select "status", count(*)::int from "incidents"${where} group by "incidents"."status"`, values };
+}
+
+function commandersQuery(ids: string[]): Query {
+  const values: unknown[] = [];
+  const text = `select "incident_role_assignments"."incident_id", "users"."id", "users"."name" from "incident_role_assignments"
+    inner join "incident_role_types" on "incident_role_types"."id" = "incident_role_assignments"."role_type_id"
+    inner join "users" on "users"."id" = "incident_role_assignments"."user_id"
+    where ("incident_role_assignments"."incident_id" in (${placeholders(values, ids)}) and "incident_role_types"."key" = $${values.push("commander")}
+      and "incident_role_assignments"."released_at" is null)`;
+  return { text, values };
+}
+
+function servicesQuery(ids: string[]): Query {
+  const values: unknown[] = [];
+  const text = `select "incident_services"."incident_id", "services"."id", "services"."name" from "incident_services"
+    inner join "services" on "services"."id" = "incident_services"."service_id" where "incident_services"."incident_id" in (${placeholders(values, ids)})`;
+  return { text, values };
+}
+
+// drizzle reads rows as arrays; so does the raw side, to parse the same way.
+const run = (pool: Pool, query: Query) => pool.query({ text: query.text, values: query.values, rowMode: "array" });
+
+/** incidents.list: page + counts in parallel, then commanders + services of the page in parallel. */
+export function listSql(pool: Pool, filter: ListFilter): () => Promise<void> {
+  const page = pageQuery(filter);
+  const counts = countsQuery(filter);
+  return async () => {
+    const [rows] = await Promise.all([run(pool, page), run(pool, counts)]);
+    const ids = rows.rows.slice(0, PAGE_SIZE).map((row: unknown[]) => String(row[0]));
+    if (ids.length) await Promise.all([run(pool, commandersQuery(ids)), run(pool, servicesQuery(ids))]);
+  };
+}
+
+/** incidents.timeline: load the incident (visibility check), then its events with actor, highlight and correction. */
+export function timelineSql(pool: Pool, incidentId: string): () => Promise<void> {
+  const incident: Query = { text: `select ${INCIDENT_SELECT} from "incidents" where "incidents"."id" = $1`, values: [incidentId] };
+  const events: Query = {
+    text: `select ${EVENT_SELECT}, "users"."name", "incident_event_highlights"."event_id" is not null, "correction"."id" from "incident_events"
+      left join "users" on "users"."id" = "incident_events"."actor_id"
+      left join "incident_event_highlights" on "incident_event_highlights"."event_id" = "incident_events"."id"
+      left join "incident_events" "correction" on "correction"."supersedes_id" = "incident_events"."id"
+      where "incident_events"."incident_id" = $1 order by "incident_events"."occurred_at" asc, "incident_events"."seq" asc`,
+    values: [incidentId],
+  };
+  return async () => {
+    const found = await run(pool, incident);
+    if (found.rowCount !== 1) throw new Error(`incident ${incidentId} not found`);
+    await run(pool, events);
+  };
+}
+
+/**
+ * incidents.addNote through mutateIncident: one transaction that locks the incident, appends the
+ * event with the next seq, queues the NOTIFY, bumps last_event_seq, records the participant and the
+ * audit row.
+ */
+export function addNoteSql(pool: Pool, incidentId: string, actorId: string, body: string): () => Promise<void> {
+  return async () => {
+    const client = await pool.connect();
+    try {
+      await client.query("begin");
+      const locked = await client.query({ text: `select ${INCIDENT_SELECT} from "incidents" where "incidents"."id" = $1 for update`, values: [incidentId] });
+      const incident = locked.rows[0] as { version: number; last_event_seq: number; is_private: boolean } | undefined;
+      if (!incident) throw new Error(`incident ${incidentId} not found`);
+      const seq = incident.last_event_seq + 1;
+      const now = new Date();
+      await client.query(
+        `insert into "incident_events" ("id", "incident_id", "seq", "version", "kind", "actor_id", "occurred_at", "recorded_at", "data", "body", "supersedes_id")
+         values (default, $1, $2, $3, $4, $5, $6, default, $7, $8, $9)`,
+        [incidentId, seq, incident.version, "note.added", actorId, now, "{}", body, null],
+      );
+      await client.query("select pg_notify($1, $2)", ["daytwo_incident_events", JSON.stringify({ incidentId, seq, isPrivate: incident.is_private })]);
+      await client.query(
+        `update "incidents" set "version" = $1, "last_event_seq" = $2, "updated_at" = $3 where "incidents"."id" = $4 returning ${INCIDENT_COLUMNS.map((c) => `"${c}"`).join(", ")}`,
+        [incident.version, seq, now, incidentId],
+      );
+      await client.query(`insert into "incident_participants" ("incident_id", "user_id", "added_by_id", "added_at") values ($1, $2, $3, default) on conflict do nothing`, [
+        incidentId,
+        actorId,
+        actorId,
+      ]);
+      await client.query(
+        `insert into "audit_log" ("id", "actor_id", "action", "entity_type", "entity_id", "before", "after", "request_id", "created_at")
+         values (default, $1, $2, $3, $4, $5, $6, $7, default)`,
+        [actorId, "incident.note_added", "incident", incidentId, null, JSON.stringify({ length: body.length }), null],
+      );
+      await client.query("commit");
+    } catch (error) {
+      await client.query("rollback").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** Runs `op` back to back from `concurrency` workers for `seconds`: the closed loop autocannon runs. */
+export async function loadSql(op: () => Promise<void>, concurrency: number, seconds: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        await op();
+        latencies.push(performance.now() - t0);
+      } catch (error) {
+        errors += 1;
+        firstError ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  if (latencies.length === 0) throw new Error(`every raw SQL call failed: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / elapsed, count: latencies.length, errors };
+}

@@ -1,0 +1,211 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ChevronDown, Siren } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/select-native";
+import { Textarea } from "@/components/ui/textarea";
+import { cn } from "@/lib/cn";
+import { useTRPC } from "@/lib/trpc/client";
+import { errorMessage } from "@/lib/trpc/error-message";
+
+type DeclareIncidentButtonProps = {
+  /** Also open on the "d" key. Give it to the one always-present instance (the header). */
+  withShortcut?: boolean;
+  /** Short "Declare" label for the header; the full "Declare incident" elsewhere. */
+  compact?: boolean;
+  className?: string;
+};
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])") !== null;
+}
+
+export function DeclareIncidentButton({ withShortcut = false, compact = false, className }: DeclareIncidentButtonProps) {
+  const [isOpen, setIsOpen] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!withShortcut) return;
+    function onKeyDown(event: KeyboardEvent) {
+      // Compared exactly, not via toLowerCase(): autofill fires keydown events without a key.
+      if ((event.key !== "d" && event.key !== "D") || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+      if (event.defaultPrevented || event.repeat || event.isComposing || isTypingTarget(event.target)) return;
+      // Not on top of another dialog or menu, where "d" means something else (or nothing).
+      if (document.querySelector("[role='dialog'], [role='alertdialog'], [role='menu']")) return;
+      // The header renders one copy per layout and hides the other; only the visible one answers.
+      if (!triggerRef.current || triggerRef.current.getClientRects().length === 0) return;
+      event.preventDefault();
+      setIsOpen(true);
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [withShortcut]);
+
+  return (
+    <Dialog open={isOpen} onOpenChange={setIsOpen}>
+      <DialogTrigger asChild>
+        <Button
+          ref={triggerRef}
+          size={compact ? "sm" : "md"}
+          className={className}
+          title={withShortcut ? "Declare incident (D)" : undefined}
+          aria-keyshortcuts={withShortcut ? "D" : undefined}
+        >
+          <Siren aria-hidden />
+          {compact ? "Declare" : "Declare incident"}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Declare an incident</DialogTitle>
+          <DialogDescription>A title and severity are enough to start. Everything else can wait.</DialogDescription>
+        </DialogHeader>
+        {/* Mounted only while open, so each opening starts from a clean form. */}
+        <DeclareForm onDeclared={() => setIsOpen(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const options = useQuery(trpc.incidents.formOptions.queryOptions());
+  const id = useId();
+  const [chosenSeverityId, setChosenSeverityId] = useState<string | null>(null);
+  const [showDetails, setShowDetails] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const severities = options.data?.severities ?? [];
+  const defaultSeverity = severities.find((severity) => severity.rank === 3) ?? severities.at(-1);
+  const severityId = chosenSeverityId ?? (defaultSeverity ? String(defaultSeverity.id) : "");
+
+  const declare = useMutation(
+    trpc.incidents.declare.mutationOptions({
+      onSuccess: ({ id: incidentId, reference }) => {
+        toast.success(`${reference} declared`);
+        void queryClient.invalidateQueries({ queryKey: trpc.incidents.list.pathKey() });
+        router.push(`/incidents/${incidentId}`);
+        onDeclared();
+      },
+      onError: (failure) => setError(errorMessage(failure)),
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (declare.isPending) return;
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value.trim() : "";
+    };
+    // datetime-local has no zone: new Date() reads it as the browser's local time, which is what was meant.
+    const impact = text("impactStartedAt");
+    const impactStartedAt = impact ? new Date(impact) : undefined;
+    if (impactStartedAt && Number.isNaN(impactStartedAt.getTime())) {
+      setError("Impact started is not a valid date and time.");
+      return;
+    }
+    declare.mutate({
+      title: text("title"),
+      // Before the options load there is nothing to pick from; the server then applies its default.
+      severityId: severityId ? Number(severityId) : undefined,
+      kind: text("kind") === "drill" ? "drill" : "incident",
+      summary: text("summary"),
+      serviceIds: form.getAll("serviceIds").filter((value): value is string => typeof value === "string"),
+      isPrivate: form.get("isPrivate") === "on",
+      impactStartedAt,
+      commanderId: text("commanderId") || undefined,
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="grid gap-4" aria-busy={declare.isPending}>
+      <div className="grid gap-2">
+        <Label htmlFor={`${id}-title`}>Title</Label>
+        <Input id={`${id}-title`} name="title" required maxLength={200} autoComplete="off" autoFocus placeholder="What is broken, for whom?" />
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor={`${id}-severity`}>Severity</Label>
+        <NativeSelect id={`${id}-severity`} value={severityId} onChange={(event) => setChosenSeverityId(event.target.value)} disabled={severities.length === 0}>
+          {severities.length === 0 ? <option value="">{options.isError ? "Default severity" : "Loading severities…"}</option> : null}
+          {severities.map((severity) => (
+            <option key={severity.id} value={severity.id}>
+              {severity.description ? `${severity.name} — ${severity.description}` : severity.name}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+
+      <div>
+        <Button type="button" variant="ghost" size="sm" className="-ml-3" aria-expanded={showDetails} aria-controls={`${id}-details`} onClick={() => setShowDetails((shown) => !shown)}>
+          <ChevronDown aria-hidden className={cn("transition-transform", showDetails && "rotate-180")} />
+          More details
+        </Button>
+      </div>
+      {/* Hidden rather than unmounted: folding the section away must not throw away what was typed. */}
+      <div id={`${id}-details`} hidden={!showDetails} className="grid gap-4">
+        <div className="grid gap-2">
+          <Label htmlFor={`${id}-kind`}>Kind</Label>
+          <NativeSelect id={`${id}-kind`} name="kind" defaultValue="incident">
+            <option value="incident">Incident</option>
+            <option value="drill">Drill (practice)</option>
+          </NativeSelect>
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor={`${id}-summary`}>Summary</Label>
+          <Textarea id={`${id}-summary`} name="summary" maxLength={5000} placeholder="What do we know so far?" />
+        </div>
+        <fieldset className="grid gap-2">
+          <legend className="mb-2 text-sm font-medium">Affected services</legend>
+          {options.data && options.data.services.length === 0 ? <p className="text-sm text-muted-foreground">No services in the catalog yet.</p> : null}
+          <div className="grid max-h-48 gap-2 overflow-y-auto sm:grid-cols-2">
+            {options.data?.services.map((service) => (
+              <label key={service.id} className="flex min-w-0 items-center gap-2 text-sm">
+                <input type="checkbox" name="serviceIds" value={service.id} className="size-4 shrink-0 accent-primary" />
+                <span className="truncate">{service.name}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="isPrivate" className="mt-0.5 size-4 shrink-0 accent-primary" />
+          <span>Private — only participants and admins can see it</span>
+        </label>
+        <div className="grid gap-2">
+          <Label htmlFor={`${id}-impact`}>Impact started</Label>
+          <Input id={`${id}-impact`} name="impactStartedAt" type="datetime-local" aria-describedby={`${id}-impact-hint`} />
+          <p id={`${id}-impact-hint`} className="text-xs text-muted-foreground">In your local time. Leave empty if unknown.</p>
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor={`${id}-commander`}>Commander</Label>
+          <NativeSelect id={`${id}-commander`} name="commanderId" defaultValue="">
+            <option value="">Me</option>
+            {options.data?.responders.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+          </NativeSelect>
+        </div>
+      </div>
+
+      {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="outline">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" disabled={declare.isPending}>
+          {declare.isPending ? "Declaring…" : "Declare"}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Spinner } from "@/components/ui/spinner";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+import type { IncidentOutput } from "@/server/incidents/outputs";
+import { DetailsEditor } from "./details-editor";
+import { IncidentHeader } from "./incident-header";
+import { MilestonesPanel } from "./milestones-panel";
+import { NextActions } from "./next-actions";
+import { PresenceStrip } from "./presence-strip";
+import { RolesPanel } from "./roles-panel";
+import { TimeZoneProvider } from "./time-zone";
+import { Timeline } from "./timeline";
+import { useIncidentLive } from "./use-incident-live";
+
+export function IncidentView({ incidentId, currentUserId }: { incidentId: string; currentUserId: string }) {
+  const trpc = useTRPC();
+  const incident = useQuery(trpc.incidents.get.queryOptions({ incidentId }));
+  if (incident.isPending) return <Spinner label="Loading incident" />;
+  if (incident.isError) return <p role="alert" className="text-destructive">{errorMessage(incident.error)}</p>;
+  return <LiveIncident incident={incident.data} currentUserId={currentUserId} />;
+}
+
+function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; currentUserId: string }) {
+  const { connection } = useIncidentLive(incident.id, incident.lastEventSeq);
+  return (
+    <TimeZoneProvider>
+      <div className="grid gap-6">
+        <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <Link href="/incidents" className="text-muted-foreground hover:text-foreground">← All incidents</Link>
+          <div className="flex items-center gap-3">
+            <PresenceStrip incidentId={incident.id} />
+            <span className="text-xs text-muted-foreground" role="status" data-testid="live-status">
+              {connection === "pending" ? "● Live" : connection === "connecting" ? "Connecting…" : "Reconnecting…"}
+            </span>
+          </div>
+        </div>
+        <IncidentHeader incident={incident} />
+        <NextActions incident={incident} />
+        <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+          <Timeline incident={incident} />
+          <div className="grid content-start gap-6">
+            <RolesPanel incident={incident} currentUserId={currentUserId} />
+            <DetailsEditor incident={incident} />
+            <MilestonesPanel incident={incident} />
+          </div>
+        </div>
+      </div>
+    </TimeZoneProvider>
+  );
+}

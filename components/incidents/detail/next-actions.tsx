@@ -1,0 +1,89 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { allowedTransitions, needsReason, statusLabels, type IncidentStatus } from "@/lib/incident-lifecycle";
+import { useTRPC } from "@/lib/trpc/client";
+import type { IncidentOutput } from "@/server/incidents/outputs";
+import { useIncidentMutationCallbacks } from "./use-incident-mutation";
+
+// What an incident commander most likely does next, by status: one click, named as an action.
+const actionLabel: Partial<Record<IncidentStatus, string>> = {
+  investigating: "Acknowledge",
+  identified: "Cause identified",
+  monitoring: "Mitigated — monitor",
+  resolved: "Resolve",
+  closed: "Close",
+  declined: "Decline…",
+  merged: "Merge into…",
+  canceled: "Cancel incident…",
+  triage: "Reopen",
+};
+
+function labelFor(from: IncidentStatus, to: IncidentStatus): string {
+  if (to === "investigating" && from !== "triage") return from === "identified" || from === "monitoring" ? "Back to investigating" : "Reopen";
+  return actionLabel[to] ?? statusLabels[to];
+}
+
+export function NextActions({ incident }: { incident: IncidentOutput }) {
+  const trpc = useTRPC();
+  const callbacks = useIncidentMutationCallbacks(incident.id);
+  const [pending, setPending] = useState<IncidentStatus | null>(null);
+  const [reason, setReason] = useState("");
+  const [mergeInto, setMergeInto] = useState("");
+  const change = useMutation(trpc.incidents.changeStatus.mutationOptions(callbacks("Status changed")));
+  if (!incident.canWrite) return null;
+
+  const run = (to: IncidentStatus) => {
+    if (needsReason(to)) {
+      setPending(to);
+      return;
+    }
+    change.mutate({ incidentId: incident.id, expectedVersion: incident.version, to });
+  };
+  const confirm = () => {
+    if (!pending) return;
+    const number = Number(mergeInto.replace(/^inc-/i, ""));
+    change.mutate(
+      { incidentId: incident.id, expectedVersion: incident.version, to: pending, reason, ...(pending === "merged" ? { mergedIntoNumber: number } : {}) },
+      { onSuccess: () => { setPending(null); setReason(""); setMergeInto(""); } },
+    );
+  };
+
+  const transitions = allowedTransitions[incident.status];
+  return (
+    <section aria-label="Next actions" className="flex flex-wrap gap-2">
+      {transitions.map((to, index) => (
+        <Button key={to} variant={index === 0 ? "default" : needsReason(to) ? "ghost" : "outline"} size="sm" disabled={change.isPending} onClick={() => run(to)}>
+          {labelFor(incident.status, to)}
+        </Button>
+      ))}
+      <Dialog open={pending !== null} onOpenChange={(open) => !open && setPending(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>{pending ? `${statusLabels[pending]}: say why` : ""}</DialogTitle>
+            <DialogDescription>The reason is kept on the timeline so nobody has to guess later.</DialogDescription>
+          </DialogHeader>
+          {pending === "merged" ? (
+            <div className="grid gap-2">
+              <Label htmlFor="merge-into">Merge into (reference)</Label>
+              <Input id="merge-into" placeholder="INC-12" value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} />
+            </div>
+          ) : null}
+          <div className="grid gap-2">
+            <Label htmlFor="status-reason">Reason</Label>
+            <Textarea id="status-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <DialogFooter>
+            <Button onClick={confirm} disabled={!reason.trim() || change.isPending}>Confirm</Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+
+type TimeZoneMode = { isUtc: boolean; setIsUtc: (value: boolean) => void };
+const TimeZoneContext = createContext<TimeZoneMode>({ isUtc: false, setIsUtc: () => {} });
+
+// Times are shown in the viewer's zone; responders across zones can switch to UTC, remembered per browser.
+export function TimeZoneProvider({ children }: { children: ReactNode }) {
+  const [isUtc, setIsUtcState] = useState(false);
+  useEffect(() => setIsUtcState(localStorage.getItem("daytwo:utc") === "1"), []);
+  const setIsUtc = (value: boolean) => {
+    localStorage.setItem("daytwo:utc", value ? "1" : "0");
+    setIsUtcState(value);
+  };
+  return <TimeZoneContext.Provider value={{ isUtc, setIsUtc }}>{children}</TimeZoneContext.Provider>;
+}
+
+export const useTimeZone = () => useContext(TimeZoneContext);
+
+export function Timestamp({ value, withDate = false }: { value: Date; withDate?: boolean }) {
+  const { isUtc } = useTimeZone();
+  const text = new Intl.DateTimeFormat(undefined, {
+    ...(withDate ? { month: "short", day: "numeric" } : {}),
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZone: isUtc ? "UTC" : undefined,
+    timeZoneName: isUtc ? "short" : undefined,
+  }).format(value);
+  return (
+    <time dateTime={value.toISOString()} title={value.toISOString()} className="tabular-nums">
+      {text}
+    </time>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+
+/**
+ * Shared callbacks for incident mutations: a success toast, and on failure the server's message.
+ * On a version conflict the page reloads the incident, so the person sees what changed.
+ */
+export function useIncidentMutationCallbacks(incidentId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey({ incidentId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.incidents.timeline.pathKey() }),
+    ]);
+  };
+  return (success: string) => ({
+    onSuccess: async () => {
+      toast.success(success);
+      await refresh();
+    },
+    onError: async (error: unknown) => {
+      const isConflict = (error as { data?: { code?: string } }).data?.code === "CONFLICT";
+      toast.error(errorMessage(error), { duration: isConflict ? 10_000 : 6_000 });
+      if (isConflict) await refresh();
+    },
+  });
+}

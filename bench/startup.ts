@@ -57,10 +57,16 @@ export async function startServer(label: string, env: Record<string, string>, po
     child.stderr.on("data", onData);
     child.on("exit", (code) => reject(new Error(`${label}: server exited with ${code}\n${output}`)));
   });
+  let stopping = false;
+  // A server dying mid-run would otherwise show up only as "connection refused" in a scenario.
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`${label}: server exited unexpectedly (${signal ?? code}); its last output:\n${output.slice(-4000)}`);
+  });
   return {
     pid,
     readySeconds,
     async stop() {
+      stopping = true;
       process.removeListener("exit", killOnExit);
       if (child.exitCode === null && child.signalCode === null) killOnExit();
       await exited;

@@ -18,3 +18,25 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 export const isEmbedded = () => !process.env.DATABASE_URL;
+
+/** A signed-in page in its own browser context, for journeys with several people at once. */
+export async function personPage(browser: import("@playwright/test").Browser, role: keyof typeof demo | "sam") {
+  const context = await browser.newContext({ storageState: role === "sam" ? { cookies: [], origins: [] } : storageState(role) });
+  const page = await context.newPage();
+  if (role === "sam") await signIn(page, "sam@example.com");
+  return page;
+}
+
+export async function declareIncident(page: Page, title: string, options: { isPrivate?: boolean } = {}) {
+  await page.goto("/incidents");
+  await page.getByRole("button", { name: "Declare incident", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Declare an incident" });
+  await dialog.getByLabel("Title").fill(title);
+  if (options.isPrivate) {
+    await dialog.getByRole("button", { name: "More details" }).click();
+    await dialog.getByLabel("Private — only participants and admins can see it").check();
+  }
+  await dialog.getByRole("button", { name: "Declare", exact: true }).click();
+  await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
+  return page.url();
+}

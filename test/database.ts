@@ -6,13 +6,16 @@ import { openDatabase, setDatabase, type Database } from "@/db/client";
 import { adminUrl, withDatabaseName } from "./postgres-admin";
 
 /** Also registers it as the process's database, as server/main.ts does, for code that calls getDatabase(). */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await openTestDatabase();
   setDatabase(Promise.resolve(database));
   return database;
 }
 
-async function openTestDatabase(): Promise<Database> {
+/** `url` is set on PostgreSQL, so a test can open a second pool: another app instance. */
+export type TestDatabase = Database & { url?: string };
+
+async function openTestDatabase(): Promise<TestDatabase> {
   if (inject("engine") === "pglite") {
     const dump = fs.readFileSync(inject("pgliteDump"));
     return openDatabase({ engine: "pglite", loadDataDir: new Blob([dump]) });
@@ -39,6 +42,7 @@ async function openTestDatabase(): Promise<Database> {
   const close = database.close;
   return {
     ...database,
+    url: withDatabaseName(url, name),
     async close() {
       await close();
       const dropper = await adminUrl(url);

@@ -10,6 +10,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
     ...(isAdmin ? [{ href: "/settings/users", label: "Users" }] : []),
     { href: "/settings/teams", label: "Teams" },
     { href: "/settings/services", label: "Services" },
+    { href: "/settings/incident-roles", label: "Incident roles" },
     ...(isAdmin ? [{ href: "/settings/audit", label: "Audit log" }] : []),
   ];
   return (

@@ -35,6 +35,7 @@ export const incidentsRouter = router({
         services: z.array(z.object({ id: z.uuid(), name: z.string(), tier: z.number() })),
         roles: z.array(z.object({ key: z.string(), name: z.string(), guide: z.string() })),
         responders: z.array(person),
+        people: z.array(person),
       }),
     )
     .query(({ ctx }) => getFormOptions({ ctx: serviceContext(ctx) })),

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import type { Actor } from "@/server/context";
 import { addNote } from "@/server/incidents/add-note";
 import { changeStatus } from "@/server/incidents/change-status";
 import { declareIncident } from "@/server/incidents/declare";
 import { contextFor, createActor } from "@/test/actors";
-import { createTestDatabase } from "@/test/database";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { incidentFeed } from "./incident-feed";
 
-let database: Database;
+let database: TestDatabase;
 let responder: Actor;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -70,5 +70,35 @@ describe("incident live feed", () => {
     await expect.poll(() => seen, { timeout: 5000 }).toEqual([3]);
     controller.abort();
     await reading;
+  });
+});
+
+describe("several app instances", () => {
+  it("a change committed through another instance's connections reaches this instance's feed", async () => {
+    // On PostgreSQL a second pool is a second instance; embedded PGlite only ever has one process.
+    const other = database.url ? await openDatabase({ engine: "postgres", url: database.url, max: 2 }) : database;
+    try {
+      const here = contextFor(database.db, responder);
+      const there = contextFor(other.db, responder);
+      const { id } = await declareIncident({ ctx: there, input: { title: "Cross", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
+      const controller = new AbortController();
+      const feed = incidentFeed(here, id, 2, controller.signal);
+      const seen: number[] = [];
+      let isListening = false;
+      const reading = (async () => {
+        for await (const item of feed) {
+          // The first message follows the LISTEN and the catch-up read: from here on only NOTIFY can wake it.
+          isListening = true;
+          if (item.seq !== null) seen.push(item.seq);
+        }
+      })();
+      await expect.poll(() => isListening, { timeout: 5000 }).toBe(true);
+      await addNote({ ctx: there, input: { incidentId: id, body: "from the other instance" } });
+      await expect.poll(() => seen, { timeout: 5000 }).toEqual([3]);
+      controller.abort();
+      await reading;
+    } finally {
+      if (other !== database) await other.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { auditRouter } from "@/server/audit/router";
+import { incidentRolesRouter } from "@/server/incident-roles/router";
 import { incidentsRouter } from "@/server/incidents/router";
 import { servicesRouter } from "@/server/services/router";
 import { teamsRouter } from "@/server/teams/router";
@@ -11,6 +12,7 @@ export const appRouter = router({
   services: servicesRouter,
   audit: auditRouter,
   incidents: incidentsRouter,
+  incidentRoles: incidentRolesRouter,
 });
 
 export type AppRouter = typeof appRouter;

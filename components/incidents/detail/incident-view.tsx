@@ -10,6 +10,7 @@ import { DetailsEditor } from "./details-editor";
 import { IncidentHeader } from "./incident-header";
 import { MilestonesPanel } from "./milestones-panel";
 import { NextActions } from "./next-actions";
+import { PeoplePanel } from "./people-panel";
 import { PresenceStrip } from "./presence-strip";
 import { RolesPanel } from "./roles-panel";
 import { TimeZoneProvider } from "./time-zone";
@@ -44,6 +45,7 @@ function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; c
           <Timeline incident={incident} />
           <div className="grid content-start gap-6">
             <RolesPanel incident={incident} currentUserId={currentUserId} />
+            <PeoplePanel incident={incident} />
             <DetailsEditor incident={incident} />
             <MilestonesPanel incident={incident} />
           </div>

@@ -100,3 +100,20 @@ test("two people editing the same field: the second gets a conflict that says wh
   await first.context().close();
   await second.context().close();
 });
+
+test("an admin defines an incident role with a guide; responders can take it on any incident", async ({ browser }) => {
+  const admin = await personPage(browser, "admin");
+  const name = `Customer liaison ${Date.now().toString(36)}`;
+  await admin.goto("/settings/incident-roles");
+  await admin.getByLabel("Name").fill(name);
+  await admin.getByLabel(/Guide/).fill("Keeps our largest customers informed one to one.");
+  await admin.getByRole("button", { name: "Add role" }).click();
+  await expect(admin.getByText(`${name} is now offered on every incident.`)).toBeVisible();
+
+  const responder = await personPage(browser, "responder");
+  await declareIncident(responder, `Role check ${Date.now().toString(36)}`);
+  await responder.getByRole("button", { name: `I'll take ${name.toLowerCase()}` }).click();
+  await expect(responder.getByRole("list", { name: "Timeline events" })).toContainText(`Riley Responder is ${name}`);
+  await admin.context().close();
+  await responder.context().close();
+});

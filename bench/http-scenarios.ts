@@ -21,6 +21,8 @@ export type ScenarioOptions = {
   seconds: number;
   connections?: number;
   log?: (line: string) => void;
+  /** The server's log, to name the cause of a failing endpoint. */
+  serverOutput?: () => string;
 };
 
 type Scenario = {
@@ -94,8 +96,29 @@ async function waitForIdleDatabase(pool: pg.Pool, timeoutMs = 120_000): Promise<
   }
 }
 
+/**
+ * The app answers a 500 with only a reference (the request id); its log line for that id carries
+ * the database error, which is what the report needs to show.
+ */
+async function causeFromLog(message: string, serverOutput?: () => string): Promise<string | null> {
+  const reference = message.match(/reference: ([0-9a-f-]{36})/)?.[1];
+  if (!reference || !serverOutput) return null;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const line = serverOutput()
+    .split("\n")
+    .find((candidate) => candidate.includes(reference));
+  if (!line) return null;
+  try {
+    const entry = JSON.parse(line) as { err?: { stack?: string; message?: string } };
+    const text = `${entry.err?.stack ?? ""}\n${entry.err?.message ?? ""}`;
+    return text.match(/caused by: (?:error: )?([^\n]+)/)?.[1] ?? entry.err?.message?.split("\n")[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** One request before the run: a scenario whose endpoint errors is reported, not benchmarked. */
-async function preflight(baseUrl: string, cookie: string, scenario: Scenario): Promise<string | null> {
+async function preflight(baseUrl: string, cookie: string, scenario: Scenario, serverOutput?: () => string): Promise<string | null> {
   const res = await fetch(`${baseUrl}${scenario.path}`, {
     method: scenario.method,
     headers: { cookie, ...(scenario.body ? { "content-type": "application/json" } : {}) },
@@ -110,7 +133,8 @@ async function preflight(baseUrl: string, cookie: string, scenario: Scenario): P
   } catch {
     // Not tRPC JSON: keep the raw text.
   }
-  return `HTTP ${res.status}: ${message}`;
+  const cause = await causeFromLog(message, serverOutput);
+  return `HTTP ${res.status}: ${cause ?? message}`;
 }
 
 /** Either a timed run or exactly `amount` requests (a warm-up that leaves nothing in flight). */
@@ -188,7 +212,7 @@ export async function runScenarios(options: ScenarioOptions): Promise<ScenarioRe
     for (const planned of scenarios(pool, options.bigIncidentId, actorId)) {
       const queue: Scenario[] = [planned];
       for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
-        const apiError = await preflight(baseUrl, cookie, scenario);
+        const apiError = await preflight(baseUrl, cookie, scenario, options.serverOutput);
         let api: Figures | null = null;
         if (apiError) {
           log(`  ${scenario.label}: API not benchmarked — ${apiError}`);

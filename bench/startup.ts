@@ -23,7 +23,14 @@ function treeRssMb(pid: number): number {
   return rows.filter(([p]) => p !== undefined && inTree.has(p)).reduce((sum, [, , rss]) => sum + (rss ?? 0), 0) / 1024;
 }
 
-export type RunningServer = { pid: number; readySeconds: number; stop(): Promise<void> };
+export type RunningServer = {
+  pid: number;
+  readySeconds: number;
+  /** The server's recent stdout + stderr: the bench reads error logs from it. */
+  output(): string;
+  stop(): Promise<void>;
+};
+const KEEP_OUTPUT = 200_000;
 
 /**
  * Starts `tsx server/main.ts` in its own process group and resolves once it prints "Daytwo ready
@@ -50,7 +57,7 @@ export async function startServer(label: string, env: Record<string, string>, po
   let output = "";
   const readySeconds = await new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+      output = (output + chunk.toString()).slice(-KEEP_OUTPUT);
       if (output.includes("Daytwo ready on")) resolve((performance.now() - started) / 1000);
     };
     child.stdout.on("data", onData);
@@ -65,6 +72,7 @@ export async function startServer(label: string, env: Record<string, string>, po
   return {
     pid,
     readySeconds,
+    output: () => output,
     async stop() {
       stopping = true;
       process.removeListener("exit", killOnExit);

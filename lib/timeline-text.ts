@@ -36,6 +36,8 @@ export function describeEvent(event: DescribableEvent): string {
       return `Status update (${status(d.status)})`;
     case "participant.added":
       return `${text(d.user)} added to the incident`;
+    case "postmortem.started":
+      return "Post-mortem started";
     case "visibility.changed":
       return d.isPrivate ? "Made private" : "Made public";
     default:

@@ -1,5 +1,5 @@
-// The one Daytwo process: Next's request handler plus (in later milestones) the co-editing
-// WebSocket, the job worker and the live feed. One process because PGlite has one owner.
+// The one Daytwo process: Next's request handler, the co-editing WebSocket (/collab) and the live
+// feed (in the tRPC routes), and later the job worker. One process because PGlite has one owner.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -58,8 +58,13 @@ async function main() {
     req.headers["x-daytwo-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
     void handle(req, res);
   });
-  const upgrade = app.getUpgradeHandler();
-  server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+  const { createCollabServer } = await import("@/server/collab/collab-server");
+  const collab = createCollabServer();
+  const upgradeNext = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => {
+    if (collab.handlesUpgrade(req)) collab.upgrade(req, socket, head);
+    else void upgradeNext(req, socket, head);
+  });
 
   server.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") fail(`PORT ${env.PORT} is already in use on ${env.HOST}. Stop the other program or set PORT to a free port.`);
@@ -82,6 +87,7 @@ async function main() {
     console.log(`daytwo: ${signal} received, shutting down`);
     server.close();
     server.closeAllConnections();
+    await collab.close().catch(collab.onError);
     await app.close().catch(() => {});
     // Closing PGlite cleanly keeps its sequences and WAL consistent for the next start.
     await database.close().catch(() => {});

@@ -9,3 +9,4 @@ export * from "./incidents";
 export * from "./incident-events";
 export * from "./incident-roles";
 export * from "./incident-links";
+export * from "./post-mortems";

@@ -1,6 +1,7 @@
 import { auditRouter } from "@/server/audit/router";
 import { incidentRolesRouter } from "@/server/incident-roles/router";
 import { incidentsRouter } from "@/server/incidents/router";
+import { postMortemsRouter } from "@/server/post-mortems/router";
 import { servicesRouter } from "@/server/services/router";
 import { teamsRouter } from "@/server/teams/router";
 import { usersRouter } from "@/server/users/router";
@@ -13,6 +14,7 @@ export const appRouter = router({
   audit: auditRouter,
   incidents: incidentsRouter,
   incidentRoles: incidentRolesRouter,
+  postMortems: postMortemsRouter,
 });
 
 export type AppRouter = typeof appRouter;

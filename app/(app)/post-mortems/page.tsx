@@ -1,9 +1,13 @@
-import { FileText } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingNext } from "@/components/shell/coming-next";
+import { PostMortemList } from "@/components/post-mortems/post-mortem-list";
 
 export const metadata: Metadata = { title: "Post-mortems" };
 
 export default function PostMortemsPage() {
-  return <ComingNext title="Post-mortems" icon={FileText} description="Blameless post-mortems, written together from an incident's timeline, arrive after incidents." />;
+  return (
+    <div className="grid gap-6">
+      <h1 className="text-2xl font-semibold">Post-mortems</h1>
+      <PostMortemList />
+    </div>
+  );
 }

@@ -11,6 +11,7 @@ import { IncidentHeader } from "./incident-header";
 import { MilestonesPanel } from "./milestones-panel";
 import { NextActions } from "./next-actions";
 import { PeoplePanel } from "./people-panel";
+import { PostMortemLink } from "./post-mortem-link";
 import { PresenceStrip } from "./presence-strip";
 import { RolesPanel } from "./roles-panel";
 import { TimeZoneProvider } from "./time-zone";
@@ -40,7 +41,10 @@ function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; c
           </div>
         </div>
         <IncidentHeader incident={incident} />
-        <NextActions incident={incident} />
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <NextActions incident={incident} />
+          <PostMortemLink incident={incident} currentUserId={currentUserId} />
+        </div>
         <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <Timeline incident={incident} />
           <div className="grid content-start gap-6">

@@ -1,0 +1,70 @@
+"use client";
+
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import { Collaboration } from "@tiptap/extension-collaboration";
+import { Placeholder } from "@tiptap/extensions";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect, useState } from "react";
+import * as Y from "yjs";
+import { Spinner } from "@/components/ui/spinner";
+import { CollaborationCaret, colorFor, type CaretUser } from "@/lib/editor/collaboration-caret";
+import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
+import { sectionGuidanceAt } from "./section-guidance";
+import { SyncStatus, usePresence, useSyncState } from "./sync-status";
+
+type Props = { postMortemId: string; canEdit: boolean; me: { id: string; name: string }; sections: { title: string; guidance: string }[] };
+type Session = { doc: Y.Doc; provider: HocuspocusProvider };
+
+/** Connects to the co-editing server on the app's own port; the session cookie authenticates it. */
+export function CollabEditor(props: Props) {
+  const [session, setSession] = useState<Session | null>(null);
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const protocol = window.location.protocol === "https:" ? "wss" : "ws";
+    const provider = new HocuspocusProvider({ url: `${protocol}://${window.location.host}/collab`, name: `post-mortem:${props.postMortemId}`, document: doc, token: "session-cookie" });
+    setSession({ doc, provider });
+    return () => {
+      provider.destroy();
+      doc.destroy();
+    };
+  }, [props.postMortemId]);
+  if (!session) return <Spinner label="Connecting to the document" />;
+  return <EditorSurface key={session.doc.guid} session={session} {...props} />;
+}
+
+function EditorSurface({ session, canEdit, me, sections }: Props & { session: Session }) {
+  const user: CaretUser = { name: me.name, color: colorFor(me.id) };
+  const sync = useSyncState(session.provider);
+  const present = usePresence(session.provider);
+  const editor = useEditor({
+    immediatelyRender: false,
+    editable: canEdit,
+    extensions: [
+      ...documentExtensions,
+      Collaboration.configure({ document: session.doc, field: COLLAB_FIELD }),
+      CollaborationCaret.configure({ awareness: session.provider.awareness ?? null, user }),
+      Placeholder.configure({ includeChildren: false, showOnlyCurrent: false, placeholder: ({ editor: current, pos }) => sectionGuidanceAt(current.state.doc, pos, sections) }),
+    ],
+    editorProps: { attributes: { class: "post-mortem-prose", "aria-label": "Post-mortem document", role: "textbox", "aria-multiline": "true" } },
+  });
+  useEffect(() => {
+    editor?.setEditable(canEdit);
+  }, [editor, canEdit]);
+
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm" data-print-hidden>
+        <section aria-label="Writing now" className="flex flex-wrap items-center gap-2">
+          {present.map((person) => (
+            <span key={person.clientId} className="rounded-full px-2 py-0.5 text-xs font-medium text-white" style={{ backgroundColor: person.color }}>
+              {person.name}
+            </span>
+          ))}
+        </section>
+        <SyncStatus state={sync} readOnly={!canEdit} />
+      </div>
+      {!sync.isSynced ? <Spinner label="Loading the document" /> : null}
+      <EditorContent editor={editor} className="rounded-md border bg-card p-4 sm:p-6" />
+    </div>
+  );
+}

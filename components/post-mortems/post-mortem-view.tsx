@@ -1,0 +1,32 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Spinner } from "@/components/ui/spinner";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+import { CollabEditor } from "./collab-editor";
+
+const statusLabel = { draft: "Draft", in_review: "In review", published: "Published" } as const;
+
+export function PostMortemView({ postMortemId, me }: { postMortemId: string; me: { id: string; name: string } }) {
+  const trpc = useTRPC();
+  const postMortem = useQuery(trpc.postMortems.get.queryOptions({ postMortemId }));
+  if (postMortem.isPending) return <Spinner label="Loading post-mortem" />;
+  if (postMortem.isError) return <p role="alert" className="text-destructive">{errorMessage(postMortem.error)}</p>;
+  const { data } = postMortem;
+  return (
+    <article className="grid gap-4">
+      <header className="grid gap-1">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <Link href={`/incidents/${data.incident.id}`} className="font-mono text-muted-foreground hover:text-foreground">{data.incident.reference}</Link>
+          <Badge variant={data.status === "published" ? "success" : "secondary"}>{statusLabel[data.status]}</Badge>
+          <span className="text-muted-foreground">Revision {data.revision} · owner {data.owner.name}</span>
+        </div>
+        <h1 className="text-2xl font-semibold">Post-mortem: {data.incident.title}</h1>
+      </header>
+      <CollabEditor postMortemId={data.id} canEdit={data.canEdit} me={me} sections={data.sections} />
+    </article>
+  );
+}

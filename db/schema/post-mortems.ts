@@ -1,0 +1,42 @@
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { incidents } from "./incidents";
+import { users } from "./users";
+
+export const postMortemStatuses = ["draft", "in_review", "published"] as const;
+export const postMortemStatus = pgEnum("post_mortem_status", postMortemStatuses);
+
+// Yjs document state: binary, written by the co-editing server.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+export type TemplateSection = { title: string; guidance: string };
+
+export const postMortemTemplates = pgTable("post_mortem_templates", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  sections: jsonb().$type<TemplateSection[]>().notNull(),
+  isDefault: boolean().notNull().default(false),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const postMortems = pgTable(
+  "post_mortems",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    incidentId: uuid().notNull().references(() => incidents.id),
+    templateId: uuid().references(() => postMortemTemplates.id),
+    status: postMortemStatus().notNull().default("draft"),
+    revision: integer().notNull().default(1),
+    ownerId: uuid().notNull().references(() => users.id),
+    // Section guidance copied from the template at start, for the editor's placeholders.
+    sections: jsonb().$type<TemplateSection[]>().notNull(),
+    documentState: bytea(),
+    // JSON snapshot of the document (tiptap JSON), kept in step with documentState on every store.
+    content: jsonb().$type<Record<string, unknown>>(),
+    reviewDueAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("post_mortems_incident_key").on(t.incidentId), index("post_mortems_status_idx").on(t.status, t.updatedAt.desc())],
+);
+
+export type PostMortem = typeof postMortems.$inferSelect;

@@ -1,0 +1,25 @@
+import { getSchema } from "@tiptap/core";
+import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import type { TemplateSection } from "@/db/schema";
+import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
+
+/** A heading per template section with an empty paragraph under it, where the guidance shows as a placeholder. */
+export function templateDocument(title: string, sections: TemplateSection[]) {
+  return {
+    type: "doc",
+    content: [
+      { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: title }] },
+      ...sections.flatMap((section) => [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: section.title }] },
+        { type: "paragraph" },
+      ]),
+    ],
+  };
+}
+
+/** The Yjs state the co-editing server starts from. */
+export function initialDocumentState(json: ReturnType<typeof templateDocument>): Uint8Array {
+  const doc = prosemirrorJSONToYDoc(getSchema(documentExtensions), json, COLLAB_FIELD);
+  return Y.encodeStateAsUpdate(doc);
+}

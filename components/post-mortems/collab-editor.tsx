@@ -2,14 +2,13 @@
 
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { Collaboration } from "@tiptap/extension-collaboration";
-import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { Spinner } from "@/components/ui/spinner";
 import { CollaborationCaret, colorFor, type CaretUser } from "@/lib/editor/collaboration-caret";
 import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
-import { sectionGuidanceAt } from "./section-guidance";
+import { SectionGuidance } from "@/lib/editor/section-guidance";
 import { SyncStatus, usePresence, useSyncState } from "./sync-status";
 
 type Props = { postMortemId: string; canEdit: boolean; me: { id: string; name: string }; sections: { title: string; guidance: string }[] };
@@ -43,7 +42,7 @@ function EditorSurface({ session, canEdit, me, sections }: Props & { session: Se
       ...documentExtensions,
       Collaboration.configure({ document: session.doc, field: COLLAB_FIELD }),
       CollaborationCaret.configure({ awareness: session.provider.awareness ?? null, user }),
-      Placeholder.configure({ includeChildren: false, showOnlyCurrent: false, placeholder: ({ editor: current, pos }) => sectionGuidanceAt(current.state.doc, pos, sections) }),
+      SectionGuidance.configure({ sections }),
     ],
     editorProps: { attributes: { class: "post-mortem-prose", "aria-label": "Post-mortem document", role: "textbox", "aria-multiline": "true" } },
   });

@@ -8,9 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { errorMessage } from "@/lib/trpc/error-message";
+import { postMortemStatusLabels } from "@/lib/post-mortem-status";
 import { useTRPC } from "@/lib/trpc/client";
-
-const statusLabel = { draft: "Draft", in_review: "In review", published: "Published" } as const;
 
 export function PostMortemList() {
   const trpc = useTRPC();
@@ -37,7 +36,7 @@ export function PostMortemList() {
               <Link href={`/post-mortems/${item.id}`} className="font-medium hover:underline">{item.incident.title}</Link>
               <span className="ml-2 font-mono text-xs text-muted-foreground">{item.incident.reference}</span>
             </TableCell>
-            <TableCell><Badge variant={item.status === "published" ? "success" : "secondary"}>{statusLabel[item.status]}</Badge></TableCell>
+            <TableCell><Badge variant={item.status === "published" ? "success" : "secondary"}>{postMortemStatusLabels[item.status]}</Badge></TableCell>
             <TableCell>{item.owner.name}</TableCell>
             <TableCell className="whitespace-nowrap text-sm text-muted-foreground"><time dateTime={item.updatedAt.toISOString()}>{item.updatedAt.toLocaleString()}</time></TableCell>
           </TableRow>

@@ -5,10 +5,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
+import { postMortemStatusLabels } from "@/lib/post-mortem-status";
 import { useTRPC } from "@/lib/trpc/client";
 import { CollabEditor } from "./collab-editor";
-
-const statusLabel = { draft: "Draft", in_review: "In review", published: "Published" } as const;
 
 export function PostMortemView({ postMortemId, me }: { postMortemId: string; me: { id: string; name: string } }) {
   const trpc = useTRPC();
@@ -21,7 +20,7 @@ export function PostMortemView({ postMortemId, me }: { postMortemId: string; me:
       <header className="grid gap-1">
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <Link href={`/incidents/${data.incident.id}`} className="font-mono text-muted-foreground hover:text-foreground">{data.incident.reference}</Link>
-          <Badge variant={data.status === "published" ? "success" : "secondary"}>{statusLabel[data.status]}</Badge>
+          <Badge variant={data.status === "published" ? "success" : "secondary"}>{postMortemStatusLabels[data.status]}</Badge>
           <span className="text-muted-foreground">Revision {data.revision} · owner {data.owner.name}</span>
         </div>
         <h1 className="text-2xl font-semibold">Post-mortem: {data.incident.title}</h1>

@@ -1,8 +1,8 @@
 import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { postMortemStatuses } from "@/lib/post-mortem-status";
 import { incidents } from "./incidents";
 import { users } from "./users";
 
-export const postMortemStatuses = ["draft", "in_review", "published"] as const;
 export const postMortemStatus = pgEnum("post_mortem_status", postMortemStatuses);
 
 // Yjs document state: binary, written by the co-editing server.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { postMortemStatuses } from "@/db/schema/post-mortems";
+import { postMortemStatuses } from "@/lib/post-mortem-status";
 
 export const startPostMortemInput = z.object({ incidentId: z.uuid() });
 export const postMortemIdInput = z.object({ postMortemId: z.uuid() });

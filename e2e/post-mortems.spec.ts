@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { declareIncident, personPage } from "./helpers";
+
+const documentOf = (page: Page) => page.getByRole("textbox", { name: "Post-mortem document" });
+
+async function typeUnderHeading(page: Page, heading: string, text: string) {
+  await documentOf(page).getByRole("heading", { name: heading, exact: true }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.type(text);
+}
+
+async function startPostMortem(page: Page, title: string, options: { isPrivate?: boolean } = {}) {
+  await declareIncident(page, title, options);
+  await page.getByRole("button", { name: "Start post-mortem" }).click();
+  await expect(page).toHaveURL(/\/post-mortems\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("sync-status")).toHaveText("All changes saved");
+  return page.url();
+}
+
+test("two people write the same post-mortem at once, see each other's words and cursors, and it is saved", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const riley = await personPage(browser, "responder");
+  const url = await startPostMortem(riley, `Ledger timeouts ${Date.now().toString(36)}`);
+  const sam = await personPage(browser, "sam");
+  await sam.goto(url);
+  await expect(sam.getByTestId("sync-status")).toHaveText("All changes saved");
+  // The template's guidance shows where nothing is written yet.
+  await expect(documentOf(sam).locator("[data-placeholder^='Who noticed what']")).toBeVisible();
+
+  await typeUnderHeading(riley, "Summary", "The ledger ran out of database connections.");
+  await expect(documentOf(sam)).toContainText("The ledger ran out of database connections.");
+  await typeUnderHeading(sam, "Impact", "Payments were delayed for 14 minutes.");
+  await expect(documentOf(riley)).toContainText("Payments were delayed for 14 minutes.");
+
+  await expect(sam.locator(".collab-caret-label", { hasText: "Riley Responder" })).toBeVisible();
+  await expect(riley.locator(".collab-caret-label", { hasText: "Sam Rivera" })).toBeVisible();
+  await expect(riley.getByRole("region", { name: "Writing now" })).toContainText("Sam Rivera");
+
+  await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved");
+  await expect(sam.getByTestId("sync-status")).toHaveText("All changes saved");
+  const reader = await personPage(browser, "admin");
+  await reader.goto(url);
+  await expect(documentOf(reader)).toContainText("The ledger ran out of database connections.");
+  await expect(documentOf(reader)).toContainText("Payments were delayed for 14 minutes.");
+  await reader.goto("/post-mortems");
+  await expect(reader.getByRole("link", { name: /Ledger timeouts/ })).toBeVisible();
+  for (const page of [riley, sam, reader]) await page.context().close();
+});
+
+test("a viewer gets a read-only document; an outsider to a private incident cannot open its post-mortem", async ({ browser }) => {
+  const riley = await personPage(browser, "responder");
+  const openUrl = await startPostMortem(riley, `Open review ${Date.now().toString(36)}`);
+  await typeUnderHeading(riley, "Summary", "Visible to every reader.");
+  await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved");
+
+  const viewer = await personPage(browser, "viewer");
+  await viewer.goto(openUrl);
+  await expect(documentOf(viewer)).toContainText("Visible to every reader.");
+  await expect(viewer.getByTestId("sync-status")).toContainText("Read only");
+  await expect(documentOf(viewer)).toHaveAttribute("contenteditable", "false");
+
+  const secretUrl = await startPostMortem(riley, `Security review ${Date.now().toString(36)}`, { isPrivate: true });
+  const outsider = await personPage(browser, "sam");
+  expect((await outsider.goto(secretUrl))?.status()).toBe(404);
+  for (const page of [riley, viewer, outsider]) await page.context().close();
+});

@@ -43,6 +43,11 @@ test("two people write the same post-mortem at once, see each other's words and 
   await reader.goto(url);
   await expect(documentOf(reader)).toContainText("The ledger ran out of database connections.");
   await expect(documentOf(reader)).toContainText("Payments were delayed for 14 minutes.");
+  const [download] = await Promise.all([reader.waitForEvent("download"), reader.getByRole("link", { name: "Markdown" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^INC-\d+-post-mortem-r1\.md$/);
+  const markdown = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(markdown).toContain("## Summary\n\nThe ledger ran out of database connections.");
+  expect(markdown).toContain("## Impact\n\nPayments were delayed for 14 minutes.");
   await reader.goto("/post-mortems");
   await expect(reader.getByRole("link", { name: /Ledger timeouts/ })).toBeVisible();
   for (const page of [riley, sam, reader]) await page.context().close();

@@ -1,8 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { Download, Printer } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
@@ -23,7 +25,17 @@ export function PostMortemView({ postMortemId, me }: { postMortemId: string; me:
           <Badge variant={data.status === "published" ? "success" : "secondary"}>{postMortemStatusLabels[data.status]}</Badge>
           <span className="text-muted-foreground">Revision {data.revision} · owner {data.owner.name}</span>
         </div>
-        <h1 className="text-2xl font-semibold">Post-mortem: {data.incident.title}</h1>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h1 className="text-2xl font-semibold">Post-mortem: {data.incident.title}</h1>
+          <div className="flex gap-2" data-print-hidden>
+            <a href={`/api/post-mortems/${data.id}/markdown`} className={buttonVariants({ variant: "outline", size: "sm" })} download>
+              <Download className="size-4" aria-hidden /> Markdown
+            </a>
+            <Button variant="outline" size="sm" onClick={() => window.print()}>
+              <Printer className="size-4" aria-hidden /> Print or PDF
+            </Button>
+          </div>
+        </div>
       </header>
       <CollabEditor postMortemId={data.id} canEdit={data.canEdit} me={me} sections={data.sections} />
     </article>

@@ -1,0 +1,15 @@
+import { toMarkdown, type JsonNode } from "@/lib/editor/to-markdown";
+import type { ServiceContext } from "@/server/context";
+import { reference } from "@/server/incidents/access";
+import { eq } from "drizzle-orm";
+import { incidents } from "@/db/schema";
+import { loadVisiblePostMortem } from "./access";
+
+/** The post-mortem as a Markdown file, from the JSON snapshot the co-editing server keeps current. */
+export async function exportPostMortemMarkdown({ ctx, input }: { ctx: ServiceContext; input: { postMortemId: string } }) {
+  const { postMortem } = await loadVisiblePostMortem(ctx.db, ctx.actor, input.postMortemId);
+  const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.id, postMortem.incidentId));
+  if (!incident) throw new Error("post-mortem without incident");
+  const markdown = toMarkdown((postMortem.content ?? { type: "doc", content: [] }) as JsonNode);
+  return { filename: `${reference(incident)}-post-mortem-r${postMortem.revision}.md`, markdown };
+}

@@ -38,6 +38,14 @@ export function describeEvent(event: DescribableEvent): string {
       return `${text(d.user)} added to the incident`;
     case "postmortem.started":
       return "Post-mortem started";
+    case "postmortem.review_requested":
+      return `Post-mortem sent for review to ${list(d.reviewers)}`;
+    case "postmortem.reviewed":
+      return d.decision === "approved" ? `${text(d.reviewer)} approved the post-mortem` : `${text(d.reviewer)} asked for changes to the post-mortem`;
+    case "postmortem.published":
+      return `Post-mortem published (revision ${text(d.revision)})`;
+    case "postmortem.reopened":
+      return `Post-mortem reopened as revision ${text(d.revision)}`;
     case "visibility.changed":
       return d.isPrivate ? "Made private" : "Made public";
     default:

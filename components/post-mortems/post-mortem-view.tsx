@@ -10,6 +10,7 @@ import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
 import { useTRPC } from "@/lib/trpc/client";
 import { CollabEditor } from "./collab-editor";
+import { ReviewBar } from "./review-bar";
 
 export function PostMortemView({ postMortemId, me }: { postMortemId: string; me: { id: string; name: string } }) {
   const trpc = useTRPC();
@@ -23,7 +24,10 @@ export function PostMortemView({ postMortemId, me }: { postMortemId: string; me:
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <Link href={`/incidents/${data.incident.id}`} className="font-mono text-muted-foreground hover:text-foreground">{data.incident.reference}</Link>
           <Badge variant={data.status === "published" ? "success" : "secondary"}>{postMortemStatusLabels[data.status]}</Badge>
-          <span className="text-muted-foreground">Revision {data.revision} · owner {data.owner.name}</span>
+          <span className="text-muted-foreground">
+            Revision {data.revision} · owner {data.owner.name}
+            {data.published ? ` · published by ${data.published.by} on ${data.published.at.toLocaleString()}` : ""}
+          </span>
         </div>
         <div className="flex flex-wrap items-start justify-between gap-2">
           <h1 className="text-2xl font-semibold">Post-mortem: {data.incident.title}</h1>
@@ -37,7 +41,17 @@ export function PostMortemView({ postMortemId, me }: { postMortemId: string; me:
           </div>
         </div>
       </header>
-      <CollabEditor postMortemId={data.id} canEdit={data.canEdit} me={me} sections={data.sections} />
+      <ReviewBar postMortem={data} meId={me.id} />
+      {data.status === "published" ? <PublishedDocument postMortemId={data.id} /> : <CollabEditor postMortemId={data.id} canEdit={data.canEdit} me={me} sections={data.sections} />}
     </article>
   );
+}
+
+/** The published revision: HTML rendered on the server from an allow-list (see lib/editor/to-html.ts). */
+function PublishedDocument({ postMortemId }: { postMortemId: string }) {
+  const trpc = useTRPC();
+  const html = useQuery(trpc.postMortems.publishedHtml.queryOptions({ postMortemId }));
+  if (html.isPending) return <Spinner label="Loading the published post-mortem" />;
+  if (html.isError) return <p role="alert" className="text-destructive">{errorMessage(html.error)}</p>;
+  return <div className="post-mortem-prose rounded-md border bg-card p-4 sm:p-6" data-testid="published-document" dangerouslySetInnerHTML={{ __html: html.data ?? "" }} />;
 }

@@ -1,4 +1,4 @@
-import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { postMortemStatuses } from "@/lib/post-mortem-status";
 import { incidents } from "./incidents";
 import { users } from "./users";
@@ -33,6 +33,8 @@ export const postMortems = pgTable(
     // JSON snapshot of the document (tiptap JSON), kept in step with documentState on every store.
     content: jsonb().$type<Record<string, unknown>>(),
     reviewDueAt: timestamp({ withTimezone: true }),
+    publishedAt: timestamp({ withTimezone: true }),
+    publishedById: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -40,3 +42,21 @@ export const postMortems = pgTable(
 );
 
 export type PostMortem = typeof postMortems.$inferSelect;
+
+export const reviewDecisions = ["pending", "approved", "changes_requested"] as const;
+export const reviewDecision = pgEnum("review_decision", reviewDecisions);
+
+// One row per reviewer per revision: a reopened post-mortem is reviewed afresh.
+export const postMortemReviews = pgTable(
+  "post_mortem_reviews",
+  {
+    postMortemId: uuid().notNull().references(() => postMortems.id),
+    revision: integer().notNull(),
+    reviewerId: uuid().notNull().references(() => users.id),
+    decision: reviewDecision().notNull().default("pending"),
+    comment: text(),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.postMortemId, t.revision, t.reviewerId] }), index("post_mortem_reviews_reviewer_idx").on(t.reviewerId)],
+);

@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { logger } from "@/server/log";
 import { loadVisiblePostMortem } from "@/server/post-mortems/access";
 import { fetchDocumentState, postMortemIdFrom, storeDocumentState } from "./persistence";
+import { registerCollabControl } from "./registry";
 import { userFromUpgrade } from "./session";
 
 export const COLLAB_PATH = "/collab";
@@ -31,6 +32,7 @@ export function createCollabServer() {
     },
   });
   const sockets = new WebSocketServer({ noServer: true });
+  registerCollabControl({ closeDocument: (name) => hocuspocus.closeConnections(name) });
 
   return {
     handlesUpgrade: (req: IncomingMessage) => (req.url ?? "").split("?")[0] === COLLAB_PATH,

@@ -1,14 +1,21 @@
-import { eq } from "drizzle-orm";
-import { incidents, users } from "@/db/schema";
-import type { ServiceContext } from "@/server/context";
+import { and, asc, eq } from "drizzle-orm";
+import { incidents, postMortemReviews, users } from "@/db/schema";
+import { canWrite, type ServiceContext } from "@/server/context";
 import { reference } from "@/server/incidents/access";
 import { loadVisiblePostMortem } from "./access";
 
 export async function getPostMortem({ ctx, input }: { ctx: ServiceContext; input: { postMortemId: string } }) {
   const { postMortem, canEdit } = await loadVisiblePostMortem(ctx.db, ctx.actor, input.postMortemId);
-  const [[incident], [owner]] = await Promise.all([
+  const [[incident], [owner], [publisher], reviews] = await Promise.all([
     ctx.db.select().from(incidents).where(eq(incidents.id, postMortem.incidentId)),
     ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, postMortem.ownerId)),
+    postMortem.publishedById ? ctx.db.select({ name: users.name }).from(users).where(eq(users.id, postMortem.publishedById)) : Promise.resolve([]),
+    ctx.db
+      .select({ review: postMortemReviews, name: users.name })
+      .from(postMortemReviews)
+      .innerJoin(users, eq(users.id, postMortemReviews.reviewerId))
+      .where(and(eq(postMortemReviews.postMortemId, postMortem.id), eq(postMortemReviews.revision, postMortem.revision)))
+      .orderBy(asc(users.name)),
   ]);
   if (!incident || !owner) throw new Error("post-mortem references missing rows");
   return {
@@ -19,6 +26,10 @@ export async function getPostMortem({ ctx, input }: { ctx: ServiceContext; input
     owner,
     sections: postMortem.sections,
     canEdit,
+    canAct: canWrite(ctx.actor),
     updatedAt: postMortem.updatedAt,
+    reviewDueAt: postMortem.reviewDueAt,
+    published: postMortem.publishedAt && publisher ? { at: postMortem.publishedAt, by: publisher.name } : null,
+    reviews: reviews.map(({ review, name }) => ({ reviewer: { id: review.reviewerId, name }, decision: review.decision, comment: review.comment, decidedAt: review.decidedAt })),
   };
 }

@@ -3,7 +3,10 @@ import { protectedProcedure, responderProcedure, router } from "@/server/trpc/in
 import { serviceContext } from "@/server/trpc/service-context";
 import { getPostMortem } from "./get";
 import { findPostMortemForIncident, listPostMortems } from "./list";
-import { postMortemIdInput, postMortemListItemOutput, postMortemOutput, startPostMortemInput } from "./schemas";
+import { getPublishedHtml } from "./published-html";
+import { publishPostMortem, reopenPostMortem } from "./publish";
+import { decideReview, requestReview } from "./review";
+import { decideReviewInput, postMortemIdInput, postMortemListItemOutput, postMortemOutput, requestReviewInput, startPostMortemInput } from "./schemas";
 import { startPostMortem } from "./start";
 
 export const postMortemsRouter = router({
@@ -13,5 +16,10 @@ export const postMortemsRouter = router({
     .input(startPostMortemInput)
     .output(z.object({ id: z.uuid() }).nullable())
     .query(({ ctx, input }) => findPostMortemForIncident({ ctx: serviceContext(ctx), input })),
+  publishedHtml: protectedProcedure.input(postMortemIdInput).output(z.string().nullable()).query(({ ctx, input }) => getPublishedHtml({ ctx: serviceContext(ctx), input })),
+  requestReview: responderProcedure.input(requestReviewInput).output(z.void()).mutation(async ({ ctx, input }) => void (await requestReview({ ctx: serviceContext(ctx), input }))),
+  decideReview: responderProcedure.input(decideReviewInput).output(z.void()).mutation(async ({ ctx, input }) => void (await decideReview({ ctx: serviceContext(ctx), input }))),
+  publish: responderProcedure.input(postMortemIdInput).output(z.void()).mutation(async ({ ctx, input }) => void (await publishPostMortem({ ctx: serviceContext(ctx), input }))),
+  reopen: responderProcedure.input(postMortemIdInput).output(z.void()).mutation(async ({ ctx, input }) => void (await reopenPostMortem({ ctx: serviceContext(ctx), input }))),
   start: responderProcedure.input(startPostMortemInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => startPostMortem({ ctx: serviceContext(ctx), input })),
 });

@@ -1,0 +1,109 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/trpc/root";
+
+type PostMortem = inferRouterOutputs<AppRouter>["postMortems"]["get"];
+const decisionLabel = { pending: "waiting", approved: "approved", changes_requested: "asked for changes" } as const;
+
+/** Review workflow: send for review, approve or ask for changes, publish, reopen. */
+export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const callbacks = (success: string) => ({
+    onSuccess: async () => {
+      toast.success(success);
+      await queryClient.invalidateQueries({ queryKey: trpc.postMortems.pathKey() });
+    },
+    onError: (error: unknown) => toast.error(errorMessage(error)),
+  });
+  const requestReview = useMutation(trpc.postMortems.requestReview.mutationOptions(callbacks("Sent for review")));
+  const decide = useMutation(trpc.postMortems.decideReview.mutationOptions(callbacks("Review recorded")));
+  const publish = useMutation(trpc.postMortems.publish.mutationOptions(callbacks("Published")));
+  const reopen = useMutation(trpc.postMortems.reopen.mutationOptions(callbacks("Reopened as a new revision")));
+  const options = useQuery({ ...trpc.incidents.formOptions.queryOptions(), enabled: postMortem.canAct });
+  const [reviewerIds, setReviewerIds] = useState<string[]>([]);
+  const [dueDate, setDueDate] = useState("");
+  const [comment, setComment] = useState("");
+  const [isRequestOpen, setRequestOpen] = useState(false);
+  const myReview = postMortem.reviews.find((r) => r.reviewer.id === meId);
+  const allApproved = postMortem.reviews.length > 0 && postMortem.reviews.every((r) => r.decision === "approved");
+  const id = postMortem.id;
+
+  return (
+    <section aria-label="Review" className="grid gap-3 rounded-md border p-3 text-sm" data-print-hidden>
+      {postMortem.reviews.length ? (
+        <ul className="flex flex-wrap gap-2" aria-label="Reviewers">
+          {postMortem.reviews.map((review) => (
+            <li key={review.reviewer.id} title={review.comment ?? undefined}>
+              <Badge variant={review.decision === "approved" ? "success" : review.decision === "changes_requested" ? "warning" : "outline"}>
+                {review.reviewer.name}: {decisionLabel[review.decision]}
+              </Badge>
+              {review.comment ? <span className="ml-1 text-muted-foreground">“{review.comment}”</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {postMortem.reviewDueAt && postMortem.status === "in_review" ? <p className="text-muted-foreground">Review due {postMortem.reviewDueAt.toLocaleDateString()}</p> : null}
+      {postMortem.canAct ? (
+        <div className="flex flex-wrap items-end gap-2">
+          {postMortem.status === "draft" ? (
+            <Dialog open={isRequestOpen} onOpenChange={setRequestOpen}>
+              <DialogTrigger asChild><Button size="sm">Send for review</Button></DialogTrigger>
+              <DialogContent>
+                <DialogHeader>
+                  <DialogTitle>Send for review</DialogTitle>
+                  <DialogDescription>Reviewers approve or ask for changes. It can be published once everyone approved.</DialogDescription>
+                </DialogHeader>
+                <fieldset className="grid gap-1">
+                  <legend className="mb-1 font-medium">Reviewers</legend>
+                  {options.data?.responders.filter((p) => p.id !== meId).map((person) => (
+                    <label key={person.id} className="flex items-center gap-2">
+                      <input type="checkbox" checked={reviewerIds.includes(person.id)} onChange={(e) => setReviewerIds(e.target.checked ? [...reviewerIds, person.id] : reviewerIds.filter((x) => x !== person.id))} />
+                      {person.name}
+                    </label>
+                  ))}
+                </fieldset>
+                <div className="grid gap-1">
+                  <Label htmlFor="review-due">Review due (optional)</Label>
+                  <Input id="review-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+                </div>
+                <DialogFooter>
+                  <Button
+                    disabled={reviewerIds.length === 0 || requestReview.isPending}
+                    onClick={() => requestReview.mutate({ postMortemId: id, reviewerIds, ...(dueDate ? { dueAt: new Date(`${dueDate}T23:59:59`) } : {}) }, { onSuccess: () => setRequestOpen(false) })}
+                  >
+                    Send
+                  </Button>
+                </DialogFooter>
+              </DialogContent>
+            </Dialog>
+          ) : null}
+          {postMortem.status === "in_review" && myReview ? (
+            <>
+              <div className="grid min-w-64 flex-1 gap-1">
+                <Label htmlFor="review-comment">Comment (needed when asking for changes)</Label>
+                <Textarea id="review-comment" rows={1} value={comment} onChange={(e) => setComment(e.target.value)} />
+              </div>
+              <Button size="sm" onClick={() => decide.mutate({ postMortemId: id, decision: "approved", comment: comment || undefined })}>Approve</Button>
+              <Button size="sm" variant="outline" onClick={() => decide.mutate({ postMortemId: id, decision: "changes_requested", comment })}>Request changes</Button>
+            </>
+          ) : null}
+          {postMortem.status === "in_review" && allApproved ? <Button size="sm" onClick={() => publish.mutate({ postMortemId: id })}>Publish</Button> : null}
+          {postMortem.status === "published" ? <Button size="sm" variant="outline" onClick={() => reopen.mutate({ postMortemId: id })}>Reopen as a new revision</Button> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

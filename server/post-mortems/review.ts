@@ -1,0 +1,52 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import { postMortemReviews, users } from "@/db/schema";
+import type { ServiceContext } from "@/server/context";
+import { conflict, forbidden, invalid } from "@/server/errors";
+import type { decideReviewInput, requestReviewInput } from "./schemas";
+import { transitionPostMortem } from "./transition";
+
+/** draft → in review, with named reviewers and an optional due date. */
+export async function requestReview({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof requestReviewInput> }) {
+  return transitionPostMortem(ctx, input.postMortemId, async (tx, postMortem, now) => {
+    if (postMortem.status !== "draft") throw conflict("Only a draft can be sent for review.");
+    if (input.dueAt && input.dueAt <= now) throw invalid("The review due date must be in the future.", "dueAt");
+    const reviewers = await tx
+      .select({ id: users.id, name: users.name, role: users.role })
+      .from(users)
+      .where(and(inArray(users.id, input.reviewerIds), isNull(users.deactivatedAt)));
+    if (reviewers.length !== new Set(input.reviewerIds).size) throw invalid("One of the reviewers is not an active user.", "reviewerIds");
+    const viewer = reviewers.find((r) => r.role === "viewer");
+    if (viewer) throw invalid(`${viewer.name} is a viewer and cannot review. Choose responders or admins.`, "reviewerIds");
+    // Re-requesting after "changes requested" starts this revision's review over.
+    await tx.delete(postMortemReviews).where(and(eq(postMortemReviews.postMortemId, postMortem.id), eq(postMortemReviews.revision, postMortem.revision)));
+    await tx.insert(postMortemReviews).values(reviewers.map((r) => ({ postMortemId: postMortem.id, revision: postMortem.revision, reviewerId: r.id, requestedAt: now })));
+    return {
+      set: { status: "in_review", reviewDueAt: input.dueAt ?? null },
+      event: { kind: "postmortem.review_requested", data: { reviewers: reviewers.map((r) => r.name), dueAt: input.dueAt?.toISOString() ?? null } },
+      audit: { action: "post_mortem.review_requested", after: { reviewerIds: reviewers.map((r) => r.id) } },
+    };
+  });
+}
+
+/** A reviewer approves, or asks for changes with a comment (which sends it back to draft). */
+export async function decideReview({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof decideReviewInput> }) {
+  return transitionPostMortem(ctx, input.postMortemId, async (tx, postMortem, now) => {
+    if (postMortem.status !== "in_review") throw conflict("This post-mortem is not in review.");
+    const [review] = await tx
+      .select()
+      .from(postMortemReviews)
+      .where(and(eq(postMortemReviews.postMortemId, postMortem.id), eq(postMortemReviews.revision, postMortem.revision), eq(postMortemReviews.reviewerId, ctx.actor.id)));
+    if (!review) throw forbidden("Only the assigned reviewers can approve or ask for changes.");
+    if (input.decision === "changes_requested" && !input.comment) throw invalid("Say what should change.", "comment");
+    await tx
+      .update(postMortemReviews)
+      .set({ decision: input.decision, comment: input.comment ?? null, decidedAt: now })
+      .where(and(eq(postMortemReviews.postMortemId, postMortem.id), eq(postMortemReviews.revision, postMortem.revision), eq(postMortemReviews.reviewerId, ctx.actor.id)));
+    return {
+      set: input.decision === "changes_requested" ? { status: "draft" } : {},
+      event: { kind: "postmortem.reviewed", data: { reviewer: ctx.actor.name, decision: input.decision }, body: input.comment ?? null },
+      audit: { action: `post_mortem.${input.decision}`, after: { comment: input.comment ?? null } },
+    };
+  });
+}

@@ -70,3 +70,66 @@ test("a viewer gets a read-only document; an outsider to a private incident cann
   expect((await outsider.goto(secretUrl))?.status()).toBe(404);
   for (const page of [riley, viewer, outsider]) await page.context().close();
 });
+
+const hostileHtml = [
+  "<p>Benign words stay.</p>",
+  "<script>window.__pwned = 'script'</script>",
+  '<img src="x" onerror="window.__pwned = \'img\'">',
+  '<a href="javascript:window.__pwned = \'link\'">click me</a>',
+  '<svg onload="window.__pwned = \'svg\'"><circle r="1"></circle></svg>',
+  '<p><a href="https://example.com/ok" onclick="window.__pwned = \'onclick\'">safe link</a></p>',
+].join("");
+
+test("hostile pasted content never runs, through review, approval and the published view", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const riley = await personPage(browser, "responder");
+  const dialogs: string[] = [];
+  riley.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const url = await startPostMortem(riley, `Hostile paste ${Date.now().toString(36)}`);
+  await documentOf(riley).getByRole("heading", { name: "Summary", exact: true }).click();
+  await riley.keyboard.press("End");
+  await riley.keyboard.press("ArrowDown");
+  await riley.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", "Benign words stay.");
+    document.querySelector(".post-mortem-prose")?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, hostileHtml);
+  await expect(documentOf(riley)).toContainText("Benign words stay.");
+  await expect(documentOf(riley)).toContainText("safe link");
+  await expect(documentOf(riley).locator("script, img, svg, [onerror], [onload], [onclick], a[href^='javascript']")).toHaveCount(0);
+  await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved");
+
+  await riley.getByRole("button", { name: "Send for review" }).click();
+  await riley.getByRole("dialog", { name: "Send for review" }).getByLabel("Sam Rivera").check();
+  await riley.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(riley.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: waiting");
+
+  const sam = await personPage(browser, "sam");
+  sam.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await sam.goto(url);
+  await sam.getByRole("button", { name: "Approve" }).click();
+  await expect(sam.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: approved");
+
+  await riley.reload();
+  await riley.getByRole("button", { name: "Publish" }).click();
+  const published = riley.getByTestId("published-document");
+  await expect(published).toContainText("Benign words stay.");
+  await expect(riley.getByText(/published by Riley Responder/)).toBeVisible();
+  await expect(published.getByRole("link", { name: "safe link" })).toHaveAttribute("href", "https://example.com/ok");
+  await expect(published.locator("script, img, svg, iframe, [onerror], [onload], [onclick], a[href^='javascript']")).toHaveCount(0);
+  await published.getByText("click me").click().catch(() => {});
+
+  await sam.reload();
+  await expect(sam.getByTestId("published-document")).toContainText("Benign words stay.");
+  for (const page of [riley, sam]) expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  await riley.context().close();
+  await sam.context().close();
+});

@@ -9,9 +9,19 @@ import { Spinner } from "@/components/ui/spinner";
 import { CollaborationCaret, colorFor, type CaretUser } from "@/lib/editor/collaboration-caret";
 import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
 import { SectionGuidance } from "@/lib/editor/section-guidance";
+import type { DocumentFlag } from "@/lib/blameless/document-flags";
+import { BlameCheck, blameCheckKey } from "@/lib/editor/blame-check";
+import { BlameFlagsPanel } from "./blame-flags-panel";
 import { SyncStatus, usePresence, useSyncState } from "./sync-status";
 
-type Props = { postMortemId: string; canEdit: boolean; me: { id: string; name: string }; sections: { title: string; guidance: string }[] };
+type Props = {
+  postMortemId: string;
+  canEdit: boolean;
+  me: { id: string; name: string };
+  sections: { title: string; guidance: string }[];
+  personNames: string[];
+  dismissedFlagKeys: string[];
+};
 type Session = { doc: Y.Doc; provider: HocuspocusProvider };
 
 /** Connects to the co-editing server on the app's own port; the session cookie authenticates it. */
@@ -31,8 +41,11 @@ export function CollabEditor(props: Props) {
   return <EditorSurface key={session.doc.guid} session={session} {...props} />;
 }
 
-function EditorSurface({ session, canEdit, me, sections }: Props & { session: Session }) {
+function EditorSurface({ session, canEdit, me, sections, personNames, dismissedFlagKeys, postMortemId }: Props & { session: Session }) {
   const user: CaretUser = { name: me.name, color: colorFor(me.id) };
+  // Mutated in place when a flag is dismissed, then the plugin is asked to re-check.
+  const [dismissed] = useState(() => new Set(dismissedFlagKeys));
+  const [flags, setFlags] = useState<DocumentFlag[]>([]);
   const sync = useSyncState(session.provider);
   const present = usePresence(session.provider);
   const editor = useEditor({
@@ -43,7 +56,12 @@ function EditorSurface({ session, canEdit, me, sections }: Props & { session: Se
       Collaboration.configure({ document: session.doc, field: COLLAB_FIELD }),
       CollaborationCaret.configure({ awareness: session.provider.awareness ?? null, user }),
       SectionGuidance.configure({ sections }),
+      BlameCheck.configure({ personNames, dismissed }),
     ],
+    onTransaction: ({ editor: current }) => {
+      const next = blameCheckKey.getState(current.state)?.flags ?? [];
+      setFlags((previous) => (sameFlags(previous, next) ? previous : next));
+    },
     editorProps: { attributes: { class: "post-mortem-prose", "aria-label": "Post-mortem document", role: "textbox", "aria-multiline": "true" } },
   });
   useEffect(() => {
@@ -63,7 +81,19 @@ function EditorSurface({ session, canEdit, me, sections }: Props & { session: Se
         <SyncStatus state={sync} readOnly={!canEdit} />
       </div>
       {!sync.isSynced ? <Spinner label="Loading the document" /> : null}
+      <BlameFlagsPanel
+        postMortemId={postMortemId}
+        flags={flags}
+        dismissed={dismissed}
+        canEdit={canEdit}
+        onDismissed={(key) => {
+          dismissed.add(key);
+          editor?.view.dispatch(editor.state.tr.setMeta(blameCheckKey, true));
+        }}
+      />
       <EditorContent editor={editor} className="rounded-md border bg-card p-4 sm:p-6" />
     </div>
   );
 }
+
+const sameFlags = (a: DocumentFlag[], b: DocumentFlag[]) => a.length === b.length && a.every((flag, i) => flag.key === b[i]?.key && flag.pos + flag.start === (b[i]?.pos ?? 0) + (b[i]?.start ?? 0));

@@ -42,7 +42,7 @@ export function PostMortemView({ postMortemId, me }: { postMortemId: string; me:
         </div>
       </header>
       <ReviewBar postMortem={data} meId={me.id} />
-      {data.status === "published" ? <PublishedDocument postMortemId={data.id} /> : <CollabEditor postMortemId={data.id} canEdit={data.canEdit} me={me} sections={data.sections} />}
+      {data.status === "published" ? <PublishedDocument postMortemId={data.id} /> : <CollabEditor postMortemId={data.id} canEdit={data.canEdit} me={me} sections={data.sections} personNames={data.personNames} dismissedFlagKeys={data.dismissedFlagKeys} />}
     </article>
   );
 }

@@ -60,3 +60,17 @@ export const postMortemReviews = pgTable(
   },
   (t) => [primaryKey({ columns: [t.postMortemId, t.revision, t.reviewerId] }), index("post_mortem_reviews_reviewer_idx").on(t.reviewerId)],
 );
+
+// A blameless flag someone judged acceptable, with their reason; per revision, keyed by rule + phrase.
+export const postMortemFlagDismissals = pgTable(
+  "post_mortem_flag_dismissals",
+  {
+    postMortemId: uuid().notNull().references(() => postMortems.id),
+    revision: integer().notNull(),
+    flagKey: text().notNull(),
+    reason: text().notNull(),
+    dismissedById: uuid().notNull().references(() => users.id),
+    dismissedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postMortemId, t.revision, t.flagKey] })],
+);

@@ -3,6 +3,7 @@ import { postMortemReviews } from "@/db/schema";
 import { closeCollabDocument } from "@/server/collab/registry";
 import type { ServiceContext } from "@/server/context";
 import { conflict } from "@/server/errors";
+import { openBlameFlags } from "./blame-flags";
 import { transitionPostMortem } from "./transition";
 
 /** in review → published, once every reviewer of this revision approved. The document becomes read-only. */
@@ -14,6 +15,11 @@ export async function publishPostMortem({ ctx, input }: { ctx: ServiceContext; i
       .from(postMortemReviews)
       .where(and(eq(postMortemReviews.postMortemId, postMortem.id), eq(postMortemReviews.revision, postMortem.revision), ne(postMortemReviews.decision, "approved")));
     if (waiting.length > 0) throw conflict(`Waiting for ${waiting.length} reviewer${waiting.length === 1 ? "" : "s"} to approve.`);
+    const flags = await openBlameFlags(tx, postMortem);
+    if (flags.length > 0) {
+      const first = flags[0]!;
+      throw conflict(`${flags.length} blaming phrase${flags.length === 1 ? "" : "s"} still open (first: "${first.excerpt}"). Reword or dismiss each with a reason, then publish.`);
+    }
     return {
       set: { status: "published", publishedAt: now, publishedById: ctx.actor.id },
       event: { kind: "postmortem.published", data: { revision: postMortem.revision } },

@@ -1,9 +1,12 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postMortems } from "@/db/schema";
 import type { Actor } from "@/server/context";
 import { declareIncident } from "@/server/incidents/declare";
 import { getTimeline } from "@/server/incidents/timeline";
 import { contextFor, createActor } from "@/test/actors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { dismissFlag, openBlameFlags } from "./blame-flags";
 import { getPostMortem } from "./get";
 import { publishPostMortem, reopenPostMortem } from "./publish";
 import { decideReview, requestReview } from "./review";
@@ -70,5 +73,24 @@ describe("review and publish", () => {
     const incident = await declareIncident({ ctx: as(author), input: { title: "Cache stampede", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
     const { id } = await startPostMortem({ ctx: as(author), input: { incidentId: incident.id } });
     await expect(requestReview({ ctx: as(author), input: { postMortemId: id, reviewerIds: [viewer.id] } })).rejects.toMatchObject({ kind: "invalid" });
+  });
+});
+
+describe("blameless check at publish", () => {
+  it("publishing waits until every blaming phrase is reworded or dismissed with a reason", async () => {
+    const incident = await declareIncident({ ctx: as(author), input: { title: "Config push", severityId: 2, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
+    const { id: postMortemId } = await startPostMortem({ ctx: as(author), input: { incidentId: incident.id } });
+    const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The outage was human error: Rey Reviewer failed to check the config." }] }] };
+    await database.db.update(postMortems).set({ content }).where(eq(postMortems.id, postMortemId));
+    await requestReview({ ctx: as(author), input: { postMortemId, reviewerIds: [reviewerA.id] } });
+    await decideReview({ ctx: as(reviewerA), input: { postMortemId, decision: "approved" } });
+
+    await expect(publishPostMortem({ ctx: as(author), input: { postMortemId } })).rejects.toThrow(/blaming phrases? still open/);
+    const [row] = await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId));
+    for (const flag of await openBlameFlags(database.db, row!)) {
+      await dismissFlag({ ctx: as(author), input: { postMortemId, flagKey: flag.key, reason: "Quoted from the customer's report" } });
+    }
+    await publishPostMortem({ ctx: as(author), input: { postMortemId } });
+    expect((await getPostMortem({ ctx: as(author), input: { postMortemId } })).status).toBe("published");
   });
 });

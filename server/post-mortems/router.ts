@@ -3,10 +3,11 @@ import { protectedProcedure, responderProcedure, router } from "@/server/trpc/in
 import { serviceContext } from "@/server/trpc/service-context";
 import { getPostMortem } from "./get";
 import { findPostMortemForIncident, listPostMortems } from "./list";
+import { dismissFlag } from "./blame-flags";
 import { getPublishedHtml } from "./published-html";
 import { publishPostMortem, reopenPostMortem } from "./publish";
 import { decideReview, requestReview } from "./review";
-import { decideReviewInput, postMortemIdInput, postMortemListItemOutput, postMortemOutput, requestReviewInput, startPostMortemInput } from "./schemas";
+import { decideReviewInput, dismissFlagInput, postMortemIdInput, postMortemListItemOutput, postMortemOutput, requestReviewInput, startPostMortemInput } from "./schemas";
 import { startPostMortem } from "./start";
 
 export const postMortemsRouter = router({
@@ -19,6 +20,7 @@ export const postMortemsRouter = router({
   publishedHtml: protectedProcedure.input(postMortemIdInput).output(z.string().nullable()).query(({ ctx, input }) => getPublishedHtml({ ctx: serviceContext(ctx), input })),
   requestReview: responderProcedure.input(requestReviewInput).output(z.void()).mutation(async ({ ctx, input }) => void (await requestReview({ ctx: serviceContext(ctx), input }))),
   decideReview: responderProcedure.input(decideReviewInput).output(z.void()).mutation(async ({ ctx, input }) => void (await decideReview({ ctx: serviceContext(ctx), input }))),
+  dismissFlag: responderProcedure.input(dismissFlagInput).output(z.void()).mutation(({ ctx, input }) => dismissFlag({ ctx: serviceContext(ctx), input })),
   publish: responderProcedure.input(postMortemIdInput).output(z.void()).mutation(async ({ ctx, input }) => void (await publishPostMortem({ ctx: serviceContext(ctx), input }))),
   reopen: responderProcedure.input(postMortemIdInput).output(z.void()).mutation(async ({ ctx, input }) => void (await reopenPostMortem({ ctx: serviceContext(ctx), input }))),
   start: responderProcedure.input(startPostMortemInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => startPostMortem({ ctx: serviceContext(ctx), input })),

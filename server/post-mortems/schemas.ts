@@ -25,9 +25,12 @@ export const postMortemOutput = z.object({
   reviewDueAt: z.date().nullable(),
   published: z.object({ at: z.date(), by: z.string() }).nullable(),
   reviews: z.array(reviewOutput),
+  dismissedFlagKeys: z.array(z.string()),
+  // Everyone in the workspace, for the blameless check's "person named as the cause" rule.
+  personNames: z.array(z.string()),
 });
 
-export const postMortemListItemOutput = postMortemOutput.omit({ sections: true, canEdit: true, canAct: true, published: true, reviews: true });
+export const postMortemListItemOutput = postMortemOutput.omit({ sections: true, canEdit: true, canAct: true, published: true, reviews: true, dismissedFlagKeys: true, personNames: true });
 
 export const requestReviewInput = z.object({
   postMortemId: z.uuid(),
@@ -38,4 +41,10 @@ export const decideReviewInput = z.object({
   postMortemId: z.uuid(),
   decision: z.enum(["approved", "changes_requested"]),
   comment: z.string().trim().max(2000).optional(),
+});
+
+export const dismissFlagInput = z.object({
+  postMortemId: z.uuid(),
+  flagKey: z.string().min(3).max(300),
+  reason: z.string().trim().min(3, "Say why this phrasing is fine here").max(500),
 });

@@ -133,3 +133,40 @@ test("hostile pasted content never runs, through review, approval and the publis
   await riley.context().close();
   await sam.context().close();
 });
+
+test("blame is flagged while typing, with why and a reframing; publishing waits until each flag is dismissed with a reason", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const riley = await personPage(browser, "responder");
+  const url = await startPostMortem(riley, `Blame check ${Date.now().toString(36)}`);
+  await typeUnderHeading(riley, "Contributing factors", "This was human error: Sam failed to check the config.");
+  await expect(documentOf(riley).locator(".blame-flag").first()).toBeVisible();
+  const panel = riley.getByRole("region", { name: "Blameless check" });
+  await expect(panel).toContainText("human error");
+  await expect(panel.getByTestId("blame-flag").first()).toContainText("Try:");
+  await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved");
+
+  await riley.getByRole("button", { name: "Send for review" }).click();
+  await riley.getByRole("dialog", { name: "Send for review" }).getByLabel("Sam Rivera").check();
+  await riley.getByRole("button", { name: "Send", exact: true }).click();
+  const sam = await personPage(browser, "sam");
+  await sam.goto(url);
+  await sam.getByRole("button", { name: "Approve" }).click();
+  await expect(sam.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: approved");
+
+  await riley.reload();
+  await riley.getByRole("button", { name: "Publish" }).click();
+  await expect(riley.getByText(/blaming phrases? still open/)).toBeVisible();
+
+  // In review the document is still editable by its writers, so flags can be dismissed there.
+  while ((await panel.getByRole("button", { name: /^Dismiss the flag/ }).count()) > 0) {
+    await panel.getByRole("button", { name: /^Dismiss the flag/ }).first().click();
+    await panel.getByRole("textbox").fill("Quoted verbatim from the on-call's own write-up");
+    await panel.getByRole("button", { name: "Dismiss", exact: true }).click();
+    await expect(riley.getByText("Flag dismissed; the reason is on record.").first()).toBeVisible();
+  }
+  await expect(panel).toContainText("nothing flagged");
+  await riley.getByRole("button", { name: "Publish" }).click();
+  await expect(riley.getByTestId("published-document")).toContainText("Sam failed to check the config.");
+  await riley.context().close();
+  await sam.context().close();
+});

@@ -26,6 +26,7 @@ export function PostMortemList() {
           <TableHead>Post-mortem</TableHead>
           <TableHead>Status</TableHead>
           <TableHead>Owner</TableHead>
+          <TableHead>Review due</TableHead>
           <TableHead>Last edited</TableHead>
         </TableRow>
       </TableHeader>
@@ -38,6 +39,16 @@ export function PostMortemList() {
             </TableCell>
             <TableCell><Badge variant={item.status === "published" ? "success" : "secondary"}>{postMortemStatusLabels[item.status]}</Badge></TableCell>
             <TableCell>{item.owner.name}</TableCell>
+            <TableCell className="whitespace-nowrap text-sm">
+              {item.reviewDueAt ? (
+                <>
+                  <time dateTime={item.reviewDueAt.toISOString()}>{item.reviewDueAt.toLocaleDateString()}</time>
+                  {item.status === "in_review" && item.reviewDueAt.getTime() < Date.now() ? <Badge variant="destructive" className="ml-2">Overdue</Badge> : null}
+                </>
+              ) : (
+                <span className="text-muted-foreground">—</span>
+              )}
+            </TableCell>
             <TableCell className="whitespace-nowrap text-sm text-muted-foreground"><time dateTime={item.updatedAt.toISOString()}>{item.updatedAt.toLocaleString()}</time></TableCell>
           </TableRow>
         ))}

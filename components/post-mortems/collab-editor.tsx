@@ -12,6 +12,7 @@ import { SectionGuidance } from "@/lib/editor/section-guidance";
 import type { DocumentFlag } from "@/lib/blameless/document-flags";
 import { BlameCheck, blameCheckKey } from "@/lib/editor/blame-check";
 import { BlameFlagsPanel } from "./blame-flags-panel";
+import { LiveIncidentFacts, LiveIncidentTimeline } from "./blocks/live-blocks";
 import { SyncStatus, usePresence, useSyncState } from "./sync-status";
 
 type Props = {
@@ -52,7 +53,9 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
     immediatelyRender: false,
     editable: canEdit,
     extensions: [
-      ...documentExtensions,
+      ...documentExtensions.filter((extension) => extension.name !== "incidentFacts" && extension.name !== "incidentTimeline"),
+      LiveIncidentFacts,
+      LiveIncidentTimeline,
       Collaboration.configure({ document: session.doc, field: COLLAB_FIELD }),
       CollaborationCaret.configure({ awareness: session.provider.awareness ?? null, user }),
       SectionGuidance.configure({ sections }),

@@ -25,6 +25,8 @@ export const SectionGuidance = Extension.create<{ sections: GuidedSection[] }>({
                 current = guidance.get(node.textContent.trim().toLowerCase());
                 return;
               }
+              // Reference blocks (facts, timeline) sit between a heading and its paragraph.
+              if (node.isAtom) return;
               if (current && node.type.name === "paragraph" && node.childCount === 0) {
                 decorations.push(Decoration.node(offset, offset + node.nodeSize, { class: "is-empty", "data-placeholder": current }));
               }

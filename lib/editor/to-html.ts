@@ -23,8 +23,18 @@ function renderText(node: JsonNode): string {
   return html;
 }
 
-function renderNode(node: JsonNode): string {
-  const inner = () => (node.content ?? []).map(renderNode).join("");
+/** Data for the reference blocks (facts, highlighted timeline) as label/value pairs; escaped here. */
+export type BlockData = { facts?: [string, string][]; timeline?: [string, string][] };
+
+function renderPairs(kind: "facts" | "timeline", pairs: [string, string][] = []): string {
+  if (kind === "facts") return `<dl class="reference-block">${pairs.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("")}</dl>`;
+  return `<ol class="reference-block">${pairs.map(([time, text]) => `<li><time>${escapeHtml(time)}</time> ${escapeHtml(text)}</li>`).join("")}</ol>`;
+}
+
+function renderNode(node: JsonNode, blocks: BlockData): string {
+  const inner = () => (node.content ?? []).map((child) => renderNode(child, blocks)).join("");
+  if (node.type === "incidentFacts") return renderPairs("facts", blocks.facts);
+  if (node.type === "incidentTimeline") return renderPairs("timeline", blocks.timeline);
   if (node.type === "text") return renderText(node);
   if (node.type === "hardBreak") return "<br>";
   if (node.type === "horizontalRule") return "<hr>";
@@ -37,6 +47,6 @@ function renderNode(node: JsonNode): string {
   return tag ? `<${tag}>${inner()}</${tag}>` : "";
 }
 
-export function toSafeHtml(doc: JsonNode): string {
-  return (doc.content ?? []).map(renderNode).join("\n");
+export function toSafeHtml(doc: JsonNode, blocks: BlockData = {}): string {
+  return (doc.content ?? []).map((node) => renderNode(node, blocks)).join("\n");
 }

@@ -23,15 +23,21 @@ function inline(nodes: JsonNode[] = []): string {
     .join("");
 }
 
-function block(node: JsonNode, indent = ""): string {
+export type MarkdownBlockData = { facts?: [string, string][]; timeline?: [string, string][] };
+
+function block(node: JsonNode, data: MarkdownBlockData, indent = ""): string {
   const children = node.content ?? [];
   switch (node.type) {
+    case "incidentFacts":
+      return (data.facts ?? []).map(([label, value]) => `- **${escapeText(label)}:** ${escapeText(value)}`).join("\n");
+    case "incidentTimeline":
+      return (data.timeline ?? []).map(([time, text]) => `- ${escapeText(time)} — ${escapeText(text)}`).join("\n");
     case "heading":
       return `${"#".repeat(Math.min(6, Number(node.attrs?.level ?? 1)))} ${inline(children)}`;
     case "paragraph":
       return indent + inline(children);
     case "blockquote":
-      return children.map((child) => block(child)).join("\n\n").split("\n").map((line) => `> ${line}`).join("\n");
+      return children.map((child) => block(child, data)).join("\n\n").split("\n").map((line) => `> ${line}`).join("\n");
     case "codeBlock":
       return `\`\`\`${typeof node.attrs?.language === "string" ? node.attrs.language.replace(/[^\w+-]/g, "") : ""}\n${children.map((c) => c.text ?? "").join("")}\n\`\`\``;
     case "horizontalRule":
@@ -41,7 +47,7 @@ function block(node: JsonNode, indent = ""): string {
       return children
         .map((item, index) => {
           const marker = node.type === "bulletList" ? "- " : `${index + 1}. `;
-          const [first, ...rest] = (item.content ?? []).map((child) => block(child, "").replace(/\n/g, `\n${indent}   `));
+          const [first, ...rest] = (item.content ?? []).map((child) => block(child, data, "").replace(/\n/g, `\n${indent}   `));
           return [`${indent}${marker}${first ?? ""}`, ...rest.map((r) => `${indent}   ${r}`)].join("\n");
         })
         .join("\n");
@@ -50,6 +56,6 @@ function block(node: JsonNode, indent = ""): string {
   }
 }
 
-export function toMarkdown(doc: JsonNode): string {
-  return (doc.content ?? []).map((node) => block(node)).filter((text) => text.trim() !== "").join("\n\n") + "\n";
+export function toMarkdown(doc: JsonNode, data: MarkdownBlockData = {}): string {
+  return (doc.content ?? []).map((node) => block(node, data)).filter((text) => text.trim() !== "").join("\n\n") + "\n";
 }

@@ -4,14 +4,19 @@ import * as Y from "yjs";
 import type { TemplateSection } from "@/db/schema";
 import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
 
-/** A heading per template section with an empty paragraph under it, where the guidance shows as a placeholder. */
-export function templateDocument(title: string, sections: TemplateSection[]) {
+/**
+ * A heading per template section with an empty paragraph under it, where the guidance shows as a
+ * placeholder. The incident's facts open the document; its highlighted events fill the Timeline section.
+ */
+export function templateDocument(title: string, sections: TemplateSection[], incidentId: string) {
   return {
     type: "doc",
     content: [
       { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: title }] },
+      { type: "incidentFacts", attrs: { incidentId } },
       ...sections.flatMap((section) => [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: section.title }] },
+        ...(section.title.toLowerCase() === "timeline" ? [{ type: "incidentTimeline", attrs: { incidentId } }] : []),
         { type: "paragraph" },
       ]),
     ],

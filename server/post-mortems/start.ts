@@ -27,7 +27,7 @@ export async function startPostMortem({ ctx, input }: { ctx: ServiceContext; inp
     }
     const [template] = await tx.select().from(postMortemTemplates).where(eq(postMortemTemplates.isDefault, true)).limit(1);
     if (!template) throw new Error("no default post-mortem template; migrations not applied?");
-    const document = templateDocument(`${reference(incident)} post-mortem: ${incident.title}`, template.sections);
+    const document = templateDocument(`${reference(incident)} post-mortem: ${incident.title}`, template.sections, incident.id);
     const [created] = await tx
       .insert(postMortems)
       .values({ incidentId: incident.id, templateId: template.id, ownerId: ctx.actor.id, sections: template.sections, documentState: initialDocumentState(document), content: document })

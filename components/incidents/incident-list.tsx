@@ -59,7 +59,7 @@ export function IncidentList() {
   const now = useNow();
 
   const incidents = list.data?.pages.flatMap((page) => page.incidents) ?? [];
-  const counts = list.data?.pages[0]?.countsByStatus;
+  const counts = list.data?.pages[0]?.countsByStatus ?? undefined;
   const total = counts ? countForTab(filters.status, counts) : null;
   const empty = emptyByTab[filters.status];
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { incidents } from "./incidents";
 import { users } from "./users";
@@ -24,6 +25,8 @@ export const incidentEvents = pgTable(
   (t) => [
     uniqueIndex("incident_events_seq_key").on(t.incidentId, t.seq),
     index("incident_events_actor_idx").on(t.actorId),
+    // The timeline joins each event to its correction; without this every read scans all events.
+    index("incident_events_supersedes_idx").on(t.supersedesId).where(sql`${t.supersedesId} is not null`),
   ],
 );
 

@@ -45,6 +45,12 @@ export const incidents = pgTable(
     // The list's default order (newest first) and its keyset cursor.
     index("incidents_declared_idx").on(t.declaredAt.desc(), t.id.desc()),
     index("incidents_status_declared_idx").on(t.status, t.declaredAt.desc(), t.id.desc()),
+    // The list's default "active first" order; the expression must match activeRank in list-cursor.ts.
+    index("incidents_active_first_idx").on(
+      sql`(case when ${t.status} in ('triage', 'investigating', 'identified', 'monitoring') then 0 else 1 end)`,
+      t.declaredAt.desc(),
+      t.id.desc(),
+    ),
     index("incidents_severity_idx").on(t.severityId),
     index("incidents_title_search_idx").using("gin", sql`to_tsvector('simple', ${t.title} || ' ' || ${t.summary})`),
     check("incidents_merge_target", sql`(${t.status} = 'merged') = (${t.mergedIntoId} is not null)`),

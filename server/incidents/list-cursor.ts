@@ -6,7 +6,9 @@ import { invalid } from "@/server/errors";
 export type ListSort = "active_first" | "newest" | "oldest" | "severity";
 type Cursor = { k: number; d: string; i: string };
 
-const openList = sql.join(openStatuses.map((status) => sql`${status}`), sql`, `);
+// Literals, not parameters: the expression must read exactly like incidents_active_first_idx's
+// for the planner to use that index. The values are our own constants.
+const openList = sql.raw(openStatuses.map((status) => `'${status}'`).join(", "));
 /** 0 for open incidents, 1 otherwise: the "active first" sort key. */
 export const activeRank = sql<number>`(case when ${incidents.status} in (${openList}) then 0 else 1 end)`;
 
@@ -18,8 +20,12 @@ export function leadingKey(sort: ListSort): SQL<number> {
 }
 
 export function orderBy(sort: ListSort): SQL[] {
-  if (sort === "oldest") return [sql`${incidents.declaredAt} asc`, sql`${incidents.id} asc`];
-  return [sql`${leadingKey(sort)} asc`, sql`${incidents.declaredAt} desc`, sql`${incidents.id} desc`];
+  // Null ordering spelled out to match the indexes (drizzle writes them DESC NULLS LAST); the
+  // columns are NOT NULL, so it changes no result, only whether the planner can walk an index.
+  if (sort === "oldest") return [sql`${incidents.declaredAt} asc nulls first`, sql`${incidents.id} asc nulls first`];
+  // "newest" has no leading key (a constant there would read as a column position).
+  if (sort === "newest") return [sql`${incidents.declaredAt} desc nulls last`, sql`${incidents.id} desc nulls last`];
+  return [sql`${leadingKey(sort)} asc`, sql`${incidents.declaredAt} desc nulls last`, sql`${incidents.id} desc nulls last`];
 }
 
 export function encodeCursor(key: number, declaredAt: Date, id: string): string {

@@ -49,12 +49,15 @@ export async function listIncidents({ ctx, input }: { ctx: ServiceContext; input
       .where(and(...filters))
       .orderBy(...orderBy(input.sort))
       .limit(input.limit + 1),
-    // Counts ignore the status filter, so the status tabs show what each would contain.
-    ctx.db
-      .select({ status: incidents.status, count: sql<number>`count(*)::int` })
-      .from(incidents)
-      .where(and(...filtersFor(ctx, input, { withStatus: false })))
-      .groupBy(incidents.status),
+    // Counts ignore the status filter, so the status tabs show what each would contain. They scan
+    // every matching incident, so only the first page pays for them; later pages reuse the first's.
+    input.cursor
+      ? Promise.resolve(null)
+      : ctx.db
+          .select({ status: incidents.status, count: sql<number>`count(*)::int` })
+          .from(incidents)
+          .where(and(...filtersFor(ctx, input, { withStatus: false })))
+          .groupBy(incidents.status),
   ]);
 
   const page = rows.slice(0, input.limit);
@@ -94,6 +97,6 @@ export async function listIncidents({ ctx, input }: { ctx: ServiceContext; input
       };
     }),
     nextCursor: rows.length > input.limit && last ? encodeCursor(Number(last.sortKey), last.incident.declaredAt, last.incident.id) : null,
-    countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c.count])),
+    countsByStatus: counts ? Object.fromEntries(counts.map((c) => [c.status, c.count])) : null,
   };
 }

@@ -21,7 +21,8 @@ export const incidentSummaryOutput = z.object({
 export const listIncidentsOutput = z.object({
   incidents: z.array(incidentSummaryOutput),
   nextCursor: z.string().nullable(),
-  countsByStatus: z.record(z.string(), z.number()),
+  // Only on the first page (null after): counting scans every matching incident.
+  countsByStatus: z.record(z.string(), z.number()).nullable(),
 });
 
 export const incidentOutput = z.object({

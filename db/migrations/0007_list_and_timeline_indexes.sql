@@ -1,0 +1,2 @@
+CREATE INDEX "incidents_active_first_idx" ON "incidents" USING btree ((case when "status" in ('triage', 'investigating', 'identified', 'monitoring') then 0 else 1 end),"declared_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "incident_events_supersedes_idx" ON "incident_events" USING btree ("supersedes_id") WHERE "incident_events"."supersedes_id" is not null;

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
+import { blamelessBench } from "./blameless";
 import { formatIncidentReport, parseSeconds, parseSizes, runIncidentBenchmarks } from "./incident-bench";
 import { measureStart, tempDataDir, type StartupFigures } from "./startup";
 
@@ -9,6 +10,9 @@ if (!fs.existsSync(".next/BUILD_ID")) {
   console.log("No production build: building first…");
   if (spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" }).status !== 0) process.exit(1);
 }
+
+// Pure and quick: the blameless checker's precision and recall on the labelled corpus.
+console.log(`\n${await blamelessBench()}`);
 
 const figures: StartupFigures[] = [];
 const dataDir = tempDataDir();

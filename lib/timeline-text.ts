@@ -46,6 +46,10 @@ export function describeEvent(event: DescribableEvent): string {
       return `Post-mortem published (revision ${text(d.revision)})`;
     case "postmortem.reopened":
       return `Post-mortem reopened as revision ${text(d.revision)}`;
+    case "action_item.created":
+      return `Action item for ${text(d.owner)}: ${text(d.title)}`;
+    case "action_item.status_changed":
+      return `Action item "${text(d.title)}" is ${text(d.label ?? d.to)}${d.reason ? ` — ${text(d.reason)}` : ""}`;
     case "visibility.changed":
       return d.isPrivate ? "Made private" : "Made public";
     default:

@@ -10,3 +10,4 @@ export * from "./incident-events";
 export * from "./incident-roles";
 export * from "./incident-links";
 export * from "./post-mortems";
+export * from "./action-items";

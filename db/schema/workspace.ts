@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, check } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
 // Exactly one row: workspace-wide settings.
@@ -11,6 +11,8 @@ export const workspace = pgTable(
     isDemo: boolean().notNull().default(false),
     // INC-<n> allocation: incremented under this row's lock inside the declaring transaction.
     lastIncidentNumber: integer().notNull().default(0),
+    // Default action item due dates by severity rank, in days; admins may change them.
+    dueDaysBySeverity: jsonb().$type<Record<string, number>>().notNull().default({ "1": 14, "2": 30, "3": 60, "4": 90 }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("workspace_single_row", sql`${t.id} = 1`)],

@@ -32,13 +32,14 @@ export class StaleVersionError extends DomainError {
  */
 export async function mutateIncident(
   ctx: ServiceContext,
-  target: { incidentId: string; expectedVersion: number | null },
+  // mayWrite: the caller already authorized the change on other grounds (an action item's owner).
+  target: { incidentId: string; expectedVersion: number | null; mayWrite?: boolean },
   change: (tx: Tx, incident: Incident, now: Date) => Promise<Mutation>,
 ): Promise<Incident> {
   const now = ctx.now?.() ?? new Date();
   return ctx.db.transaction(async (tx) => {
     const incident = await loadVisibleIncident(tx, ctx.actor, target.incidentId, { lock: true });
-    if (!canWrite(ctx.actor)) throw forbidden("Viewers can read incidents but not change them.");
+    if (!canWrite(ctx.actor) && !target.mayWrite) throw forbidden("Viewers can read incidents but not change them.");
     if (target.expectedVersion !== null && incident.version !== target.expectedVersion) {
       throw new StaleVersionError(incident.version, await describeChangesSince(tx, incident.id, target.expectedVersion));
     }

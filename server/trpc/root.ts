@@ -1,3 +1,4 @@
+import { actionItemsRouter } from "@/server/action-items/router";
 import { auditRouter } from "@/server/audit/router";
 import { incidentRolesRouter } from "@/server/incident-roles/router";
 import { incidentsRouter } from "@/server/incidents/router";
@@ -15,6 +16,7 @@ export const appRouter = router({
   incidents: incidentsRouter,
   incidentRoles: incidentRolesRouter,
   postMortems: postMortemsRouter,
+  actionItems: actionItemsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,23 @@
+// Action item vocabulary, shared by the server and the browser.
+export const actionItemStatuses = ["open", "in_progress", "done", "wont_do"] as const;
+export type ActionItemStatus = (typeof actionItemStatuses)[number];
+export const actionItemKinds = ["mitigate", "prevent", "detect", "process"] as const;
+export const actionItemPriorities = ["high", "medium", "low"] as const;
+
+export const actionItemStatusLabels: Record<ActionItemStatus, string> = { open: "Open", in_progress: "In progress", done: "Done", wont_do: "Won't do" };
+
+/** Days until due by severity rank, unless an admin changed them (workspace.due_days_by_severity). */
+export const defaultDueDays: Record<string, number> = { "1": 14, "2": 30, "3": 60, "4": 90 };
+
+/** "OPS-123" from a Jira/Linear/GitHub-style link when recognisable, else the host. */
+export function trackerLabel(url: string): string {
+  const key = url.match(/\/([A-Z][A-Z0-9]+-\d+)(?:[/?#]|$)/)?.[1];
+  if (key) return key;
+  const github = url.match(/github\.com\/[^/]+\/([^/]+)\/(?:issues|pull)\/(\d+)/);
+  if (github) return `${github[1]}#${github[2]}`;
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -12,7 +12,10 @@ import { SectionGuidance } from "@/lib/editor/section-guidance";
 import type { DocumentFlag } from "@/lib/blameless/document-flags";
 import { BlameCheck, blameCheckKey } from "@/lib/editor/blame-check";
 import { BlameFlagsPanel } from "./blame-flags-panel";
-import { LiveIncidentFacts, LiveIncidentTimeline } from "./blocks/live-blocks";
+import { LiveIncidentFacts, LiveIncidentTimeline, LivePostMortemActionItems } from "./blocks/live-blocks";
+import { SelectionToActionItem } from "./selection-to-action-item";
+
+const liveBlockNames = new Set(["incidentFacts", "incidentTimeline", "postMortemActionItems"]);
 import { SyncStatus, usePresence, useSyncState } from "./sync-status";
 
 type Props = {
@@ -53,9 +56,10 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
     immediatelyRender: false,
     editable: canEdit,
     extensions: [
-      ...documentExtensions.filter((extension) => extension.name !== "incidentFacts" && extension.name !== "incidentTimeline"),
+      ...documentExtensions.filter((extension) => !liveBlockNames.has(extension.name)),
       LiveIncidentFacts,
       LiveIncidentTimeline,
+      LivePostMortemActionItems,
       Collaboration.configure({ document: session.doc, field: COLLAB_FIELD }),
       CollaborationCaret.configure({ awareness: session.provider.awareness ?? null, user }),
       SectionGuidance.configure({ sections }),
@@ -81,7 +85,10 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
             </span>
           ))}
         </section>
-        <SyncStatus state={sync} readOnly={!canEdit} />
+        <div className="flex items-center gap-3">
+          {canEdit ? <SelectionToActionItem editor={editor} postMortemId={postMortemId} /> : null}
+          <SyncStatus state={sync} readOnly={!canEdit} />
+        </div>
       </div>
       {!sync.isSynced ? <Spinner label="Loading the document" /> : null}
       <BlameFlagsPanel

@@ -2,7 +2,7 @@ import { Node } from "@tiptap/core";
 
 // Blocks that show the incident's own data by reference: the document stores only which incident,
 // the browser renders current facts and highlighted events, so nothing goes stale.
-function referenceBlock(name: string, dataAttribute: string) {
+function referenceBlock(name: string, dataAttribute: string, attribute: "incidentId" | "postMortemId" = "incidentId") {
   return Node.create({
     name,
     group: "block",
@@ -10,11 +10,12 @@ function referenceBlock(name: string, dataAttribute: string) {
     selectable: true,
     draggable: true,
     addAttributes() {
+      const htmlName = attribute === "incidentId" ? "data-incident-id" : "data-post-mortem-id";
       return {
-        incidentId: {
+        [attribute]: {
           default: null,
-          parseHTML: (element) => element.getAttribute("data-incident-id"),
-          renderHTML: (attributes) => ({ "data-incident-id": attributes.incidentId as string }),
+          parseHTML: (element: HTMLElement) => element.getAttribute(htmlName),
+          renderHTML: (attributes: Record<string, unknown>) => ({ [htmlName]: attributes[attribute] as string }),
         },
       };
     },
@@ -29,3 +30,5 @@ function referenceBlock(name: string, dataAttribute: string) {
 
 export const IncidentFacts = referenceBlock("incidentFacts", "data-incident-facts");
 export const IncidentTimeline = referenceBlock("incidentTimeline", "data-incident-timeline");
+// The post-mortem's own action items, listed live where the "Action items" section is.
+export const PostMortemActionItems = referenceBlock("postMortemActionItems", "data-post-mortem-action-items", "postMortemId");

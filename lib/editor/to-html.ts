@@ -24,9 +24,10 @@ function renderText(node: JsonNode): string {
 }
 
 /** Data for the reference blocks (facts, highlighted timeline) as label/value pairs; escaped here. */
-export type BlockData = { facts?: [string, string][]; timeline?: [string, string][] };
+export type BlockData = { facts?: [string, string][]; timeline?: [string, string][]; actionItems?: [string, string][] };
 
-function renderPairs(kind: "facts" | "timeline", pairs: [string, string][] = []): string {
+function renderPairs(kind: "facts" | "timeline" | "actionItems", pairs: [string, string][] = []): string {
+  if (kind === "actionItems") return `<ul class="reference-block">${pairs.map(([title, detail]) => `<li><strong>${escapeHtml(title)}</strong> — ${escapeHtml(detail)}</li>`).join("")}</ul>`;
   if (kind === "facts") return `<dl class="reference-block">${pairs.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("")}</dl>`;
   return `<ol class="reference-block">${pairs.map(([time, text]) => `<li><time>${escapeHtml(time)}</time> ${escapeHtml(text)}</li>`).join("")}</ol>`;
 }
@@ -35,6 +36,7 @@ function renderNode(node: JsonNode, blocks: BlockData): string {
   const inner = () => (node.content ?? []).map((child) => renderNode(child, blocks)).join("");
   if (node.type === "incidentFacts") return renderPairs("facts", blocks.facts);
   if (node.type === "incidentTimeline") return renderPairs("timeline", blocks.timeline);
+  if (node.type === "postMortemActionItems") return renderPairs("actionItems", blocks.actionItems);
   if (node.type === "text") return renderText(node);
   if (node.type === "hardBreak") return "<br>";
   if (node.type === "horizontalRule") return "<hr>";

@@ -23,13 +23,15 @@ function inline(nodes: JsonNode[] = []): string {
     .join("");
 }
 
-export type MarkdownBlockData = { facts?: [string, string][]; timeline?: [string, string][] };
+export type MarkdownBlockData = { facts?: [string, string][]; timeline?: [string, string][]; actionItems?: [string, string][] };
 
 function block(node: JsonNode, data: MarkdownBlockData, indent = ""): string {
   const children = node.content ?? [];
   switch (node.type) {
     case "incidentFacts":
       return (data.facts ?? []).map(([label, value]) => `- **${escapeText(label)}:** ${escapeText(value)}`).join("\n");
+    case "postMortemActionItems":
+      return (data.actionItems ?? []).map(([title, detail]) => `- [ ] **${escapeText(title)}** — ${escapeText(detail)}`).join("\n");
     case "incidentTimeline":
       return (data.timeline ?? []).map(([time, text]) => `- ${escapeText(time)} — ${escapeText(text)}`).join("\n");
     case "heading":

@@ -11,6 +11,6 @@ export async function exportPostMortemMarkdown({ ctx, input }: { ctx: ServiceCon
   const { postMortem } = await loadVisiblePostMortem(ctx.db, ctx.actor, input.postMortemId);
   const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.id, postMortem.incidentId));
   if (!incident) throw new Error("post-mortem without incident");
-  const markdown = toMarkdown((postMortem.content ?? { type: "doc", content: [] }) as JsonNode, await referenceBlocks(ctx, postMortem.incidentId));
+  const markdown = toMarkdown((postMortem.content ?? { type: "doc", content: [] }) as JsonNode, await referenceBlocks(ctx, postMortem.incidentId, postMortem.id));
   return { filename: `${reference(incident)}-post-mortem-r${postMortem.revision}.md`, markdown };
 }

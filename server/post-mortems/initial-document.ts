@@ -8,7 +8,7 @@ import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensio
  * A heading per template section with an empty paragraph under it, where the guidance shows as a
  * placeholder. The incident's facts open the document; its highlighted events fill the Timeline section.
  */
-export function templateDocument(title: string, sections: TemplateSection[], incidentId: string) {
+export function templateDocument(title: string, sections: TemplateSection[], incidentId: string, postMortemId: string) {
   return {
     type: "doc",
     content: [
@@ -17,6 +17,7 @@ export function templateDocument(title: string, sections: TemplateSection[], inc
       ...sections.flatMap((section) => [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: section.title }] },
         ...(section.title.toLowerCase() === "timeline" ? [{ type: "incidentTimeline", attrs: { incidentId } }] : []),
+        ...(section.title.toLowerCase() === "action items" ? [{ type: "postMortemActionItems", attrs: { postMortemId } }] : []),
         { type: "paragraph" },
       ]),
     ],

@@ -8,5 +8,5 @@ import { referenceBlocks } from "./reference-blocks";
 export async function getPublishedHtml({ ctx, input }: { ctx: ServiceContext; input: { postMortemId: string } }) {
   const { postMortem } = await loadVisiblePostMortem(ctx.db, ctx.actor, input.postMortemId);
   if (postMortem.status !== "published") return null;
-  return toSafeHtml((postMortem.content ?? { type: "doc", content: [] }) as JsonNode, await referenceBlocks(ctx, postMortem.incidentId));
+  return toSafeHtml((postMortem.content ?? { type: "doc", content: [] }) as JsonNode, await referenceBlocks(ctx, postMortem.incidentId, postMortem.id));
 }

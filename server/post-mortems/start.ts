@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { incidentRoleAssignments, incidentRoleTypes, postMortems, postMortemTemplates } from "@/db/schema";
@@ -27,10 +28,11 @@ export async function startPostMortem({ ctx, input }: { ctx: ServiceContext; inp
     }
     const [template] = await tx.select().from(postMortemTemplates).where(eq(postMortemTemplates.isDefault, true)).limit(1);
     if (!template) throw new Error("no default post-mortem template; migrations not applied?");
-    const document = templateDocument(`${reference(incident)} post-mortem: ${incident.title}`, template.sections, incident.id);
+    const id = randomUUID();
+    const document = templateDocument(`${reference(incident)} post-mortem: ${incident.title}`, template.sections, incident.id, id);
     const [created] = await tx
       .insert(postMortems)
-      .values({ incidentId: incident.id, templateId: template.id, ownerId: ctx.actor.id, sections: template.sections, documentState: initialDocumentState(document), content: document })
+      .values({ id, incidentId: incident.id, templateId: template.id, ownerId: ctx.actor.id, sections: template.sections, documentState: initialDocumentState(document), content: document })
       .returning({ id: postMortems.id });
     if (!created) throw new Error("insert returned no row");
     postMortemId = created.id;

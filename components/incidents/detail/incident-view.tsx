@@ -6,6 +6,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
+import { ActionItemsPanel } from "./action-items-panel";
 import { DetailsEditor } from "./details-editor";
 import { IncidentHeader } from "./incident-header";
 import { MilestonesPanel } from "./milestones-panel";
@@ -50,6 +51,7 @@ function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; c
           <div className="grid content-start gap-6">
             <RolesPanel incident={incident} currentUserId={currentUserId} />
             <PeoplePanel incident={incident} />
+            <ActionItemsPanel incident={incident} />
             <DetailsEditor incident={incident} />
             <MilestonesPanel incident={incident} />
           </div>

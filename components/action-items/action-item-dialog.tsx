@@ -1,0 +1,101 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/select-native";
+import { actionItemKinds, actionItemPriorities } from "@/lib/action-items";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+
+type Props = { open: boolean; onOpenChange: (open: boolean) => void; incidentId?: string; postMortemId?: string; initialTitle?: string; onCreated?: () => void };
+
+/** Create an owned action item; the due date defaults from the incident's severity when left empty. */
+export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId, initialTitle = "", onCreated }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const options = useQuery({ ...trpc.incidents.formOptions.queryOptions(), enabled: open });
+  const [error, setError] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.actionItems.create.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Action item created");
+        onOpenChange(false);
+        onCreated?.();
+        await queryClient.invalidateQueries({ queryKey: trpc.actionItems.pathKey() });
+      },
+      onError: (failure) => setError(errorMessage(failure)),
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const due = String(form.get("dueAt") ?? "");
+    const tracker = String(form.get("trackerUrl") ?? "").trim();
+    create.mutate({
+      title: String(form.get("title") ?? ""),
+      description: "",
+      ownerId: String(form.get("ownerId") ?? ""),
+      incidentId,
+      postMortemId,
+      priority: String(form.get("priority")) as (typeof actionItemPriorities)[number],
+      kind: String(form.get("kind")) as (typeof actionItemKinds)[number],
+      ...(due ? { dueAt: new Date(`${due}T23:59:59`) } : {}),
+      ...(tracker ? { trackerUrl: tracker } : {}),
+    });
+  }
+  return (
+    <Dialog open={open} onOpenChange={(next) => { onOpenChange(next); setError(null); }}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>New action item</DialogTitle>
+          <DialogDescription>Every follow-up has one owner. Leave the due date empty to use the default for this incident&apos;s severity.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={submit} className="grid gap-3" key={initialTitle}>
+          <div className="grid gap-1">
+            <Label htmlFor="action-title">What needs doing</Label>
+            <Input id="action-title" name="title" defaultValue={initialTitle} required />
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="action-owner">Owner</Label>
+            <NativeSelect id="action-owner" name="ownerId" required defaultValue="">
+              <option value="" disabled>Choose the owner…</option>
+              {options.data?.people.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+            </NativeSelect>
+          </div>
+          <div className="grid grid-cols-2 gap-3">
+            <div className="grid gap-1">
+              <Label htmlFor="action-priority">Priority</Label>
+              <NativeSelect id="action-priority" name="priority" defaultValue="medium">
+                {actionItemPriorities.map((p) => <option key={p} value={p}>{p}</option>)}
+              </NativeSelect>
+            </div>
+            <div className="grid gap-1">
+              <Label htmlFor="action-kind">Kind</Label>
+              <NativeSelect id="action-kind" name="kind" defaultValue="prevent">
+                {actionItemKinds.map((k) => <option key={k} value={k}>{k}</option>)}
+              </NativeSelect>
+            </div>
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="action-due">Due (optional)</Label>
+            <Input id="action-due" name="dueAt" type="date" />
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="action-tracker">Tracker link (optional)</Label>
+            <Input id="action-tracker" name="trackerUrl" type="url" placeholder="https://jira.example.com/browse/OPS-123" />
+          </div>
+          {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+          <DialogFooter>
+            <Button type="submit" disabled={create.isPending}>{create.isPending ? "Creating…" : "Create action item"}</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { NativeSelect } from "@/components/ui/select-native";
+import { Spinner } from "@/components/ui/spinner";
+import { actionItemStatuses, actionItemStatusLabels, type ActionItemStatus } from "@/lib/action-items";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+
+type Scope = { scope: "mine" } | { scope: "incident"; incidentId: string } | { scope: "post_mortem"; postMortemId: string };
+
+/** Action items with their owner, due date and status; the status changes in place. */
+export function ActionItemList({ filter, emptyText }: { filter: Scope; emptyText: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const items = useQuery(trpc.actionItems.list.queryOptions({ ...filter, includeClosed: true }));
+  const setStatus = useMutation(
+    trpc.actionItems.setStatus.mutationOptions({
+      onSuccess: () => toast.success("Action item updated"),
+      onError: (error) => toast.error(errorMessage(error)),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.actionItems.pathKey() }),
+    }),
+  );
+  if (items.isPending) return <Spinner label="Loading action items" />;
+  if (items.isError) return <p role="alert" className="text-destructive">{errorMessage(items.error)}</p>;
+  if (items.data.length === 0) return <p className="text-sm text-muted-foreground">{emptyText}</p>;
+
+  function change(id: string, status: ActionItemStatus, title: string) {
+    if (status === "wont_do") {
+      const reason = window.prompt(`Why won't "${title}" be done?`);
+      if (!reason) return;
+      setStatus.mutate({ actionItemId: id, status, reason });
+      return;
+    }
+    setStatus.mutate({ actionItemId: id, status });
+  }
+
+  return (
+    <ul className="grid gap-2" aria-label="Action items">
+      {items.data.map((item) => (
+        <li key={item.id} className="grid gap-1 rounded-md border p-3 text-sm sm:grid-cols-[1fr_auto] sm:items-center" data-testid="action-item">
+          <div className="grid gap-1">
+            <p className="font-medium">{item.title}</p>
+            <p className="flex flex-wrap items-center gap-2 text-muted-foreground">
+              <span>{item.owner.name}</span>
+              <span>· due <time dateTime={item.dueAt.toISOString()}>{item.dueAt.toLocaleDateString()}</time></span>
+              {item.isOverdue ? <Badge variant="destructive">Overdue</Badge> : null}
+              <Badge variant="outline">{item.priority}</Badge>
+              <Badge variant="outline">{item.kind}</Badge>
+              {item.incident ? <Link className="underline" href={`/incidents/${item.incident.id}`}>{item.incident.reference}</Link> : null}
+              {item.tracker ? <a className="underline" href={item.tracker.url} target="_blank" rel="noreferrer noopener">{item.tracker.label}</a> : null}
+              {item.status === "done" && item.doneBy ? <span>· done by {item.doneBy}</span> : null}
+              {item.status === "wont_do" && item.wontDoReason ? <span>· {item.wontDoReason}</span> : null}
+            </p>
+          </div>
+          {item.canEdit ? (
+            <NativeSelect aria-label={`Status of ${item.title}`} wrapperClassName="w-36" value={item.status} onChange={(e) => change(item.id, e.target.value as ActionItemStatus, item.title)}>
+              {actionItemStatuses.map((status) => <option key={status} value={status}>{actionItemStatusLabels[status]}</option>)}
+            </NativeSelect>
+          ) : (
+            <Badge variant="secondary">{actionItemStatusLabels[item.status]}</Badge>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -28,7 +28,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx server/main.ts",
+    command: "node --import tsx server/main.ts",
     url: `${baseURL}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,

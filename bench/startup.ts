@@ -33,12 +33,12 @@ export type RunningServer = {
 const KEEP_OUTPUT = 200_000;
 
 /**
- * Starts `tsx server/main.ts` in its own process group and resolves once it prints "Daytwo ready
+ * Starts `node --import tsx server/main.ts` (as `npm start` does) in its own process group and resolves once it prints "Daytwo ready
  * on". stop() sends SIGTERM to the whole group (tsx runs the server in a child node process).
  */
 export async function startServer(label: string, env: Record<string, string>, port: number): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -8,7 +8,7 @@ test("a second server on a port already in use stops with a clear message", () =
   test.setTimeout(120_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-port-"));
   try {
-    const result = spawnSync("node_modules/.bin/tsx", ["server/main.ts"], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "server/main.ts"], {
       env: { ...process.env, PORT: process.env.E2E_PORT ?? "3100", HOST: "127.0.0.1", DATA_DIR: dataDir },
       encoding: "utf8",
       timeout: 100_000,
@@ -28,7 +28,7 @@ test("SIGTERM closes the embedded database cleanly: exit 0, lock released, and t
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-stop-"));
   const start = () =>
     new Promise<{ exitCode: number | null; output: string }>((resolve) => {
-      const child = spawn("node_modules/.bin/tsx", ["server/main.ts"], {
+      const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
         env: { ...process.env, DATABASE_URL: "", PORT: "3199", HOST: "127.0.0.1", DATA_DIR: dataDir },
         detached: true,
       });

@@ -1,3 +1,5 @@
+// Run as `node --import tsx server/main.ts`: one process, so SIGTERM/SIGINT reach the handler below
+// directly (the tsx CLI's wrapper would SIGKILL a child that is slow to answer, mid-PGlite write).
 // The one Daytwo process: Next's request handler, the co-editing WebSocket (/collab) and the live
 // feed (in the tRPC routes), and later the job worker. One process because PGlite has one owner.
 import { randomUUID } from "node:crypto";

@@ -5,10 +5,9 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
-const tsx = path.resolve("node_modules/.bin/tsx");
-
+// The way npm start runs the server: one Node process with the tsx loader (no wrapper process).
 function run(script: string, env: Record<string, string>) {
-  const result = spawnSync(tsx, [script], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", script], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", ...env },
     encoding: "utf8",
     timeout: 60_000,

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { declareIncident, personPage } from "./helpers";
+
+test("turn a post-mortem sentence into an owned action item: it shows in the post-mortem, under My action items and on the incident timeline; done records who", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const riley = await personPage(browser, "responder");
+  const title = `Queue backlog ${Date.now().toString(36)}`;
+  const incidentUrl = await declareIncident(riley, title);
+  await riley.getByRole("button", { name: "Start post-mortem" }).click();
+  await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved");
+  const document = riley.getByRole("textbox", { name: "Post-mortem document" });
+  await document.getByRole("heading", { name: "Contributing factors", exact: true }).click();
+  await riley.keyboard.press("End");
+  await riley.keyboard.press("ArrowDown");
+  const sentence = "Alert on consumer lag above five minutes";
+  await riley.keyboard.type(sentence);
+  await riley.keyboard.press("Shift+Home");
+
+  await riley.getByRole("button", { name: "Action item from selection" }).click();
+  const dialog = riley.getByRole("dialog", { name: "New action item" });
+  await expect(dialog.getByLabel("What needs doing")).toHaveValue(sentence);
+  await dialog.getByLabel("Owner").selectOption({ label: "Sam Rivera" });
+  await dialog.getByLabel("Tracker link (optional)").fill("https://jira.example.com/browse/OPS-123");
+  await dialog.getByRole("button", { name: "Create action item" }).click();
+  await expect(riley.getByTestId("action-items-block")).toContainText(sentence);
+  await expect(riley.getByTestId("action-items-block")).toContainText("OPS-123");
+
+  const sam = await personPage(browser, "sam");
+  await sam.goto("/action-items");
+  const item = sam.getByTestId("action-item").filter({ hasText: sentence });
+  await expect(item).toContainText("Sam Rivera");
+  await item.getByRole("combobox", { name: `Status of ${sentence}` }).selectOption("done");
+  await expect(item).toContainText("done by Sam Rivera");
+
+  await riley.goto(incidentUrl);
+  const timeline = riley.getByRole("list", { name: "Timeline events" });
+  await expect(timeline).toContainText(`Action item for Sam Rivera: ${sentence}`);
+  await expect(timeline).toContainText(`Action item "${sentence}" is Done`);
+  await riley.context().close();
+  await sam.context().close();
+});

@@ -34,12 +34,15 @@ function filterSql(values: unknown[], filter: ListFilter, withStatus: boolean): 
 // The admin sees every incident, so there is no visibility clause (as in server/incidents/access.ts).
 function pageQuery(filter: ListFilter): Query {
   const values: unknown[] = [];
-  const key = (): string => (filter.sort === "active_first" ? `(case when "incidents"."status" in (${placeholders(values, openStatuses)}) then 0 else 1 end)` : "0");
+  // Literal statuses and explicit null order, exactly as server/incidents/list-cursor.ts writes them
+  // (that is what lets incidents_active_first_idx serve the order).
+  const key = (): string => (filter.sort === "active_first" ? `(case when "incidents"."status" in (${openStatuses.map((s) => `'${s}'`).join(", ")}) then 0 else 1 end)` : "0");
   const selectKey = key();
   const where = filterSql(values, filter, true);
-  // The service orders "newest" by a constant 0 first, which PostgreSQL reads as a column position
-  // and rejects; the equivalent valid order is declared_at, id.
-  const order = filter.sort === "active_first" ? `${key()} asc, "incidents"."declared_at" desc, "incidents"."id" desc` : `"incidents"."declared_at" desc, "incidents"."id" desc`;
+  const order =
+    filter.sort === "active_first"
+      ? `${key()} asc, "incidents"."declared_at" desc nulls last, "incidents"."id" desc nulls last`
+      : `"incidents"."declared_at" desc nulls last, "incidents"."id" desc nulls last`;
   const text = `select ${INCIDENT_SELECT}, "severities"."id", "severities"."name", "severities"."rank", "severities"."description", ${selectKey}
     from "incidents" inner join "severities" on "severities"."id" = "incidents"."severity_id"${where}
     order by ${order} limit $${values.push(PAGE_SIZE + 1)}`;

@@ -4,7 +4,9 @@ import "./env";
 
 const nextConfig: NextConfig = {
   // Both drivers must be loaded by Node, not bundled: PGlite ships WASM, pg has optional natives.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino"],
+  // Yjs must be one instance in the process: the co-editing server (outside the bundle) and the
+  // post-mortem verbs (inside it) both use it.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "yjs"],
   poweredByHeader: false,
   typedRoutes: false,
 };

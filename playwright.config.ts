@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 // Runs against the production build started by the real entry point (server/main.ts).
 // `npm test` supplies the database (a fresh PGlite folder or a fresh PostgreSQL database).
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// "localhost", not 127.0.0.1: Next normalizes loopback hosts to localhost in request URLs, and
+// Auth.js's AUTH_URL (needed for OIDC) must match the origin the browser uses.
+const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,11 +31,22 @@ export default defineConfig({
   ],
   webServer: {
     command: "node --import tsx server/main.ts",
-    url: `${baseURL}/sign-in`,
+    url: `http://127.0.0.1:${port}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      // A real OpenID Connect provider, started by e2e/oidc.spec.ts itself (see e2e/oidc-provider.ts).
+      OIDC_ISSUER: "http://127.0.0.1:3190",
+      AUTH_URL: baseURL,
+      OIDC_CLIENT_ID: "daytwo-e2e",
+      OIDC_CLIENT_SECRET: "daytwo-e2e-secret",
+      OIDC_NAME: "Test SSO",
+    },
   },
 });

@@ -53,7 +53,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Refused sign-ins are expected traffic, not errors worth a stack trace.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      logger.error({ err: error }, "auth error");
+      // Auth.js wraps the real failure (provider, network, callback) in `cause`.
+      const cause = (error as Error & { cause?: { err?: unknown } }).cause;
+      logger.error({ err: error, cause: cause?.err ?? cause }, "auth error");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");

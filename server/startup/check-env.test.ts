@@ -19,6 +19,13 @@ describe("environment check", () => {
     expect(checkEnv({ AUTH_SECRET: "short" })).toMatchObject({ ok: false, message: expect.stringMatching(/^AUTH_SECRET must be at least 32/) });
   });
 
+  it("requires the OIDC variables together, and AUTH_URL with them", () => {
+    expect(checkEnv({ OIDC_ISSUER: "https://id.example.com" })).toMatchObject({ ok: false, message: expect.stringMatching(/must be set together/) });
+    const oidc = { OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "daytwo", OIDC_CLIENT_SECRET: "s3cret" };
+    expect(checkEnv(oidc)).toMatchObject({ ok: false, message: expect.stringMatching(/^AUTH_URL must be set with OIDC/) });
+    expect(checkEnv({ ...oidc, AUTH_URL: "https://daytwo.example.com" })).toMatchObject({ ok: true });
+  });
+
   it("treats empty values as unset", () => {
     expect(checkEnv({ DATABASE_URL: "", PORT: "" })).toMatchObject({ ok: true, env: { PORT: 3000 } });
   });

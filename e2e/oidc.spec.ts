@@ -3,8 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { startOidcProvider } from "./oidc-provider";
 
 let provider: Server;
-test.beforeAll(async ({}, testInfo) => {
-  provider = await startOidcProvider(String(testInfo.project.use.baseURL), {
+test.beforeAll(async () => {
+  provider = await startOidcProvider(String(test.info().project.use.baseURL), {
     quinn: { email: "quinn@sso.example.com", name: "Quinn SSO", isVerified: true },
     unverified: { email: "unverified@sso.example.com", name: "Una Verified", isVerified: false },
     admin: { email: "admin@example.com", name: "Alex via SSO", isVerified: true },

@@ -36,6 +36,18 @@ test("turn a post-mortem sentence into an owned action item: it shows in the pos
   const timeline = riley.getByRole("list", { name: "Timeline events" });
   await expect(timeline).toContainText(`Action item for Sam Rivera: ${sentence}`);
   await expect(timeline).toContainText(`Action item "${sentence}" is Done`);
+
+  // From the incident page: an item that will not be done needs a reason, asked for in place.
+  await riley.getByRole("button", { name: "Add action item" }).click();
+  const addDialog = riley.getByRole("dialog", { name: "New action item" });
+  await addDialog.getByLabel("What needs doing").fill("Rewrite the consumer in Rust");
+  await addDialog.getByLabel("Owner").selectOption({ label: "Riley Responder" });
+  await addDialog.getByRole("button", { name: "Create action item" }).click();
+  await riley.getByRole("combobox", { name: "Status of Rewrite the consumer in Rust" }).selectOption("wont_do");
+  await riley.getByRole("textbox", { name: "Why “Rewrite the consumer in Rust” won't be done" }).fill("Lag alerting covers the risk");
+  await riley.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(riley.getByTestId("action-item").filter({ hasText: "Rewrite the consumer in Rust" })).toContainText("Lag alerting covers the risk");
+  await expect(timeline).toContainText(`Action item "Rewrite the consumer in Rust" is Won't do — Lag alerting covers the risk`);
   await riley.context().close();
   await sam.context().close();
 });

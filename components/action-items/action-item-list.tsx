@@ -2,7 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { Badge } from "@/components/ui/badge";
 import { NativeSelect } from "@/components/ui/select-native";
 import { Spinner } from "@/components/ui/spinner";
@@ -24,18 +27,15 @@ export function ActionItemList({ filter, emptyText }: { filter: Scope; emptyText
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.actionItems.pathKey() }),
     }),
   );
+  const [wontDo, setWontDo] = useState<{ id: string; reason: string } | null>(null);
   if (items.isPending) return <Spinner label="Loading action items" />;
   if (items.isError) return <p role="alert" className="text-destructive">{errorMessage(items.error)}</p>;
   if (items.data.length === 0) return <p className="text-sm text-muted-foreground">{emptyText}</p>;
 
-  function change(id: string, status: ActionItemStatus, title: string) {
-    if (status === "wont_do") {
-      const reason = window.prompt(`Why won't "${title}" be done?`);
-      if (!reason) return;
-      setStatus.mutate({ actionItemId: id, status, reason });
-      return;
-    }
-    setStatus.mutate({ actionItemId: id, status });
+  function change(id: string, status: ActionItemStatus) {
+    // "Won't do" needs a reason: ask for it in place before saving.
+    if (status === "wont_do") setWontDo({ id, reason: "" });
+    else setStatus.mutate({ actionItemId: id, status });
   }
 
   return (
@@ -57,9 +57,23 @@ export function ActionItemList({ filter, emptyText }: { filter: Scope; emptyText
             </p>
           </div>
           {item.canEdit ? (
-            <NativeSelect aria-label={`Status of ${item.title}`} wrapperClassName="w-36" value={item.status} onChange={(e) => change(item.id, e.target.value as ActionItemStatus, item.title)}>
-              {actionItemStatuses.map((status) => <option key={status} value={status}>{actionItemStatusLabels[status]}</option>)}
-            </NativeSelect>
+            wontDo?.id === item.id ? (
+              <form
+                className="flex flex-wrap items-center gap-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  setStatus.mutate({ actionItemId: item.id, status: "wont_do", reason: wontDo.reason }, { onSuccess: () => setWontDo(null) });
+                }}
+              >
+                <Input aria-label={`Why “${item.title}” won't be done`} placeholder="Why not?" value={wontDo.reason} onChange={(e) => setWontDo({ id: item.id, reason: e.target.value })} className="h-8 w-48" required />
+                <Button size="sm" type="submit" disabled={!wontDo.reason.trim() || setStatus.isPending}>Save</Button>
+                <Button size="sm" type="button" variant="ghost" onClick={() => setWontDo(null)}>Cancel</Button>
+              </form>
+            ) : (
+              <NativeSelect aria-label={`Status of ${item.title}`} wrapperClassName="w-36" value={item.status} onChange={(e) => change(item.id, e.target.value as ActionItemStatus)}>
+                {actionItemStatuses.map((status) => <option key={status} value={status}>{actionItemStatusLabels[status]}</option>)}
+              </NativeSelect>
+            )
           ) : (
             <Badge variant="secondary">{actionItemStatusLabels[item.status]}</Badge>
           )}

@@ -108,10 +108,14 @@ export function setDatabase(database: Promise<Database>): void {
   registry.__daytwoDatabase = database;
 }
 
+/** The database the environment names: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
+export function openDatabaseFromEnv(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  return url ? openDatabase({ engine: "postgres", url }) : openDatabase({ engine: "pglite" });
+}
+
 export function getDatabase(): Promise<Database> {
-  registry.__daytwoDatabase ??= openDatabase(
-    process.env.DATABASE_URL ? { engine: "postgres", url: process.env.DATABASE_URL } : { engine: "pglite" },
-  );
+  registry.__daytwoDatabase ??= openDatabaseFromEnv();
   return registry.__daytwoDatabase;
 }
 

@@ -1,10 +1,4 @@
-import { openDatabase, type Database } from "./client";
-
-/** The database the environment names: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
-export function openDatabaseFromEnv(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  return url ? openDatabase({ engine: "postgres", url }) : openDatabase({ engine: "pglite" });
-}
+export { openDatabaseFromEnv } from "./client";
 
 /** Prints one actionable line instead of a stack trace, then exits. */
 export function exitWithMessage(error: unknown): never {

@@ -34,7 +34,8 @@ async function main() {
   const { setDatabase } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
   const { seedDemoWorkspace, DEMO_PASSWORD, demoUsers } = await import("@/db/seed");
-  const database = await openCheckedDatabase({ url: env.DATABASE_URL, pgliteDir: path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite")) });
+  const pgliteDir = path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite"));
+  const database = await openCheckedDatabase({ url: env.DATABASE_URL, pgliteDir });
   setDatabase(Promise.resolve(database));
   if (!isDev && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     console.log("daytwo: no production build yet — building once (about a minute)…");
@@ -74,7 +75,7 @@ async function main() {
   });
   server.listen(env.PORT, env.HOST, () => {
     const shownHost = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;
-    const where = database.engine === "pglite" ? `embedded database in ${path.relative(process.cwd(), path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite"))) || "."}` : "PostgreSQL";
+    const where = database.engine === "pglite" ? `embedded database in ${path.relative(process.cwd(), pgliteDir) || "."}` : "PostgreSQL";
     console.log(`Daytwo ready on http://${shownHost}:${env.PORT} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (${where})`);
     if (isDemo) {
       const admin = demoUsers.find((user) => user.role === "admin");

@@ -15,13 +15,6 @@ ON CONFLICT (key) DO NOTHING;
 --> statement-breakpoint
 INSERT INTO workspace (id) VALUES (1) ON CONFLICT (id) DO NOTHING;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION append_only_refuse_change() RETURNS trigger AS $$
-BEGIN
-  RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
-    USING ERRCODE = 'insufficient_privilege';
-END;
-$$ LANGUAGE plpgsql;
---> statement-breakpoint
 -- The timeline is append-only, like the audit log: corrections are new events.
 CREATE TRIGGER incident_events_append_only
   BEFORE UPDATE OR DELETE ON incident_events

@@ -2,17 +2,13 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { actionItems, type ActionItem } from "@/db/schema";
 import { canWrite, type Actor } from "@/server/context";
-import { DomainError, notFound } from "@/server/errors";
-import { loadVisibleIncident } from "@/server/incidents/access";
+import { notFound } from "@/server/errors";
+import { assertIncidentVisible } from "@/server/incidents/access";
 
 /** Items of a private incident are hidden like their incident; owners and responders may edit. */
 export async function loadVisibleActionItem(db: DbOrTx, actor: Actor, actionItemId: string): Promise<{ item: ActionItem; canEdit: boolean }> {
   const [item] = await db.select().from(actionItems).where(eq(actionItems.id, actionItemId));
   if (!item) throw notFound("That action item");
-  if (item.incidentId) {
-    await loadVisibleIncident(db, actor, item.incidentId).catch((error: unknown) => {
-      throw error instanceof DomainError ? notFound("That action item") : error;
-    });
-  }
+  if (item.incidentId) await assertIncidentVisible(db, actor, item.incidentId, "That action item");
   return { item, canEdit: canWrite(actor) || item.ownerId === actor.id };
 }

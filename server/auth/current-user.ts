@@ -1,11 +1,13 @@
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "./config";
 import type { SessionUser } from "./session-user";
 
-export async function currentUser(): Promise<SessionUser | null> {
+// cache(): the layouts and the page of one request share a single session read (and DB lookup).
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   return session?.account ?? null;
-}
+});
 
 /** For server components of signed-in pages: sends strangers to the sign-in page. */
 export async function requireUser(): Promise<SessionUser> {

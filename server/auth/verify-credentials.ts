@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users, type User } from "@/db/schema";
+import type { User } from "@/db/schema";
+import { findUserByEmail } from "@/server/users/find-by-email";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { clearAccountFailures, recordFailure, secondsUntilRetry, throttleKeys } from "./throttle";
 
@@ -20,11 +20,7 @@ export async function verifyCredentials(
   const wait = await secondsUntilRetry(db, keys, now);
   if (wait > 0) return { outcome: "throttled", retryAfterSeconds: wait };
 
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`)
-    .limit(1);
+  const user = await findUserByEmail(db, input.email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !matches || user.deactivatedAt) {
     await recordFailure(db, keys, now);

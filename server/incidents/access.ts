@@ -2,7 +2,7 @@ import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { incidentParticipants, incidents, type Incident } from "@/db/schema";
 import { isAdmin, type Actor } from "@/server/context";
-import { notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/server/errors";
 
 /** Rows this actor may see: every public incident; private ones only for admins and participants. */
 export function visibleTo(actor: Actor): SQL | undefined {
@@ -24,6 +24,15 @@ export async function loadVisibleIncident(db: DbOrTx, actor: Actor, incidentId: 
   const [incident] = options.lock ? await query.for("update") : await query;
   if (!incident) throw notFound("That incident");
   return incident;
+}
+
+/** Hides another entity behind its incident's visibility: its "not found" becomes `what` not found. */
+export async function assertIncidentVisible(db: DbOrTx, actor: Actor, incidentId: string, what: string): Promise<void> {
+  try {
+    await loadVisibleIncident(db, actor, incidentId);
+  } catch (error) {
+    throw error instanceof DomainError && error.kind === "not_found" ? notFound(what) : error;
+  }
 }
 
 export const reference = (incident: Pick<Incident, "number">) => `INC-${incident.number}`;

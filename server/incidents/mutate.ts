@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, desc, eq, gt } from "drizzle-orm";
 import { describeEvent } from "@/lib/timeline-text";
 import type { Tx } from "@/db/client";
 import { incidentEvents, incidentParticipants, incidents, type Incident } from "@/db/schema";
@@ -73,7 +73,7 @@ async function describeChangesSince(tx: Tx, incidentId: string, version: number)
     .select({ kind: incidentEvents.kind, data: incidentEvents.data, body: incidentEvents.body })
     .from(incidentEvents)
     .where(and(eq(incidentEvents.incidentId, incidentId), gt(incidentEvents.version, version)))
-    .orderBy(asc(incidentEvents.seq))
-    .limit(20);
-  return rows.map(describeEvent).slice(-5);
+    .orderBy(desc(incidentEvents.seq))
+    .limit(5);
+  return rows.reverse().map(describeEvent);
 }

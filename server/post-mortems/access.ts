@@ -3,15 +3,13 @@ import type { DbOrTx } from "@/db/client";
 import { postMortems, type PostMortem } from "@/db/schema";
 import { canWrite, type Actor } from "@/server/context";
 import { notFound } from "@/server/errors";
-import { loadVisibleIncident } from "@/server/incidents/access";
+import { assertIncidentVisible } from "@/server/incidents/access";
 
 /** A post-mortem is visible exactly when its incident is (private incidents included). */
 export async function loadVisiblePostMortem(db: DbOrTx, actor: Actor, postMortemId: string): Promise<{ postMortem: PostMortem; canEdit: boolean }> {
   const [postMortem] = await db.select().from(postMortems).where(eq(postMortems.id, postMortemId));
   if (!postMortem) throw notFound("That post-mortem");
-  await loadVisibleIncident(db, actor, postMortem.incidentId).catch(() => {
-    throw notFound("That post-mortem");
-  });
+  await assertIncidentVisible(db, actor, postMortem.incidentId, "That post-mortem");
   // Published revisions are read-only; reopening starts a new revision.
   return { postMortem, canEdit: canWrite(actor) && postMortem.status !== "published" };
 }

@@ -13,7 +13,7 @@ import { toUserOutput } from "./to-output";
 export async function createFirstAdmin({ db, input, requestId }: { db: Db; input: z.infer<typeof createFirstAdminInput>; requestId: string }) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7219005)`);
+    await lockFirstAccount(tx);
     if (await hasAnyUser(tx)) throw conflict("This workspace already has an admin. Sign in instead.");
     const [user] = await tx.insert(users).values({ ...input, role: "admin", passwordHash }).returning();
     if (!user) throw new Error("insert returned no row");
@@ -27,6 +27,11 @@ export async function createFirstAdmin({ db, input, requestId }: { db: Db; input
     });
     return toUserOutput(user);
   });
+}
+
+/** Serializes "is this the first account?" between the set-up page and OIDC sign-ins. */
+export async function lockFirstAccount(tx: Pick<Db, "execute">): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7219005)`);
 }
 
 export async function hasAnyUser(db: Pick<Db, "select">): Promise<boolean> {

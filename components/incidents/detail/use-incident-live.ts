@@ -1,37 +1,23 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/lib/trpc/client";
+import { useIncidentChanges } from "../use-incident-changes";
 
 const PING_EVERY_MS = 10_000;
 
-/**
- * Keeps an incident page current: an SSE subscription that resumes after the last event seen,
- * plus a presence ping. Every message refreshes the incident and its timeline from the server.
- */
+/** The incident page: live changes (resuming after the last event seen) plus a presence ping. */
 export function useIncidentLive(incidentId: string, startAfterSeq: number) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   // Fixed at first load: after that the link tracks the last event id itself on reconnect.
   const [afterSeq] = useState(startAfterSeq);
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey({ incidentId }) });
-    void queryClient.invalidateQueries({ queryKey: trpc.incidents.timeline.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.incidents.viewers.queryKey({ incidentId }) });
-  };
-  const subscription = useSubscription(
-    trpc.incidents.onEvents.subscriptionOptions({ incidentId, lastEventId: afterSeq }, { onData: refresh }),
-  );
-
-  const ping = useMutation(trpc.incidents.ping.mutationOptions());
-  const { mutate } = ping;
+  const subscription = useIncidentChanges(incidentId, afterSeq);
+  const { mutate } = useMutation(trpc.incidents.ping.mutationOptions());
   useEffect(() => {
     mutate({ incidentId });
     const timer = setInterval(() => mutate({ incidentId }), PING_EVERY_MS);
     return () => clearInterval(timer);
   }, [incidentId, mutate]);
-
   return { connection: subscription.status };
 }

@@ -5,7 +5,7 @@ import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { statusLabels } from "@/lib/incident-lifecycle";
 import { formatDuration } from "@/lib/incident-metrics";
 import { useTRPC } from "@/lib/trpc/client";
-import { useIncidentChanges } from "./use-incident-changes";
+import { useIncidentChanges } from "@/components/incidents/use-incident-changes";
 
 /** The incident's facts, read live from the incident (never a pasted copy). */
 export function FactsView({ node }: ReactNodeViewProps) {

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { describeEvent } from "@/lib/timeline-text";
 import { useTRPC } from "@/lib/trpc/client";
-import { useIncidentChanges } from "./use-incident-changes";
+import { useIncidentChanges } from "@/components/incidents/use-incident-changes";
 
 /** The incident's highlighted events, live: highlight or correct an event on the incident and it shows here. */
 export function TimelineView({ node }: ReactNodeViewProps) {

@@ -4,11 +4,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "@/lib/trpc/client";
 
-/** Refreshes a block's incident data whenever the incident changes (a highlight, a correction, a status). */
+/**
+ * Keeps an incident's data current: an SSE subscription that resumes after the last event seen and
+ * refreshes the incident, its timeline and who is looking, whenever anything about it changes.
+ */
 export function useIncidentChanges(incidentId: string, afterSeq: number | undefined) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  useSubscription(
+  return useSubscription(
     trpc.incidents.onEvents.subscriptionOptions(
       { incidentId, lastEventId: afterSeq ?? 0 },
       {
@@ -16,6 +19,7 @@ export function useIncidentChanges(incidentId: string, afterSeq: number | undefi
         onData: () => {
           void queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey({ incidentId }) });
           void queryClient.invalidateQueries({ queryKey: trpc.incidents.timeline.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.incidents.viewers.queryKey({ incidentId }) });
         },
       },
     ),

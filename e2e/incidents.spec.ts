@@ -14,6 +14,7 @@ test("declare → acknowledge → roles → note → mitigate → resolve, every
   await expect(watcher.getByTestId("live-status")).toHaveText("● Live");
 
   await commander.getByRole("button", { name: "Acknowledge", exact: true }).click();
+  await expect(commander.getByTestId("incident-status")).toHaveText("Investigating");
   await expect(watcher.getByTestId("incident-status")).toHaveText("Investigating");
   await expect(timeline(watcher)).toContainText("Status Triage → Investigating");
 
@@ -27,6 +28,7 @@ test("declare → acknowledge → roles → note → mitigate → resolve, every
   await expect(timeline(watcher)).toContainText("Rolled back deploy 4411");
 
   await commander.getByRole("button", { name: "Mitigated — monitor" }).click();
+  await expect(commander.getByTestId("incident-status")).toHaveText("Monitoring");
   await expect(watcher.getByTestId("incident-status")).toHaveText("Monitoring");
   await commander.getByRole("button", { name: "Resolve", exact: true }).click();
   await expect(watcher.getByTestId("incident-status")).toHaveText("Resolved");

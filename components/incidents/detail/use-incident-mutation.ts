@@ -19,8 +19,13 @@ export function useIncidentMutationCallbacks(incidentId: string) {
     ]);
   };
   return (success: string) => ({
-    onSuccess: async () => {
+    onSuccess: async (result: unknown) => {
       toast.success(success);
+      // Take the new version at once: a next click must not wait for the refetch, or it would be stale.
+      const version = (result as { version?: unknown } | undefined)?.version;
+      if (typeof version === "number") {
+        queryClient.setQueryData(trpc.incidents.get.queryKey({ incidentId }), (current) => (current ? { ...current, version } : current));
+      }
       await refresh();
     },
     onError: async (error: unknown) => {

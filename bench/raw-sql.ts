@@ -14,6 +14,8 @@ const INCIDENT_COLUMNS = [
   "merged_into_id", "impact_started_at", "detected_at", "declared_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
   "version", "last_event_seq", "declared_by_id", "updated_at",
 ];
+// The list reads only the columns a row shows (server/incidents/list.ts listColumns).
+const LIST_SELECT = ["id", "number", "title", "status", "kind", "is_private", "declared_at", "resolved_at"].map((column) => `"incidents"."${column}"`).join(", ");
 const INCIDENT_SELECT = INCIDENT_COLUMNS.map((column) => `"incidents"."${column}"`).join(", ");
 const EVENT_SELECT = ["id", "incident_id", "seq", "version", "kind", "actor_id", "occurred_at", "recorded_at", "data", "body", "supersedes_id"]
   .map((column) => `"incident_events"."${column}"`)
@@ -43,33 +45,34 @@ function pageQuery(filter: ListFilter): Query {
     filter.sort === "active_first"
       ? `${key()} asc, "incidents"."declared_at" desc nulls last, "incidents"."id" desc nulls last`
       : `"incidents"."declared_at" desc nulls last, "incidents"."id" desc nulls last`;
-  const text = `select ${INCIDENT_SELECT}, "severities"."id", "severities"."name", "severities"."rank", "severities"."description", ${selectKey}
+  const text = `select ${LIST_SELECT}, "severities"."id", "severities"."name", "severities"."rank", ${selectKey}
     from "incidents" inner join "severities" on "severities"."id" = "incidents"."severity_id"${where}
     order by ${order} limit $${values.push(PAGE_SIZE + 1)}`;
   return { text, values };
 }
 
+// As server/incidents/status-counts.ts: status and severity filters (all the bench uses) are
+// answered by the counters the incidents trigger keeps; the admin sees private incidents too.
 function countsQuery(filter: ListFilter): Query {
   const values: unknown[] = [];
-  const where = filterSql(values, filter, false);
-  return { text: `select "status", count(*)::int from "incidents"${where} group by "incidents"."status"`, values };
+  const where = filter.severityIds?.length ? ` where "incident_status_counts"."severity_id" in (${placeholders(values, filter.severityIds)})` : "";
+  return { text: `select "status", sum("count")::int from "incident_status_counts"${where} group by "incident_status_counts"."status"`, values };
 }
 
+// As server/incidents/list-details.ts: the page's ids travel as one array parameter.
 function commandersQuery(ids: string[]): Query {
-  const values: unknown[] = [];
   const text = `select "incident_role_assignments"."incident_id", "users"."id", "users"."name" from "incident_role_assignments"
     inner join "incident_role_types" on "incident_role_types"."id" = "incident_role_assignments"."role_type_id"
     inner join "users" on "users"."id" = "incident_role_assignments"."user_id"
-    where ("incident_role_assignments"."incident_id" in (${placeholders(values, ids)}) and "incident_role_types"."key" = $${values.push("commander")}
+    where ("incident_role_assignments"."incident_id" = any($1::uuid[]) and "incident_role_types"."key" = $2
       and "incident_role_assignments"."released_at" is null)`;
-  return { text, values };
+  return { text, values: [ids, "commander"] };
 }
 
 function servicesQuery(ids: string[]): Query {
-  const values: unknown[] = [];
   const text = `select "incident_services"."incident_id", "services"."id", "services"."name" from "incident_services"
-    inner join "services" on "services"."id" = "incident_services"."service_id" where "incident_services"."incident_id" in (${placeholders(values, ids)})`;
-  return { text, values };
+    inner join "services" on "services"."id" = "incident_services"."service_id" where "incident_services"."incident_id" = any($1::uuid[])`;
+  return { text, values: [ids] };
 }
 
 // drizzle reads rows as arrays; so does the raw side, to parse the same way.

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
 import { blamelessBench } from "./blameless";
+import { postMortemBench } from "./post-mortem-bench";
 import { formatIncidentReport, parseSeconds, parseSizes, runIncidentBenchmarks } from "./incident-bench";
 import { measureStart, tempDataDir, type StartupFigures } from "./startup";
 
@@ -13,6 +14,9 @@ if (!fs.existsSync(".next/BUILD_ID")) {
 
 // Pure and quick: the blameless checker's precision and recall on the labelled corpus.
 console.log(`\n${await blamelessBench()}`);
+
+// The post-mortem editor (issue 4, "Fast"): first-load JS, time to editable, keystroke delay. Chromium needed.
+console.log(`\n${await postMortemBench()}`);
 
 const figures: StartupFigures[] = [];
 const dataDir = tempDataDir();

@@ -31,14 +31,18 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 const KEEP_OUTPUT = 200_000;
+// The node flags of `npm start` (package.json), so the bench measures the server as it is run.
+const START_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start
+  .split(" ")
+  .filter((part) => part.startsWith("--max-"));
 
 /**
- * Starts `node --import tsx server/main.ts` (as `npm start` does) in its own process group and resolves once it prints "Daytwo ready
+ * Starts the server as `npm start` does (same node flags) in its own process group and resolves once it prints "Daytwo ready
  * on". stop() sends SIGTERM to the whole group (tsx runs the server in a child node process).
  */
 export async function startServer(label: string, env: Record<string, string>, port: number): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, [...START_FLAGS, "--import", "tsx", "server/main.ts"], {
     env: { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

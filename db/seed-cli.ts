@@ -1,12 +1,14 @@
-// npm run db:seed — migrates, then creates the demo workspace if the database has no users yet.
+// npm run db:seed — migrates, then creates the demo workspace (and its history) if the database has no users yet.
 import { migrateDatabase } from "./migrate";
 import { exitWithMessage, openDatabaseFromEnv } from "./open-from-env";
 import { DEMO_PASSWORD, demoUsers, seedDemoWorkspace } from "./seed";
+import { seedDemoHistory } from "./seed-history";
 
 try {
   const database = await openDatabaseFromEnv();
   await migrateDatabase(database);
   const { seeded } = await seedDemoWorkspace(database.db);
+  if (seeded) await seedDemoHistory(database.db);
   await database.close();
   if (!seeded) console.log("The database already has users; the demo workspace was not added.");
   else console.log(`Demo workspace created. Sign in as ${demoUsers.map((u) => u.email).join(", ")} with password ${DEMO_PASSWORD}.`);

@@ -1,6 +1,8 @@
-// The deterministic demo workspace: people of each role, three teams, a service catalog.
+// The deterministic demo workspace: people of each role, three teams, a service catalog, runbooks.
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "./client";
+import { seedDemoFollowUps } from "./seed-follow-ups";
+import { seedDemoRunbooks } from "./seed-runbooks";
 import { services, teamMembers, teams, users, workspace, type UserRole } from "./schema";
 
 export const DEMO_PASSWORD = "daytwo-demo";
@@ -35,7 +37,7 @@ const demoServices = [
 export type SeedResult = { seeded: boolean };
 
 /** Creates the demo workspace on an empty database; does nothing when any user exists. */
-export async function seedDemoWorkspace(db: Db): Promise<SeedResult> {
+export async function seedDemoWorkspace(db: Db, now = new Date()): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const existing = await tx.select({ id: users.id }).from(users).limit(1);
@@ -57,9 +59,12 @@ export async function seedDemoWorkspace(db: Db): Promise<SeedResult> {
       ...team.members.map((email) => ({ teamId: teamIdByName.get(team.name)!, userId: userIdByEmail.get(email)!, isLead: false })),
     ]);
     await tx.insert(teamMembers).values(memberships);
-    await tx.insert(services).values(
-      demoServices.map(({ team, ...service }) => ({ ...service, ownerTeamId: teamIdByName.get(team) ?? null })),
-    );
+    const insertedServices = await tx
+      .insert(services)
+      .values(demoServices.map(({ team, ...service }) => ({ ...service, ownerTeamId: teamIdByName.get(team) ?? null })))
+      .returning({ id: services.id, name: services.name });
+    await seedDemoRunbooks(tx, { users: userIdByEmail, teams: teamIdByName, services: new Map(insertedServices.map((s) => [s.name, s.id])) });
+    await seedDemoFollowUps(tx, { userIdByEmail, teamIdByName }, now);
     await tx
       .insert(workspace)
       .values({ id: 1, name: "Daytwo demo", isDemo: true })

@@ -40,3 +40,11 @@ export async function declareIncident(page: Page, title: string, options: { isPr
   await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
   return page.url();
 }
+
+/** Collects every alert/confirm/prompt a page opens (and dismisses it): hostile-content tests expect none. */
+export function recordDialogs(page: Page, into: string[]): void {
+  page.on("dialog", (dialog) => {
+    into.push(dialog.message());
+    void dialog.dismiss();
+  });
+}

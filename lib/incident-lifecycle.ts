@@ -8,6 +8,8 @@ export type IncidentKind = (typeof incidentKinds)[number];
 export const openStatuses: readonly IncidentStatus[] = ["triage", "investigating", "identified", "monitoring"];
 export const terminalStatuses: readonly IncidentStatus[] = ["declined", "merged", "canceled"];
 export const isOpen = (status: IncidentStatus) => openStatuses.includes(status);
+/** Closed, declined, merged or canceled: the response is over and its record is final until reopened. */
+export const isClosedOut = (status: IncidentStatus) => status === "closed" || terminalStatuses.includes(status);
 
 // Forward moves, plus the reopen paths. Declined/merged/canceled need a reason; merged needs a target.
 export const allowedTransitions: Record<IncidentStatus, readonly IncidentStatus[]> = {

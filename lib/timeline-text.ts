@@ -50,6 +50,24 @@ export function describeEvent(event: DescribableEvent): string {
       return `Action item for ${text(d.owner)}: ${text(d.title)}`;
     case "action_item.status_changed":
       return `Action item "${text(d.title)}" is ${text(d.label ?? d.to)}${d.reason ? ` — ${text(d.reason)}` : ""}`;
+    case "action_item.updated": {
+      const changes = [d.owner ? `owner ${text(d.owner)}` : null, d.dueAt ? `due ${when(d.dueAt)}` : null, d.status ? `status ${text(d.status)}` : null].filter(Boolean);
+      return `Action item "${text(d.title)}" changed: ${changes.join(", ")}${d.reason ? ` — ${text(d.reason)}` : ""}`;
+    }
+    case "runbook_attached":
+      return `Runbook attached: ${text(d.title)} (revision ${text(d.revision)})`;
+    case "runbook_step_done":
+      return `${text(d.runbook)}: step ${text(d.position)}/${text(d.total)} done — ${text(d.step)}`;
+    case "runbook_step_undone":
+      return `${text(d.runbook)}: step ${text(d.position)}/${text(d.total)} unticked — ${text(d.step)}`;
+    case "runbook_step_note":
+      return d.cleared ? `${text(d.runbook)}: note cleared on "${text(d.step)}"` : `${text(d.runbook)}: note on "${text(d.step)}"`;
+    case "runbook_feedback":
+      return `Runbook ${text(d.runbook)} was ${d.helpful ? "helpful" : "not helpful"}`;
+    case "alert_attached": {
+      const labels = d.labels && typeof d.labels === "object" ? Object.entries(d.labels as Record<string, unknown>).map(([k, v]) => `${k}=${text(v)}`).join(", ") : "";
+      return `Alert attached: ${text(d.title)}${labels ? ` (${labels})` : ""}`;
+    }
     case "visibility.changed":
       return d.isPrivate ? "Made private" : "Made public";
     default:

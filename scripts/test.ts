@@ -1,12 +1,13 @@
 // npm test: typecheck, lint, unit + integration, then e2e against a production build.
-// `--only integration` or `--only e2e` runs one stage. Each stage's counts land in .test-results/.
+// `--only integration`, `--only e2e` or `--only integration,e2e` runs just those stages. Each stage's
+// counts land in .test-results/.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const only = process.argv.includes("--only") ? (process.argv[process.argv.indexOf("--only") + 1] ?? "").split(",") : undefined;
 const resultsDir = path.resolve(".test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
 const engine = process.env.DATABASE_URL ? "postgres" : "pglite";
@@ -58,24 +59,30 @@ async function withE2eDatabase(run: (env: Record<string, string>) => boolean): P
   }
 }
 
+// Built once, before the integration stage: some integration tests start the real server
+// (crash recovery, two instances), which serves the production build; e2e reuses it.
+let built: boolean | undefined;
+const build = () => (built ??= step("build (next build)", bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }));
+
 async function main() {
   const started = Date.now();
   if (!only) {
     step("typecheck", bin("tsc"), ["--noEmit"]);
     step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
   }
-  if (!only || only === "integration") {
+  if (!only || only.includes("integration")) {
     const output = path.join(resultsDir, `vitest-${engine}.json`);
+    build();
     step(`unit + integration (${engine})`, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
   }
-  if (!only || only === "e2e") {
+  if (!only || only.includes("e2e")) {
     const chromium = chromiumPath();
     const output = path.join(resultsDir, `e2e-${engine}.json`);
     fs.rmSync(output, { force: true });
     if (!chromium) {
       console.log("\n⚠ e2e SKIPPED: no Chromium at CHROMIUM_PATH or /usr/bin/chromium. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.");
       fs.writeFileSync(path.join(resultsDir, "e2e-skipped.txt"), "no Chromium found\n");
-    } else if (step("build (next build)", bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })) {
+    } else if (build()) {
       await withE2eDatabase((env) =>
         step(`e2e (${engine}, Chromium ${chromium})`, bin("playwright"), ["test"], {
           env: { ...process.env, ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: output },

@@ -1,7 +1,7 @@
 // Run as `node --import tsx server/main.ts`: one process, so SIGTERM/SIGINT reach the handler below
 // directly (the tsx CLI's wrapper would SIGKILL a child that is slow to answer, mid-PGlite write).
 // The one Daytwo process: Next's request handler, the co-editing WebSocket (/collab) and the live
-// feed (in the tRPC routes), and later the job worker. One process because PGlite has one owner.
+// feed (in the tRPC routes), and the job worker (pg-boss). One process because PGlite has one owner.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -38,20 +38,38 @@ async function main() {
   const database = await openCheckedDatabase({ url: env.DATABASE_URL, pgliteDir });
   setDatabase(Promise.resolve(database));
   if (!isDev && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.log("daytwo: no production build yet — building once (about a minute)…");
+    console.log("daytwo: no production build yet — building once (about half a minute)…");
     const build = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
     if (build.status !== 0) fail("the build failed; see the output above.");
   }
 
   await migrateDatabase(database);
-  if (database.engine === "pglite" && env.DEMO_SEED === "auto") await seedDemoWorkspace(database.db);
+  if (database.engine === "pglite" && env.DEMO_SEED === "auto") {
+    const { seeded } = await seedDemoWorkspace(database.db);
+    if (seeded) await (await import("@/db/seed-history")).seedDemoHistory(database.db);
+  }
   const { isDemoMode } = await import("@/server/workspace/is-demo");
   const isDemo = await isDemoMode(database.db, database.engine);
 
+  // Reminders and their emails. A scan at start-up, so due reminders show without waiting for the schedule.
+  const { startJobs } = await import("@/server/jobs/start-jobs");
+  const { createMailer } = await import("@/server/mail/mailer");
+  const jobs = await startJobs({ database, url: env.DATABASE_URL, mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }), scanOnStart: true });
+
+  const NativeDate = Date;
   const { default: next } = await import("next");
   const app = (next as unknown as typeof import("next").default)({ dev: isDev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
   await app.prepare();
+  // Next swaps the global Date for a wrapper that reports clock reads to its cacheComponents
+  // prerendering, which Daytwo does not use. Every Date the database driver builds went through
+  // that wrapper (3% of a 500-event timeline), so the native one goes back.
+  if (globalThis.Date !== NativeDate) {
+    globalThis.Date = NativeDate;
+    Object.defineProperty(NativeDate.prototype, "constructor", { value: NativeDate, writable: true, configurable: true });
+  }
   const handle = app.getRequestHandler();
+  const { createTrpcHandler, TRPC_PATH } = await import("@/server/trpc/http-handler");
+  const handleTrpc = createTrpcHandler();
   const trustProxy = env.TRUST_PROXY === "true";
 
   const server = http.createServer((req, res) => {
@@ -59,10 +77,12 @@ async function main() {
     req.headers["x-request-id"] = randomUUID();
     const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
     req.headers["x-daytwo-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
-    void handle(req, res);
+    if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
+    else void handle(req, res);
   });
   const { createCollabServer } = await import("@/server/collab/collab-server");
-  const collab = createCollabServer();
+  const collab = createCollabServer(env.REDIS_URL ? { redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } } : {});
+  await collab.ready().catch((error: unknown) => fail(`REDIS_URL cannot be reached: ${error instanceof Error ? error.message : String(error)}`));
   const upgradeNext = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
     if (collab.handlesUpgrade(req)) collab.upgrade(req, socket, head);
@@ -92,6 +112,8 @@ async function main() {
     server.closeAllConnections();
     await collab.close().catch(collab.onError);
     await app.close().catch(() => {});
+    // Running jobs finish (bounded) while the database is still open.
+    await jobs.stop().catch((error: unknown) => console.error("daytwo: stopping the job worker failed", error));
     // Closing PGlite cleanly keeps its sequences and WAL consistent for the next start.
     await database.close().catch(() => {});
     process.exit(0);

@@ -19,6 +19,7 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useQuery({ ...trpc.incidents.formOptions.queryOptions(), enabled: open });
+  const runbooks = useQuery({ ...trpc.runbooks.list.queryOptions({}), enabled: open });
   const [error, setError] = useState<string | null>(null);
   const create = useMutation(
     trpc.actionItems.create.mutationOptions({
@@ -37,6 +38,7 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
     const form = new FormData(event.currentTarget);
     const due = String(form.get("dueAt") ?? "");
     const tracker = String(form.get("trackerUrl") ?? "").trim();
+    const runbookId = String(form.get("runbookId") ?? "");
     create.mutate({
       title: String(form.get("title") ?? ""),
       description: "",
@@ -47,6 +49,7 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
       kind: String(form.get("kind")) as (typeof actionItemKinds)[number],
       ...(due ? { dueAt: new Date(`${due}T23:59:59`) } : {}),
       ...(tracker ? { trackerUrl: tracker } : {}),
+      ...(runbookId ? { runbookId } : {}),
     });
   }
   return (
@@ -54,7 +57,9 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
       <DialogContent>
         <DialogHeader>
           <DialogTitle>New action item</DialogTitle>
-          <DialogDescription>Every follow-up has one owner. Leave the due date empty to use the default for this incident&apos;s severity.</DialogDescription>
+          <DialogDescription>
+            Every follow-up has one owner. Leave the due date empty to use {incidentId || postMortemId ? "the default for this incident’s severity" : "30 days from today"}.
+          </DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-3" key={initialTitle}>
           <div className="grid gap-1">
@@ -89,6 +94,13 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
           <div className="grid gap-1">
             <Label htmlFor="action-tracker">Tracker link (optional)</Label>
             <Input id="action-tracker" name="trackerUrl" type="url" placeholder="https://jira.example.com/browse/OPS-123" />
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="action-runbook">Runbook it updates (optional)</Label>
+            <NativeSelect id="action-runbook" name="runbookId" defaultValue="">
+              <option value="">None</option>
+              {runbooks.data?.items.map((runbook) => <option key={runbook.id} value={runbook.id}>{runbook.title}</option>)}
+            </NativeSelect>
           </div>
           {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
           <DialogFooter>

@@ -2,21 +2,22 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Badge } from "@/components/ui/badge";
 import { NativeSelect } from "@/components/ui/select-native";
 import { Spinner } from "@/components/ui/spinner";
-import { actionItemStatuses, actionItemStatusLabels, type ActionItemStatus } from "@/lib/action-items";
+import { actionItemStatuses, actionItemStatusLabels, isActive, type ActionItemStatus } from "@/lib/action-items";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
+import { useNow } from "@/lib/hooks/use-now";
 
 type Scope = { scope: "mine" } | { scope: "incident"; incidentId: string } | { scope: "post_mortem"; postMortemId: string };
 
 /** Action items with their owner, due date and status; the status changes in place. */
-export function ActionItemList({ filter, emptyText }: { filter: Scope; emptyText: string }) {
+export function ActionItemList({ filter, emptyText, highlightId }: { filter: Scope; emptyText: string; highlightId?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const items = useQuery(trpc.actionItems.list.queryOptions({ ...filter, includeClosed: true }));
@@ -28,6 +29,12 @@ export function ActionItemList({ filter, emptyText }: { filter: Scope; emptyText
     }),
   );
   const [wontDo, setWontDo] = useState<{ id: string; reason: string } | null>(null);
+  // Overdue by the viewer's clock, so an item turns overdue while the page is open.
+  const now = useNow();
+  const loaded = items.isSuccess;
+  useEffect(() => {
+    if (loaded && highlightId) document.getElementById(`action-item-${highlightId}`)?.scrollIntoView({ block: "center" });
+  }, [loaded, highlightId]);
   if (items.isPending) return <Spinner label="Loading action items" />;
   if (items.isError) return <p role="alert" className="text-destructive">{errorMessage(items.error)}</p>;
   if (items.data.length === 0) return <p className="text-sm text-muted-foreground">{emptyText}</p>;
@@ -41,13 +48,19 @@ export function ActionItemList({ filter, emptyText }: { filter: Scope; emptyText
   return (
     <ul className="grid gap-2" aria-label="Action items">
       {items.data.map((item) => (
-        <li key={item.id} className="grid gap-1 rounded-md border p-3 text-sm sm:grid-cols-[1fr_auto] sm:items-center" data-testid="action-item">
+        <li
+          key={item.id}
+          id={`action-item-${item.id}`}
+          aria-current={item.id === highlightId ? "true" : undefined}
+          className={`grid gap-1 rounded-md border p-3 text-sm sm:grid-cols-[1fr_auto] sm:items-center ${item.id === highlightId ? "ring-2 ring-primary" : ""}`}
+          data-testid="action-item"
+        >
           <div className="grid gap-1">
             <p className="font-medium">{item.title}</p>
             <p className="flex flex-wrap items-center gap-2 text-muted-foreground">
               <span>{item.owner.name}</span>
               <span>· due <time dateTime={item.dueAt.toISOString()}>{item.dueAt.toLocaleDateString()}</time></span>
-              {item.isOverdue ? <Badge variant="destructive">Overdue</Badge> : null}
+              {isActive(item.status) && item.dueAt.getTime() < now ? <Badge variant="destructive">Overdue</Badge> : null}
               <Badge variant="outline">{item.priority}</Badge>
               <Badge variant="outline">{item.kind}</Badge>
               {item.incident ? <Link className="underline" href={`/incidents/${item.incident.id}`}>{item.incident.reference}</Link> : null}

@@ -12,7 +12,7 @@ import { errorMessage } from "@/lib/trpc/error-message";
 import { IncidentRow, IncidentRowHeadings, IncidentRowSkeleton } from "./incident-row";
 import { ListFilterBar, StatusTabs } from "./list-filters";
 import { countForTab, toListInput, useListFilters, type StatusTab } from "./list-params";
-import { useNow } from "./relative-time";
+import { useNow } from "@/lib/hooks/use-now";
 
 const emptyByTab: Record<StatusTab, { title: string; description: string }> = {
   active: { title: "No active incidents", description: "All quiet. A newly declared incident shows up here at once." },

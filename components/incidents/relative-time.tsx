@@ -1,17 +1,5 @@
 "use client";
 
-import { useEffect, useState } from "react";
-
-/** Current time that moves on by itself, so "3 min ago" does not freeze while a page stays open. */
-export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
 const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"} ago`;
 
 export function formatRelative(date: Date, now: number): string {

@@ -6,7 +6,7 @@ import { useTRPC } from "@/lib/trpc/client";
 
 /**
  * Keeps an incident's data current: an SSE subscription that resumes after the last event seen and
- * refreshes the incident, its timeline and who is looking, whenever anything about it changes.
+ * refreshes the incident, its timeline, who is looking and its runbooks, whenever anything about it changes.
  */
 export function useIncidentChanges(incidentId: string, afterSeq: number | undefined) {
   const trpc = useTRPC();
@@ -20,6 +20,8 @@ export function useIncidentChanges(incidentId: string, afterSeq: number | undefi
           void queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey({ incidentId }) });
           void queryClient.invalidateQueries({ queryKey: trpc.incidents.timeline.pathKey() });
           void queryClient.invalidateQueries({ queryKey: trpc.incidents.viewers.queryKey({ incidentId }) });
+          // Run mode: another responder's tick, note or attached runbook or alert is an incident event too.
+          void queryClient.invalidateQueries({ queryKey: trpc.runbooks.pathKey() });
         },
       },
     ),

@@ -5,6 +5,7 @@ import { Collaboration } from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
+import { LinkButton } from "@/components/editor/link-button";
 import { Spinner } from "@/components/ui/spinner";
 import { CollaborationCaret, colorFor, type CaretUser } from "@/lib/editor/collaboration-caret";
 import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
@@ -13,50 +14,65 @@ import type { DocumentFlag } from "@/lib/blameless/document-flags";
 import { BlameCheck, blameCheckKey } from "@/lib/editor/blame-check";
 import { BlameFlagsPanel } from "./blame-flags-panel";
 import { LiveIncidentFacts, LiveIncidentTimeline, LivePostMortemActionItems } from "./blocks/live-blocks";
+import { EditorMenus, useEditorMenus } from "./editor/editor-menus";
 import { SelectionToActionItem } from "./selection-to-action-item";
-
-const liveBlockNames = new Set(["incidentFacts", "incidentTimeline", "postMortemActionItems"]);
 import { SyncStatus, usePresence, useSyncState } from "./sync-status";
+
+// Schema extensions the browser replaces with richer versions (live renderings, suggestion menus).
+const replacedInBrowser = new Set(["incidentFacts", "incidentTimeline", "postMortemActionItems", "mention"]);
 
 type Props = {
   postMortemId: string;
+  incidentId: string;
   canEdit: boolean;
   me: { id: string; name: string };
   sections: { title: string; guidance: string }[];
   personNames: string[];
   dismissedFlagKeys: string[];
 };
-type Session = { doc: Y.Doc; provider: HocuspocusProvider };
+export type CollabSession = { doc: Y.Doc; provider: HocuspocusProvider };
+type Session = CollabSession;
 
-/** Connects to the co-editing server on the app's own port; the session cookie authenticates it. */
-export function CollabEditor(props: Props) {
-  const [session, setSession] = useState<Session | null>(null);
+/**
+ * Connects to the co-editing server on the app's own port; the session cookie authenticates it.
+ * Called by the page before its own data has loaded, so the socket, the server's authorization and
+ * the document's first sync run alongside that request instead of after it.
+ */
+export function useCollabSession(postMortemId: string, enabled: boolean): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
+    if (!enabled) return;
     const doc = new Y.Doc();
     const protocol = window.location.protocol === "https:" ? "wss" : "ws";
-    const provider = new HocuspocusProvider({ url: `${protocol}://${window.location.host}/collab`, name: `post-mortem:${props.postMortemId}`, document: doc, token: "session-cookie" });
+    const provider = new HocuspocusProvider({ url: `${protocol}://${window.location.host}/collab`, name: `post-mortem:${postMortemId}`, document: doc, token: "session-cookie" });
     setSession({ doc, provider });
     return () => {
       provider.destroy();
       doc.destroy();
+      setSession(null);
     };
-  }, [props.postMortemId]);
+  }, [postMortemId, enabled]);
+  return session;
+}
+
+export function CollabEditor({ session, ...props }: Props & { session: CollabSession | null }) {
   if (!session) return <Spinner label="Connecting to the document" />;
   return <EditorSurface key={session.doc.guid} session={session} {...props} />;
 }
 
-function EditorSurface({ session, canEdit, me, sections, personNames, dismissedFlagKeys, postMortemId }: Props & { session: Session }) {
+function EditorSurface({ session, canEdit, me, sections, personNames, dismissedFlagKeys, postMortemId, incidentId }: Props & { session: Session }) {
   const user: CaretUser = { name: me.name, color: colorFor(me.id) };
   // Mutated in place when a flag is dismissed, then the plugin is asked to re-check.
   const [dismissed] = useState(() => new Set(dismissedFlagKeys));
   const [flags, setFlags] = useState<DocumentFlag[]>([]);
   const sync = useSyncState(session.provider);
   const present = usePresence(session.provider);
+  const menus = useEditorMenus({ incidentId, postMortemId });
   const editor = useEditor({
     immediatelyRender: false,
     editable: canEdit,
     extensions: [
-      ...documentExtensions.filter((extension) => !liveBlockNames.has(extension.name)),
+      ...documentExtensions.filter((extension) => !replacedInBrowser.has(extension.name)),
       LiveIncidentFacts,
       LiveIncidentTimeline,
       LivePostMortemActionItems,
@@ -64,6 +80,7 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
       CollaborationCaret.configure({ awareness: session.provider.awareness ?? null, user }),
       SectionGuidance.configure({ sections }),
       BlameCheck.configure({ personNames, dismissed }),
+      ...menus.extensions,
     ],
     onTransaction: ({ editor: current }) => {
       const next = blameCheckKey.getState(current.state)?.flags ?? [];
@@ -85,7 +102,8 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
             </span>
           ))}
         </section>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-2">
+          {canEdit ? <LinkButton editor={editor} /> : null}
           {canEdit ? <SelectionToActionItem editor={editor} postMortemId={postMortemId} /> : null}
           <SyncStatus state={sync} readOnly={!canEdit} />
         </div>
@@ -101,7 +119,13 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
           editor?.view.dispatch(editor.state.tr.setMeta(blameCheckKey, true));
         }}
       />
+      {canEdit ? (
+        <p className="text-xs text-muted-foreground" data-print-hidden>
+          Type <kbd className="font-mono">/</kbd> to insert a table, callout, timeline or action item, <kbd className="font-mono">@</kbd> to mention someone, <kbd className="font-mono">[]</kbd> for a task.
+        </p>
+      ) : null}
       <EditorContent editor={editor} className="rounded-md border bg-card p-4 sm:p-6" />
+      {canEdit ? <EditorMenus editor={editor} menus={menus} /> : null}
     </div>
   );
 }

@@ -9,12 +9,15 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
 import { useTRPC } from "@/lib/trpc/client";
-import { CollabEditor } from "./collab-editor";
+import { CollabEditor, useCollabSession } from "./collab-editor";
 import { ReviewBar } from "./review-bar";
 
 export function PostMortemView({ postMortemId, me }: { postMortemId: string; me: { id: string; name: string } }) {
   const trpc = useTRPC();
   const postMortem = useQuery(trpc.postMortems.get.queryOptions({ postMortemId }));
+  // Connect while the post-mortem loads; a published one is read from the server instead, and one
+  // that failed to load (not found) is not connected to at all.
+  const session = useCollabSession(postMortemId, postMortem.isError ? false : postMortem.data?.status !== "published");
   if (postMortem.isPending) return <Spinner label="Loading post-mortem" />;
   if (postMortem.isError) return <p role="alert" className="text-destructive">{errorMessage(postMortem.error)}</p>;
   const { data } = postMortem;
@@ -42,7 +45,7 @@ export function PostMortemView({ postMortemId, me }: { postMortemId: string; me:
         </div>
       </header>
       <ReviewBar postMortem={data} meId={me.id} />
-      {data.status === "published" ? <PublishedDocument postMortemId={data.id} /> : <CollabEditor postMortemId={data.id} canEdit={data.canEdit} me={me} sections={data.sections} personNames={data.personNames} dismissedFlagKeys={data.dismissedFlagKeys} />}
+      {data.status === "published" ? <PublishedDocument postMortemId={data.id} /> : <CollabEditor session={session} postMortemId={data.id} incidentId={data.incident.id} canEdit={data.canEdit} me={me} sections={data.sections} personNames={data.personNames} dismissedFlagKeys={data.dismissedFlagKeys} />}
     </article>
   );
 }

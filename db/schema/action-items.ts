@@ -3,6 +3,7 @@ import { check, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-or
 import { actionItemKinds, actionItemPriorities, actionItemStatuses } from "@/lib/action-items";
 import { incidents } from "./incidents";
 import { postMortems } from "./post-mortems";
+import { runbooks } from "./runbooks";
 import { teams } from "./teams";
 import { users } from "./users";
 
@@ -29,6 +30,8 @@ export const actionItems = pgTable(
     doneAt: timestamp({ withTimezone: true }),
     doneById: uuid().references(() => users.id),
     trackerUrl: text(),
+    // An action item may target a runbook ("update the checkout runbook"): counts against its freshness.
+    runbookId: uuid().references(() => runbooks.id, { onDelete: "set null" }),
     createdById: uuid().notNull().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -38,6 +41,7 @@ export const actionItems = pgTable(
     index("action_items_owner_due_idx").on(t.ownerId, t.dueAt),
     index("action_items_incident_idx").on(t.incidentId),
     index("action_items_post_mortem_idx").on(t.postMortemId),
+    index("action_items_runbook_idx").on(t.runbookId).where(sql`${t.runbookId} is not null`),
     index("action_items_open_due_idx").on(t.dueAt).where(sql`${t.status} in ('open', 'in_progress')`),
     check("action_items_wont_do_reason", sql`${t.status} <> 'wont_do' or ${t.wontDoReason} is not null`),
     check("action_items_done_stamp", sql`${t.status} <> 'done' or ${t.doneAt} is not null`),

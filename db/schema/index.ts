@@ -11,3 +11,7 @@ export * from "./incident-roles";
 export * from "./incident-links";
 export * from "./post-mortems";
 export * from "./action-items";
+export * from "./runbooks";
+export * from "./notifications";
+export * from "./post-mortem-doc-updates";
+export * from "./incident-status-counts";

@@ -23,7 +23,8 @@ export const postMortems = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     incidentId: uuid().notNull().references(() => incidents.id),
-    templateId: uuid().references(() => postMortemTemplates.id),
+    // Informational only: the sections are copied at start, so deleting a template keeps its post-mortems.
+    templateId: uuid().references(() => postMortemTemplates.id, { onDelete: "set null" }),
     status: postMortemStatus().notNull().default("draft"),
     revision: integer().notNull().default(1),
     ownerId: uuid().notNull().references(() => users.id),

@@ -155,17 +155,13 @@ describe("labelled corpus", () => {
     expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.8);
   });
 
-  it("checks a 20-page document well under 50 ms", () => {
+  // How fast this runs is measured by `npm run bench` (20 pages), not asserted here.
+  it("checks a 20-page document in one pass, every flag pointing at its own words", () => {
     let doc = "";
     for (let i = 0; doc.length < 60_000; i++) doc += (blamelessCorpus[i % blamelessCorpus.length]?.text ?? "") + " ";
-    check(doc);
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const start = performance.now();
-      check(doc);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(50);
+    const flags = check(doc);
+    const blamingInCorpus = blamelessCorpus.filter((entry) => entry.isBlaming).length;
+    expect(flags.length).toBeGreaterThan(blamingInCorpus);
+    for (const flag of flags) expect(doc.slice(flag.start, flag.end)).toBe(flag.excerpt);
   });
 });

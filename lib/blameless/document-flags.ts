@@ -15,14 +15,17 @@ export function flagsInBlocks(blocks: TextBlock[], personNames: string[]): Docum
   );
 }
 
-type JsonNode = { type: string; text?: string; content?: JsonNode[] };
+type JsonNode = { type: string; text?: string; attrs?: Record<string, unknown>; content?: JsonNode[] };
+
+// Read inline nodes as the editor's check does (lib/editor/blame-check.ts), so flag keys agree.
+const inlineText = (node: JsonNode) => (node.type === "text" ? (node.text ?? "") : node.type === "mention" ? `@${String(node.attrs?.label ?? "")}` : " ");
 
 /** Text blocks of a stored (tiptap JSON) document, for the server's publish check. */
 export function textBlocksOfJson(doc: JsonNode): TextBlock[] {
   const blocks: TextBlock[] = [];
   const visit = (node: JsonNode) => {
     if (node.type === "paragraph" || node.type === "heading") {
-      blocks.push({ text: (node.content ?? []).map((child) => child.text ?? "").join(""), pos: blocks.length });
+      blocks.push({ text: (node.content ?? []).map(inlineText).join(""), pos: blocks.length });
       return;
     }
     node.content?.forEach(visit);

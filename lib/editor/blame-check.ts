@@ -6,26 +6,45 @@ import { flagsInBlocks, type DocumentFlag, type TextBlock } from "@/lib/blameles
 
 export const blameCheckKey = new PluginKey<{ flags: DocumentFlag[]; decorations: DecorationSet }>("blameCheck");
 
-function textBlocksOf(doc: Node): TextBlock[] {
-  const blocks: TextBlock[] = [];
+type PositionedBlock = TextBlock & { positions: number[] };
+
+/**
+ * The text the rules read, with the document position of every character. A mention reads as its
+ * name ("@Sam Rivera", so naming a person as the cause is caught) but is one position wide in the
+ * document; other inline leaves (line breaks) read as a single space.
+ */
+export function textBlocksOf(doc: Node): PositionedBlock[] {
+  const blocks: PositionedBlock[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
-    // Offsets inside textContent map to pos + 1 + offset for plain text runs.
-    blocks.push({ text: node.textContent, pos: pos + 1 });
+    let text = "";
+    const positions: number[] = [];
+    node.forEach((child, offset) => {
+      const at = pos + 1 + offset;
+      const piece = child.isText ? (child.text ?? "") : child.type.name === "mention" ? `@${String(child.attrs.label ?? "")}` : " ";
+      for (let i = 0; i < piece.length; i++) positions.push(child.isText ? at + i : at);
+      text += piece;
+    });
+    blocks.push({ text, pos: pos + 1, positions });
     return false;
   });
   return blocks;
 }
 
 function check(doc: Node, personNames: string[], dismissed: Set<string>) {
-  const flags = flagsInBlocks(textBlocksOf(doc), personNames);
-  const decorations = flags.map((flag) =>
-    Decoration.inline(flag.pos + flag.start, flag.pos + flag.end, {
+  const blocks = textBlocksOf(doc);
+  const positionsOf = new Map(blocks.map((block) => [block.pos, block.positions]));
+  const flags = flagsInBlocks(blocks, personNames);
+  const decorations = flags.map((flag) => {
+    const positions = positionsOf.get(flag.pos) ?? [];
+    const from = positions[flag.start] ?? flag.pos + flag.start;
+    const to = (positions[flag.end - 1] ?? flag.pos + flag.end - 1) + 1;
+    return Decoration.inline(from, to, {
       class: dismissed.has(flag.key) ? "blame-flag blame-flag-dismissed" : "blame-flag",
       title: `${flag.label}: ${flag.why} Try: ${flag.suggestion}`,
       "data-blame-rule": flag.ruleId,
-    }),
-  );
+    });
+  });
   return { flags, decorations: DecorationSet.create(doc, decorations) };
 }
 

@@ -31,4 +31,18 @@ describe("published view rendering", () => {
     expect(html).toContain('href="https://a.example/&#34; onmouseover=&#34;alert(5)"');
     expect(html).toContain("<h2>H</h2>");
   });
+
+  it("renders runbook steps as read-only checklist rows and keeps only a plain step id", () => {
+    const html = toSafeHtml({
+      type: "doc",
+      content: [
+        { type: "runbookStep", attrs: { id: "s-abc123" }, content: [{ type: "text", text: "Drain " }, { type: "text", text: "node-3", marks: [{ type: "code" }] }] },
+        { type: "runbookStep", attrs: { id: '" onmouseover="alert(1)', onclick: "alert(2)" }, content: [{ type: "text", text: "<img src=x onerror=alert(3)>" }] },
+      ],
+    });
+    expect(html).toBe(
+      '<div class="runbook-step" data-step-id="s-abc123"><label><input type="checkbox" disabled> <span>Drain <code>node-3</code></span></label></div>\n' +
+        '<div class="runbook-step"><label><input type="checkbox" disabled> <span>&#60;img src=x onerror=alert(3)&#62;</span></label></div>',
+    );
+  });
 });

@@ -27,4 +27,10 @@ describe("markdown export", () => {
     };
     expect(toMarkdown(doc)).toBe("click \\<img src=x onerror=alert(1)\\> \\*not bold\\*\n");
   });
+
+  it("writes runbook steps as one task list, escaping what would read as markdown", () => {
+    const step = (value: string) => ({ type: "runbookStep", attrs: { id: "s-1" }, content: value ? [text(value)] : [] });
+    const doc = { type: "doc", content: [{ type: "paragraph", content: [text("Before you start:")] }, step("Check the [dashboard]"), step("Restart *all* pods"), { type: "paragraph", content: [text("Then wait.")] }, step("Confirm")] };
+    expect(toMarkdown(doc)).toBe("Before you start:\n\n- [ ] Check the \\[dashboard\\]\n- [ ] Restart \\*all\\* pods\n\nThen wait.\n\n- [ ] Confirm\n");
+  });
 });

@@ -79,4 +79,21 @@ describe("action items", () => {
     expect(item?.isOverdue).toBe(true);
     expect((await listActionItems({ ctx: as(owner), input: { scope: "mine", includeClosed: true } })).find((i) => i.id === id)?.isOverdue).toBe(false);
   });
+
+  it("can target a runbook, which then lists the item; a missing runbook is refused by name", async () => {
+    const { createRunbook } = await import("@/server/runbooks/create");
+    const { getRunbook } = await import("@/server/runbooks/get");
+    const runbook = await createRunbook({
+      ctx: as(lead),
+      input: { title: "Queue failover", summary: "", body: { type: "doc", content: [] }, ownerTeamId: null, serviceIds: [], incidentKinds: [], severityIds: [], alertMatchers: [], reviewIntervalDays: 90, note: "" },
+    });
+    const incident = await declare(2);
+    const { id } = await createActionItem({ ctx: as(lead), input: { title: "Add the lag dashboard to the runbook", description: "", ownerId: owner.id, incidentId: incident.id, runbookId: runbook.id, priority: "medium", kind: "process" } });
+    const detail = await getRunbook({ ctx: as(owner), input: { id: runbook.id } });
+    expect(detail.targetingActionItems.map((item) => item.id)).toEqual([id]);
+    expect(detail.freshness.reasons).toContain("1 open action item targets this runbook");
+    await expect(
+      createActionItem({ ctx: as(lead), input: { title: "Orphan", description: "", ownerId: owner.id, runbookId: "00000000-0000-4000-8000-000000000000", priority: "medium", kind: "process" } }),
+    ).rejects.toMatchObject({ kind: "invalid", field: "runbookId" });
+  });
 });

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db/client";
-import { actionItems, incidentParticipants, incidents, postMortems, severities, teamMembers, users, workspace } from "@/db/schema";
+import { actionItems, incidentParticipants, incidents, postMortems, runbooks, severities, teamMembers, users, workspace } from "@/db/schema";
 import { defaultDueDays } from "@/lib/action-items";
 import { recordAudit } from "@/server/audit/record";
 import { canWrite, type ServiceContext } from "@/server/context";
@@ -45,6 +45,10 @@ async function insertItem(tx: Tx, ctx: ServiceContext, input: Input, incidentId:
   const [owner] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, input.ownerId), isNull(users.deactivatedAt)));
   if (!owner) throw invalid("The owner must be an active user.", "ownerId");
   if (input.dueAt && input.dueAt.getTime() < now.getTime() - DAY_MS) throw invalid("The due date is in the past.", "dueAt");
+  if (input.runbookId) {
+    const [runbook] = await tx.select({ id: runbooks.id }).from(runbooks).where(and(eq(runbooks.id, input.runbookId), isNull(runbooks.archivedAt)));
+    if (!runbook) throw invalid("That runbook does not exist any more.", "runbookId");
+  }
   const [membership] = input.teamId ? [{ teamId: input.teamId }] : await tx.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, owner.id)).limit(1);
   const [item] = await tx
     .insert(actionItems)
@@ -59,6 +63,7 @@ async function insertItem(tx: Tx, ctx: ServiceContext, input: Input, incidentId:
       priority: input.priority,
       kind: input.kind,
       trackerUrl: input.trackerUrl ?? null,
+      runbookId: input.runbookId ?? null,
       createdById: ctx.actor.id,
       createdAt: now,
       updatedAt: now,

@@ -2,13 +2,17 @@ import { z } from "zod";
 import { protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
 import { serviceContext } from "@/server/trpc/service-context";
 import { createActionItem } from "./create";
+import { actionItemDashboard } from "./dashboard";
 import { listActionItems } from "./list";
-import { actionItemOutput, createActionItemInput, listActionItemsInput, setActionItemStatusInput } from "./schemas";
+import { actionItemOutput, createActionItemInput, dashboardInput, dashboardOutput, listActionItemsInput, setActionItemStatusInput, updateActionItemsInput } from "./schemas";
 import { setActionItemStatus } from "./set-status";
+import { updateActionItems } from "./update-many";
 
 export const actionItemsRouter = router({
   list: protectedProcedure.input(listActionItemsInput).output(z.array(actionItemOutput)).query(({ ctx, input }) => listActionItems({ ctx: serviceContext(ctx), input })),
+  dashboard: protectedProcedure.input(dashboardInput).output(dashboardOutput).query(({ ctx, input }) => actionItemDashboard({ ctx: serviceContext(ctx), input })),
   create: responderProcedure.input(createActionItemInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => createActionItem({ ctx: serviceContext(ctx), input })),
-  // Owners may update their own items even as viewers, so this is protected, and the verb decides.
+  // Owners may update their own items even as viewers, so these are protected, and the verbs decide.
   setStatus: protectedProcedure.input(setActionItemStatusInput).output(z.void()).mutation(({ ctx, input }) => setActionItemStatus({ ctx: serviceContext(ctx), input })),
+  update: protectedProcedure.input(updateActionItemsInput).output(z.object({ updated: z.number() })).mutation(({ ctx, input }) => updateActionItems({ ctx: serviceContext(ctx), input })),
 });

@@ -1,28 +1,119 @@
-import { eq } from "drizzle-orm";
+// Durable co-editing state: post_mortems.document_state (+ its JSON snapshot) and an append-only
+// log of the updates received since. Every client update is appended before the server
+// acknowledges it (see collab-server.ts), so what a writer was told is saved survives a crash.
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
-import type * as Y from "yjs";
-import { getDb } from "@/db/client";
-import { postMortems } from "@/db/schema";
+import * as Y from "yjs";
+import { getDb, type DbOrTx } from "@/db/client";
+import { postMortemDocUpdates, postMortems, type PostMortem } from "@/db/schema";
 import { COLLAB_FIELD } from "@/lib/editor/document-extensions";
 
 export const documentNameFor = (postMortemId: string) => `post-mortem:${postMortemId}`;
 export const postMortemIdFrom = (documentName: string) => documentName.match(/^post-mortem:([0-9a-f-]{36})$/)?.[1] ?? null;
 
+/** The stored state with every logged update merged in: everything ever acknowledged. */
 export async function fetchDocumentState(documentName: string): Promise<Uint8Array | null> {
   const id = postMortemIdFrom(documentName);
   if (!id) return null;
   const db = await getDb();
   const [row] = await db.select({ state: postMortems.documentState }).from(postMortems).where(eq(postMortems.id, id));
-  return row?.state ?? null;
+  if (!row) return null;
+  const logged = await db
+    .select({ update: postMortemDocUpdates.update })
+    .from(postMortemDocUpdates)
+    .where(eq(postMortemDocUpdates.postMortemId, id))
+    .orderBy(asc(postMortemDocUpdates.seq));
+  const parts = [...(row.state ? [row.state] : []), ...logged.map((entry) => entry.update)];
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
 }
 
-/** Stores the Yjs state and, in the same row write, the JSON snapshot that server-side rendering and export read. */
-export async function storeDocumentState(documentName: string, state: Uint8Array, document: Y.Doc): Promise<void> {
+export class PublishedDocumentError extends Error {
+  constructor() {
+    super("This post-mortem is published: it is read-only until someone reopens it.");
+  }
+}
+
+/**
+ * Appends one client update; resolves once it is committed. A published post-mortem takes no more
+ * edits, even from an editor another instance still has open: the row's share lock orders this
+ * against publishing, and the refusal closes that connection, which then reconnects read-only.
+ */
+export async function appendDocumentUpdate(documentName: string, update: Uint8Array): Promise<void> {
   const id = postMortemIdFrom(documentName);
   if (!id) return;
   const db = await getDb();
-  await db
-    .update(postMortems)
-    .set({ documentState: state, content: yDocToProsemirrorJSON(document, COLLAB_FIELD), updatedAt: new Date() })
-    .where(eq(postMortems.id, id));
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ status: postMortems.status }).from(postMortems).where(eq(postMortems.id, id)).for("share");
+    if (!row || row.status === "published") throw new PublishedDocumentError();
+    await tx.insert(postMortemDocUpdates).values({ postMortemId: id, update });
+  });
+}
+
+/** The JSON snapshot of `state`: from the live document unless it lags (another instance wrote more). */
+function snapshotOf(state: Uint8Array, live: Y.Doc): Record<string, unknown> {
+  const stored = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
+  const mine = Y.decodeStateVector(Y.encodeStateVector(live));
+  if ([...stored].every(([client, clock]) => (mine.get(client) ?? 0) >= clock)) return yDocToProsemirrorJSON(live, COLLAB_FIELD);
+  const merged = new Y.Doc();
+  try {
+    Y.applyUpdate(merged, state);
+    return yDocToProsemirrorJSON(merged, COLLAB_FIELD);
+  } finally {
+    merged.destroy();
+  }
+}
+
+/**
+ * Folds the log into the stored state and writes the JSON snapshot, in one transaction. The new
+ * state is the merge of what is stored, what is logged and this instance's document: with several
+ * instances one may store while it lags another, and a merge never drops what the other wrote.
+ * Only the log rows read here are deleted: a row committed meanwhile stays for the next store.
+ */
+export async function storeDocumentState(documentName: string, document: Y.Doc): Promise<void> {
+  const id = postMortemIdFrom(documentName);
+  if (!id) return;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    // NO KEY UPDATE: serializes stores of this document without blocking appends (their FK check
+    // takes KEY SHARE), so an acknowledgement never waits for a compaction.
+    const [row] = await tx.select({ state: postMortems.documentState }).from(postMortems).where(eq(postMortems.id, id)).for("no key update");
+    if (!row) return;
+    const logged = await tx
+      .select({ seq: postMortemDocUpdates.seq, update: postMortemDocUpdates.update })
+      .from(postMortemDocUpdates)
+      .where(eq(postMortemDocUpdates.postMortemId, id));
+    // A binary merge (no Y.Doc to integrate into) keeps compaction cheap for long documents.
+    const live = Y.encodeStateAsUpdate(document);
+    const state = row.state || logged.length > 0 ? Y.mergeUpdates([...(row.state ? [row.state] : []), ...logged.map((entry) => entry.update), live]) : live;
+    await tx.update(postMortems).set({ documentState: state, content: snapshotOf(state, document), updatedAt: new Date() }).where(eq(postMortems.id, id));
+    if (logged.length > 0) {
+      const seqs = logged.map((entry) => entry.seq);
+      await tx.delete(postMortemDocUpdates).where(and(eq(postMortemDocUpdates.postMortemId, id), inArray(postMortemDocUpdates.seq, seqs)));
+    }
+  });
+}
+
+/**
+ * The document as tiptap JSON including every acknowledged edit: the stored snapshot, or, while
+ * updates wait in the log for the next compaction, the stored state with them applied. Publishing
+ * (its blameless check), the published view and the export read this, never a snapshot seconds old.
+ */
+export async function currentDocumentJson(db: DbOrTx, postMortem: Pick<PostMortem, "id" | "documentState" | "content">): Promise<Record<string, unknown>> {
+  const logged = await db
+    .select({ update: postMortemDocUpdates.update })
+    .from(postMortemDocUpdates)
+    .where(eq(postMortemDocUpdates.postMortemId, postMortem.id))
+    .orderBy(asc(postMortemDocUpdates.seq));
+  if (logged.length === 0) return postMortem.content ?? { type: "doc", content: [] };
+  const doc = new Y.Doc();
+  try {
+    Y.transact(doc, () => {
+      if (postMortem.documentState) Y.applyUpdate(doc, postMortem.documentState);
+      for (const entry of logged) Y.applyUpdate(doc, entry.update);
+    });
+    return yDocToProsemirrorJSON(doc, COLLAB_FIELD);
+  } finally {
+    doc.destroy();
+  }
 }

@@ -1,12 +1,26 @@
-import { and, eq, exists, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users } from "@/db/schema";
+import { incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, severities } from "@/db/schema";
 import type { ServiceContext } from "@/server/context";
 import { reference, visibleTo } from "./access";
 import { afterCursor, encodeCursor, leadingKey, orderBy } from "./list-cursor";
+import { commandersAndServices } from "./list-details";
+import { countByStatusFromCounters, countMatchingByStatus } from "./status-counts";
 import type { listIncidentsInput } from "./schemas";
 
 type ListInput = z.infer<typeof listIncidentsInput>;
+
+// Only what a list row shows: every extra column is parsed and mapped for 26 rows per request.
+const listColumns = {
+  id: incidents.id,
+  number: incidents.number,
+  title: incidents.title,
+  status: incidents.status,
+  kind: incidents.kind,
+  isPrivate: incidents.isPrivate,
+  declaredAt: incidents.declaredAt,
+  resolvedAt: incidents.resolvedAt,
+};
 
 function filtersFor(ctx: ServiceContext, input: ListInput, options: { withStatus: boolean }): SQL[] {
   const filters: SQL[] = [];
@@ -37,46 +51,33 @@ function filtersFor(ctx: ServiceContext, input: ListInput, options: { withStatus
   return filters;
 }
 
+/** A filter the status counters are not kept by: the counts must then be taken over the matching incidents. */
+const needsScanToCount = (input: ListInput) => Boolean(input.from || input.to || input.serviceId || input.commanderId || input.text);
+
 export async function listIncidents({ ctx, input }: { ctx: ServiceContext; input: ListInput }) {
   const filters = filtersFor(ctx, input, { withStatus: true });
   if (input.cursor) filters.push(afterCursor(input.sort, input.cursor));
 
   const [rows, counts] = await Promise.all([
     ctx.db
-      .select({ incident: incidents, severity: severities, sortKey: leadingKey(input.sort) })
+      .select({ incident: listColumns, severity: { id: severities.id, name: severities.name, rank: severities.rank }, sortKey: leadingKey(input.sort) })
       .from(incidents)
       .innerJoin(severities, eq(severities.id, incidents.severityId))
       .where(and(...filters))
       .orderBy(...orderBy(input.sort))
       .limit(input.limit + 1),
-    // Counts ignore the status filter, so the status tabs show what each would contain. They scan
-    // every matching incident, so only the first page pays for them; later pages reuse the first's.
+    // Counts ignore the status filter, so the status tabs show what each would contain. Only the
+    // first page asks for them; later pages reuse the first's.
     input.cursor
       ? Promise.resolve(null)
-      : ctx.db
-          .select({ status: incidents.status, count: sql<number>`count(*)::int` })
-          .from(incidents)
-          .where(and(...filtersFor(ctx, input, { withStatus: false })))
-          .groupBy(incidents.status),
+      : needsScanToCount(input)
+        ? countMatchingByStatus(ctx, filtersFor(ctx, input, { withStatus: false }))
+        : countByStatusFromCounters(ctx, { severityIds: input.severityIds, kind: input.kind }),
   ]);
 
   const page = rows.slice(0, input.limit);
   const ids = page.map((row) => row.incident.id);
-  const [commanders, serviceRows] = ids.length
-    ? await Promise.all([
-        ctx.db
-          .select({ incidentId: incidentRoleAssignments.incidentId, id: users.id, name: users.name })
-          .from(incidentRoleAssignments)
-          .innerJoin(incidentRoleTypes, eq(incidentRoleTypes.id, incidentRoleAssignments.roleTypeId))
-          .innerJoin(users, eq(users.id, incidentRoleAssignments.userId))
-          .where(and(inArray(incidentRoleAssignments.incidentId, ids), eq(incidentRoleTypes.key, "commander"), isNull(incidentRoleAssignments.releasedAt))),
-        ctx.db
-          .select({ incidentId: incidentServices.incidentId, id: services.id, name: services.name })
-          .from(incidentServices)
-          .innerJoin(services, eq(services.id, incidentServices.serviceId))
-          .where(inArray(incidentServices.incidentId, ids)),
-      ])
-    : [[], []];
+  const { commanders, services: serviceRows } = await commandersAndServices(ctx.db, ids);
 
   const last = page.at(-1);
   return {
@@ -97,6 +98,6 @@ export async function listIncidents({ ctx, input }: { ctx: ServiceContext; input
       };
     }),
     nextCursor: rows.length > input.limit && last ? encodeCursor(Number(last.sortKey), last.incident.declaredAt, last.incident.id) : null,
-    countsByStatus: counts ? Object.fromEntries(counts.map((c) => [c.status, c.count])) : null,
+    countsByStatus: counts,
   };
 }

@@ -1,14 +1,19 @@
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { incidents } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/server/context";
 import { contextFor, createActor } from "@/test/actors";
 import { createTestDatabase } from "@/test/database";
 import { incidentFeed, incidentListFeed } from "@/server/live/incident-feed";
 import { addNote } from "./add-note";
+import { visibleTo } from "./access";
 import { addParticipant } from "./add-participant";
+import { changeStatus } from "./change-status";
 import { declareIncident } from "./declare";
 import { getIncident } from "./get";
 import { listIncidents } from "./list";
+import { countMatchingByStatus } from "./status-counts";
 import { getTimeline } from "./timeline";
 
 let database: Database;
@@ -49,6 +54,33 @@ describe("private incidents", () => {
       expect(list.incidents.map((i) => i.id)).toEqual([privateId]);
       expect(list.countsByStatus?.triage).toBe(1);
     }
+  });
+
+  it("status tab counts, read from the counters, equal a count of what each person may see", async () => {
+    const ownerCtx = contextFor(database.db, owner);
+    const shared = await declareIncident({ ctx: ownerCtx, input: { title: "Slow search", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
+    await changeStatus({ ctx: ownerCtx, input: { incidentId: shared.id, expectedVersion: 1, to: "resolved" } });
+    const secret = await declareIncident({ ctx: ownerCtx, input: { title: "Key rotation", severityId: 2, kind: "incident", summary: "", serviceIds: [], isPrivate: true } });
+    await changeStatus({ ctx: ownerCtx, input: { incidentId: secret.id, expectedVersion: 1, to: "investigating" } });
+    const check = async (expected: Record<Actor["role"] | "outsider", Record<string, number>>) => {
+      for (const [name, actor] of [["responder", owner], ["outsider", outsider], ["admin", admin]] as const) {
+        const ctx = contextFor(database.db, actor);
+        const visible = [visibleTo(actor)].filter((f) => f !== undefined);
+        const listed = (await listIncidents({ ctx, input: listInput })).countsByStatus;
+        expect(listed, name).toEqual(await countMatchingByStatus(ctx, visible));
+        expect(listed, name).toEqual(expected[name]);
+        // Severity and kind filters are answered by the counters too, and must agree with a count.
+        const bySeverity = (await listIncidents({ ctx, input: { ...listInput, severityIds: [2] } })).countsByStatus;
+        expect(bySeverity, `${name}, SEV2`).toEqual(await countMatchingByStatus(ctx, [...visible, inArray(incidents.severityId, [2])]));
+        const drills = (await listIncidents({ ctx, input: { ...listInput, kind: "drill" } })).countsByStatus;
+        expect(drills, `${name}, drills`).toEqual(await countMatchingByStatus(ctx, [...visible, eq(incidents.kind, "drill")]));
+      }
+    };
+    await check({ responder: { triage: 1, investigating: 1, resolved: 1 }, outsider: { resolved: 1 }, admin: { triage: 1, investigating: 1, resolved: 1 }, viewer: {} });
+    await addParticipant({ ctx: ownerCtx, input: { incidentId: secret.id, userId: outsider.id } });
+    const { version } = await getIncident({ ctx: ownerCtx, input: { incidentId: secret.id } });
+    await changeStatus({ ctx: ownerCtx, input: { incidentId: secret.id, expectedVersion: version, to: "resolved" } });
+    await check({ responder: { triage: 1, resolved: 2 }, outsider: { resolved: 2 }, admin: { triage: 1, resolved: 2 }, viewer: {} });
   });
 
   it("subscriptions refuse outsiders like everything else", async () => {

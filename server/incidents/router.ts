@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { incidentFeed, incidentListFeed } from "@/server/live/incident-feed";
+import { incidentFeed, incidentFeedMessage, incidentListChange, incidentListFeed } from "@/server/live/incident-feed";
 import { protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
 import { serviceContext } from "@/server/trpc/service-context";
 import { addNote } from "./add-note";
@@ -65,10 +65,11 @@ export const incidentsRouter = router({
     .input(z.object({ incidentId: z.uuid(), lastEventId: z.coerce.number().int().min(0).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       for await (const { seq, message } of incidentFeed(serviceContext(ctx), input.incidentId, input.lastEventId ?? 0, signal)) {
-        yield seq === null ? message : tracked(String(seq), message);
+        const checked = incidentFeedMessage.parse(message);
+        yield seq === null ? checked : tracked(String(seq), checked);
       }
     }),
   onListChanged: protectedProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
-    for await (const incidentId of incidentListFeed(serviceContext(ctx), signal)) yield { incidentId };
+    for await (const incidentId of incidentListFeed(serviceContext(ctx), signal)) yield incidentListChange.parse({ incidentId });
   }),
 });

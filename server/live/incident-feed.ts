@@ -1,13 +1,17 @@
+import { z } from "zod";
 import { getDatabase } from "@/db/client";
 import type { ServiceContext } from "@/server/context";
 import { DomainError } from "@/server/errors";
 import { loadVisibleIncident } from "@/server/incidents/access";
 import { INCIDENT_CHANNEL, type IncidentNotification } from "@/server/incidents/events";
-import type { TimelineEventOutput } from "@/server/incidents/outputs";
+import { timelineEventOutput } from "@/server/incidents/outputs";
 import { readEvents } from "@/server/incidents/timeline";
 import { createWake } from "./wake";
 
-export type IncidentFeedMessage = { type: "event"; event: TimelineEventOutput } | { type: "changed" };
+// What a subscriber receives, checked like every query's output before it leaves the server.
+export const incidentFeedMessage = z.discriminatedUnion("type", [z.object({ type: z.literal("event"), event: timelineEventOutput }), z.object({ type: z.literal("changed") })]);
+export type IncidentFeedMessage = z.infer<typeof incidentFeedMessage>;
+export const incidentListChange = z.object({ incidentId: z.uuid() });
 
 function parse(payload: string): IncidentNotification | null {
   try {

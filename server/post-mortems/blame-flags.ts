@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { postMortemFlagDismissals, users, type PostMortem } from "@/db/schema";
 import { flagsInBlocks, textBlocksOfJson } from "@/lib/blameless/document-flags";
 import { recordAudit } from "@/server/audit/record";
+import { currentDocumentJson } from "@/server/collab/persistence";
 import type { ServiceContext } from "@/server/context";
 import { conflict, forbidden } from "@/server/errors";
 import { loadVisiblePostMortem } from "./access";
@@ -20,7 +21,7 @@ export async function dismissedFlagKeys(db: DbOrTx, postMortem: Pick<PostMortem,
 /** Flags in the stored document that nobody fixed or dismissed: publishing waits for none. */
 export async function openBlameFlags(db: DbOrTx, postMortem: PostMortem) {
   const names = (await db.select({ name: users.name }).from(users)).map((u) => u.name);
-  const flags = flagsInBlocks(textBlocksOfJson((postMortem.content ?? { type: "doc" }) as { type: string }), names);
+  const flags = flagsInBlocks(textBlocksOfJson((await currentDocumentJson(db, postMortem)) as { type: string }), names);
   const dismissed = new Set(await dismissedFlagKeys(db, postMortem));
   return flags.filter((flag) => !dismissed.has(flag.key));
 }

@@ -1,5 +1,6 @@
 import { toSafeHtml } from "@/lib/editor/to-html";
 import type { JsonNode } from "@/lib/editor/to-markdown";
+import { currentDocumentJson } from "@/server/collab/persistence";
 import type { ServiceContext } from "@/server/context";
 import { loadVisiblePostMortem } from "./access";
 import { referenceBlocks } from "./reference-blocks";
@@ -8,5 +9,5 @@ import { referenceBlocks } from "./reference-blocks";
 export async function getPublishedHtml({ ctx, input }: { ctx: ServiceContext; input: { postMortemId: string } }) {
   const { postMortem } = await loadVisiblePostMortem(ctx.db, ctx.actor, input.postMortemId);
   if (postMortem.status !== "published") return null;
-  return toSafeHtml((postMortem.content ?? { type: "doc", content: [] }) as JsonNode, await referenceBlocks(ctx, postMortem.incidentId, postMortem.id));
+  return toSafeHtml((await currentDocumentJson(ctx.db, postMortem)) as JsonNode, await referenceBlocks(ctx, postMortem.incidentId, postMortem.id));
 }

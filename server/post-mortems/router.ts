@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
+import { adminProcedure, protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
 import { serviceContext } from "@/server/trpc/service-context";
 import { getPostMortem } from "./get";
 import { findPostMortemForIncident, listPostMortems } from "./list";
@@ -7,8 +7,26 @@ import { dismissFlag } from "./blame-flags";
 import { getPublishedHtml } from "./published-html";
 import { publishPostMortem, reopenPostMortem } from "./publish";
 import { decideReview, requestReview } from "./review";
-import { decideReviewInput, dismissFlagInput, postMortemIdInput, postMortemListItemOutput, postMortemOutput, requestReviewInput, startPostMortemInput } from "./schemas";
+import {
+  createTemplateInput,
+  decideReviewInput,
+  dismissFlagInput,
+  postMortemIdInput,
+  postMortemListItemOutput,
+  postMortemOutput,
+  requestReviewInput,
+  startFromTemplateInput,
+  startPostMortemInput,
+  templateIdInput,
+  templateOutput,
+  updateTemplateInput,
+} from "./schemas";
+import { createTemplate } from "./create-template";
+import { deleteTemplate } from "./delete-template";
+import { listTemplates } from "./list-templates";
+import { setDefaultTemplate } from "./set-default-template";
 import { startPostMortem } from "./start";
+import { updateTemplate } from "./update-template";
 
 export const postMortemsRouter = router({
   list: protectedProcedure.input(z.void()).output(z.array(postMortemListItemOutput)).query(({ ctx }) => listPostMortems({ ctx: serviceContext(ctx) })),
@@ -23,5 +41,10 @@ export const postMortemsRouter = router({
   dismissFlag: responderProcedure.input(dismissFlagInput).output(z.void()).mutation(({ ctx, input }) => dismissFlag({ ctx: serviceContext(ctx), input })),
   publish: responderProcedure.input(postMortemIdInput).output(z.void()).mutation(async ({ ctx, input }) => void (await publishPostMortem({ ctx: serviceContext(ctx), input }))),
   reopen: responderProcedure.input(postMortemIdInput).output(z.void()).mutation(async ({ ctx, input }) => void (await reopenPostMortem({ ctx: serviceContext(ctx), input }))),
-  start: responderProcedure.input(startPostMortemInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => startPostMortem({ ctx: serviceContext(ctx), input })),
+  start: responderProcedure.input(startFromTemplateInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => startPostMortem({ ctx: serviceContext(ctx), input })),
+  templates: protectedProcedure.input(z.void()).output(z.array(templateOutput)).query(({ ctx }) => listTemplates({ ctx: serviceContext(ctx) })),
+  createTemplate: adminProcedure.input(createTemplateInput).output(templateOutput).mutation(({ ctx, input }) => createTemplate({ ctx: serviceContext(ctx), input })),
+  updateTemplate: adminProcedure.input(updateTemplateInput).output(templateOutput).mutation(({ ctx, input }) => updateTemplate({ ctx: serviceContext(ctx), input })),
+  deleteTemplate: adminProcedure.input(templateIdInput).output(z.void()).mutation(({ ctx, input }) => deleteTemplate({ ctx: serviceContext(ctx), input })),
+  setDefaultTemplate: adminProcedure.input(templateIdInput).output(z.void()).mutation(({ ctx, input }) => setDefaultTemplate({ ctx: serviceContext(ctx), input })),
 });

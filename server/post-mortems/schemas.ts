@@ -2,6 +2,8 @@ import { z } from "zod";
 import { postMortemStatuses } from "@/lib/post-mortem-status";
 
 export const startPostMortemInput = z.object({ incidentId: z.uuid() });
+// Without a template, the workspace's default one is used.
+export const startFromTemplateInput = startPostMortemInput.extend({ templateId: z.uuid().optional() });
 export const postMortemIdInput = z.object({ postMortemId: z.uuid() });
 
 export const reviewOutput = z.object({
@@ -48,3 +50,21 @@ export const dismissFlagInput = z.object({
   flagKey: z.string().min(3).max(300),
   reason: z.string().trim().min(3, "Say why this phrasing is fine here").max(500),
 });
+
+// Templates: sections in order, each a heading with the guidance shown under it while it is empty.
+const templateSection = z.object({
+  title: z.string().trim().min(1, "Give every section a title").max(80, "Keep section titles under 80 characters"),
+  guidance: z.string().trim().max(500, "Keep guidance under 500 characters"),
+});
+const templateSections = z
+  .array(templateSection)
+  .min(1, "A template needs at least one section")
+  .max(30, "A template can have at most 30 sections")
+  // The editor finds a section's guidance by its title, so two sections cannot share one.
+  .refine((sections) => new Set(sections.map((s) => s.title.toLowerCase())).size === sections.length, "Two sections have the same title; give each its own");
+const templateName = z.string().trim().min(1, "Name the template").max(80, "Keep the name under 80 characters");
+
+export const createTemplateInput = z.object({ name: templateName, sections: templateSections });
+export const updateTemplateInput = z.object({ templateId: z.uuid(), name: templateName, sections: templateSections });
+export const templateIdInput = z.object({ templateId: z.uuid() });
+export const templateOutput = z.object({ id: z.uuid(), name: z.string(), sections: z.array(z.object({ title: z.string(), guidance: z.string() })), isDefault: z.boolean() });

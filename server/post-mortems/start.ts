@@ -7,13 +7,13 @@ import { conflict, invalid } from "@/server/errors";
 import { mutateIncident } from "@/server/incidents/mutate";
 import { reference } from "@/server/incidents/access";
 import { initialDocumentState, templateDocument } from "./initial-document";
-import type { startPostMortemInput } from "./schemas";
+import type { startFromTemplateInput } from "./schemas";
 
 /**
- * Starts the incident's post-mortem from the default template, once the incident is mitigated or
+ * Starts the incident's post-mortem from the chosen template (or the default one), once the incident is mitigated or
  * resolved — or earlier by its commander. One per incident; the start is a timeline event.
  */
-export async function startPostMortem({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof startPostMortemInput> }) {
+export async function startPostMortem({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof startFromTemplateInput> }) {
   let postMortemId = "";
   await mutateIncident(ctx, { incidentId: input.incidentId, expectedVersion: null }, async (tx, incident) => {
     const [existing] = await tx.select({ id: postMortems.id }).from(postMortems).where(eq(postMortems.incidentId, incident.id));
@@ -26,7 +26,14 @@ export async function startPostMortem({ ctx, input }: { ctx: ServiceContext; inp
         .where(and(eq(incidentRoleAssignments.incidentId, incident.id), eq(incidentRoleTypes.key, "commander"), isNull(incidentRoleAssignments.releasedAt)));
       if (command?.userId !== ctx.actor.id) throw invalid("A post-mortem starts once the incident is mitigated. Until then only its commander can start one.");
     }
-    const [template] = await tx.select().from(postMortemTemplates).where(eq(postMortemTemplates.isDefault, true)).limit(1);
+    const [template] = await tx
+      .select()
+      .from(postMortemTemplates)
+      .where(input.templateId ? eq(postMortemTemplates.id, input.templateId) : eq(postMortemTemplates.isDefault, true))
+      .limit(1)
+      // Shared lock: an admin deleting this template at the same instant waits for the start to finish.
+      .for("share");
+    if (!template && input.templateId) throw invalid("That template no longer exists. Reload the page and choose another.", "templateId");
     if (!template) throw new Error("no default post-mortem template; migrations not applied?");
     const id = randomUUID();
     const document = templateDocument(`${reference(incident)} post-mortem: ${incident.title}`, template.sections, incident.id, id);

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import { currentUser } from "@/server/auth/current-user";
+import { userFromCookieHeader } from "@/server/auth/cookie-session";
 
-export async function createContext({ req }: { req: Request }) {
+/** Per request: the database, the signed-in account (from the session cookie) and the request id. */
+export async function createContext({ cookie, requestId }: { cookie: string | undefined; requestId: string | undefined }) {
   return {
     db: await getDb(),
-    user: await currentUser(),
+    user: await userFromCookieHeader(cookie),
     // Set by server/main.ts per request, so logs, audit rows and error messages share one id.
-    requestId: req.headers.get("x-request-id") ?? randomUUID(),
+    requestId: requestId ?? randomUUID(),
   };
 }
 

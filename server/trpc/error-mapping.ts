@@ -17,6 +17,7 @@ const codeFor: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
 export function toClientError(error: TRPCError, context: { path: string; requestId: string }): TRPCError {
   const cause = error.cause;
   if (cause instanceof DomainError) return new TRPCError({ code: codeFor[cause.kind], message: cause.message, cause });
+  if (error.code === "PAYLOAD_TOO_LARGE") return new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: "That is more than the 5 MB one request may carry. Shorten it, or split it into several saves." });
   if (error.code !== "INTERNAL_SERVER_ERROR" || cause instanceof ZodError) return error;
   // Unknown failures are logged in full and answered with a generic message plus the request id.
   logger.error({ err: cause ?? error, path: context.path, requestId: context.requestId }, "procedure failed");

@@ -1,12 +1,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { UserRole } from "@/db/schema";
+import { transformer } from "@/lib/trpc/transformer";
 import type { Context } from "./context";
 import { describeZodError, toClientError } from "./error-mapping";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {

@@ -32,6 +32,9 @@ const procedures = () => [
   { path: "teams.create", kind: "mutation" as const, input: { name: `Team ${Math.random()}` }, allowed: ["admin"] },
   { path: "services.list", kind: "query" as const, input: undefined, allowed: ["admin", "responder", "viewer"] },
   { path: "audit.list", kind: "query" as const, input: {}, allowed: ["admin"] },
+  { path: "notifications.list", kind: "query" as const, input: {}, allowed: ["admin", "responder", "viewer"] },
+  { path: "notifications.unreadCount", kind: "query" as const, input: {}, allowed: ["admin", "responder", "viewer"] },
+  { path: "notifications.markAllRead", kind: "mutation" as const, input: {}, allowed: ["admin", "responder", "viewer"] },
 ];
 
 describe("procedure permissions", () => {

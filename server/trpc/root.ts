@@ -2,10 +2,13 @@ import { actionItemsRouter } from "@/server/action-items/router";
 import { auditRouter } from "@/server/audit/router";
 import { incidentRolesRouter } from "@/server/incident-roles/router";
 import { incidentsRouter } from "@/server/incidents/router";
+import { notificationsRouter } from "@/server/notifications/router";
 import { postMortemsRouter } from "@/server/post-mortems/router";
+import { runbooksRouter } from "@/server/runbooks/router";
 import { servicesRouter } from "@/server/services/router";
 import { teamsRouter } from "@/server/teams/router";
 import { usersRouter } from "@/server/users/router";
+import { workspaceRouter } from "@/server/workspace/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -17,6 +20,9 @@ export const appRouter = router({
   incidentRoles: incidentRolesRouter,
   postMortems: postMortemsRouter,
   actionItems: actionItemsRouter,
+  workspace: workspaceRouter,
+  runbooks: runbooksRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
+import { forgetSessionUser } from "@/server/auth/session-user";
 import { isAdmin, type ServiceContext } from "@/server/context";
 import { forbidden, notFound } from "@/server/errors";
 import { assertAnotherActiveAdmin } from "./admin-guard";
@@ -10,7 +11,7 @@ import { toUserOutput } from "./to-output";
 
 export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof changeRoleInput> }) {
   if (!isAdmin(ctx.actor)) throw forbidden("Only admins can change roles.");
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!before) throw notFound("That user");
     if (before.role === input.role) return toUserOutput(before);
@@ -32,4 +33,7 @@ export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: z
     });
     return toUserOutput(after);
   });
+  // At once in this process; other processes hear of it through the users trigger (migration 0012).
+  forgetSessionUser(input.userId);
+  return result;
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { adminProcedure, router } from "@/server/trpc/init";
+import { adminProcedure, protectedProcedure, router } from "@/server/trpc/init";
 import { serviceContext } from "@/server/trpc/service-context";
 import { changeRole } from "./change-role";
 import { createUser } from "./create";
+import { listDirectory } from "./directory";
 import { listUsers } from "./list";
-import { changeRoleInput, createUserInput, setActiveInput, userOutput } from "./schemas";
+import { changeRoleInput, createUserInput, directoryEntryOutput, setActiveInput, userOutput } from "./schemas";
 import { setUserActive } from "./set-active";
 
 export const usersRouter = router({
@@ -12,6 +13,11 @@ export const usersRouter = router({
     .input(z.void())
     .output(z.array(userOutput))
     .query(({ ctx }) => listUsers({ ctx: serviceContext(ctx) })),
+  // For @mentions: readable by every signed-in person, so it carries names only.
+  directory: protectedProcedure
+    .input(z.void())
+    .output(z.array(directoryEntryOutput))
+    .query(({ ctx }) => listDirectory({ ctx: serviceContext(ctx) })),
   create: adminProcedure
     .input(createUserInput)
     .output(userOutput)

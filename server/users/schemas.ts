@@ -20,3 +20,5 @@ export const userOutput = z.object({
   createdAt: z.date(),
 });
 export type UserOutput = z.infer<typeof userOutput>;
+
+export const directoryEntryOutput = z.object({ id: z.uuid(), name: z.string() });

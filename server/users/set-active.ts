@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
+import { forgetSessionUser } from "@/server/auth/session-user";
 import { isAdmin, type ServiceContext } from "@/server/context";
 import { conflict, forbidden, notFound } from "@/server/errors";
 import { assertAnotherActiveAdmin } from "./admin-guard";
@@ -12,7 +13,7 @@ import { toUserOutput } from "./to-output";
 export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof setActiveInput> }) {
   if (!isAdmin(ctx.actor)) throw forbidden("Only admins can deactivate users.");
   if (!input.isActive && input.userId === ctx.actor.id) throw conflict("You cannot deactivate your own account.");
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!before) throw notFound("That user");
     if ((before.deactivatedAt === null) === input.isActive) return toUserOutput(before);
@@ -34,4 +35,7 @@ export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input
     });
     return toUserOutput(after);
   });
+  // At once in this process; other processes hear of it through the users trigger (migration 0012).
+  forgetSessionUser(input.userId);
+  return result;
 }

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { ActionItemList } from "@/components/action-items/action-item-list";
 
-export const metadata: Metadata = { title: "Action items" };
+export const metadata: Metadata = { title: "My action items" };
 
-export default function ActionItemsPage() {
+// `?item=<id>` (a reminder's link) picks out that item in the list.
+export default async function MyActionItemsPage({ searchParams }: { searchParams: Promise<{ item?: string }> }) {
+  const { item } = await searchParams;
   return (
-    <div className="grid gap-6">
-      <h1 className="text-2xl font-semibold">My action items</h1>
-      <p className="text-sm text-muted-foreground">Follow-ups you own, soonest due first. The leads&apos; dashboard with team figures is the next milestone.</p>
-      <ActionItemList filter={{ scope: "mine" }} emptyText="You own no action items. Ones assigned to you from incidents and post-mortems show here." />
-    </div>
+    <section aria-labelledby="mine-heading" className="grid gap-3">
+      <h2 id="mine-heading" className="text-lg font-semibold">My action items</h2>
+      <p className="text-sm text-muted-foreground">Follow-ups you own, soonest due first.</p>
+      <ActionItemList filter={{ scope: "mine" }} highlightId={typeof item === "string" ? item : undefined} emptyText="You own no action items. Ones assigned to you from incidents and post-mortems show here." />
+    </section>
   );
 }

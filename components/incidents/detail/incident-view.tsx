@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { IncidentRunbooksPanel } from "@/components/runbooks/incident-runbooks-panel";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
@@ -46,6 +47,7 @@ function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; c
           <NextActions incident={incident} />
           <PostMortemLink incident={incident} currentUserId={currentUserId} />
         </div>
+        <IncidentRunbooksPanel incident={incident} />
         <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <Timeline incident={incident} />
           <div className="grid content-start gap-6">

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ActionItemDashboard } from "@/components/action-items/dashboard/dashboard";
+import { Spinner } from "@/components/ui/spinner";
+
+export const metadata: Metadata = { title: "Action items dashboard" };
+
+export default function ActionItemDashboardPage() {
+  return (
+    // The dashboard reads its filters from the query string (useSearchParams), which needs a boundary.
+    <Suspense fallback={<Spinner label="Loading the dashboard" />}>
+      <ActionItemDashboard />
+    </Suspense>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ImportForm } from "@/components/runbooks/import-form";
+import { requireUser } from "@/server/auth/current-user";
+
+export const metadata: Metadata = { title: "Import a runbook" };
+
+export default async function ImportRunbookPage() {
+  const user = await requireUser();
+  if (user.role === "viewer") redirect("/runbooks");
+  return (
+    <div className="grid gap-6">
+      <Link href="/runbooks" className="text-sm text-muted-foreground hover:text-foreground">← All runbooks</Link>
+      <h1 className="text-2xl font-semibold">Import a runbook from Markdown</h1>
+      <ImportForm />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+ALTER TABLE "reminder_deliveries" ADD COLUMN "email_attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "reminder_deliveries" ADD COLUMN "email_next_attempt_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "reminder_deliveries_email_due_idx" ON "reminder_deliveries" USING btree ("email_next_attempt_at") WHERE "reminder_deliveries"."emailed_at" is null and "reminder_deliveries"."email_next_attempt_at" is not null;

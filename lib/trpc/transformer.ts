@@ -1,0 +1,44 @@
+// The tRPC wire format: plain JSON in which a Date travels as a tagged string. superjson did this
+// generically (Maps, Sets, class registries, shared references, a path table per Date) and was the
+// largest cost of a 500-event timeline; Daytwo only ever sends Dates, so one walk each way suffices.
+//
+// A Date becomes "\u0000d:<ISO time>". A string that itself starts with "\u0000" gets one more
+// "\u0000" in front, so no text a person typed can be mistaken for a Date.
+import type { DataTransformer } from "@trpc/server";
+
+const TAG = "\u0000";
+const DATE = `${TAG}d:`;
+
+function encode(value: unknown): unknown {
+  if (typeof value === "string") return value.startsWith(TAG) ? TAG + value : value;
+  if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? DATE : DATE + value.toISOString();
+  if (Array.isArray(value)) return value.map(encode);
+  // for…in over the value's own keys: no entries array per object (this runs on every field sent).
+  const record = value as Record<string, unknown>;
+  const plain: Record<string, unknown> = {};
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const item = record[key];
+    if (item !== undefined) plain[key] = encode(item);
+  }
+  return plain;
+}
+
+/** Rewrites freshly parsed JSON in place: nothing else holds a reference to it. */
+function decode(value: unknown): unknown {
+  if (typeof value === "string") {
+    if (!value.startsWith(TAG)) return value;
+    return value.startsWith(DATE) ? new Date(value.length === DATE.length ? Number.NaN : value.slice(DATE.length)) : value.slice(TAG.length);
+  }
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = decode(value[index]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = decode(record[key]);
+  return record;
+}
+
+export const transformer: DataTransformer = { serialize: encode, deserialize: decode };

@@ -1,0 +1,82 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import type { Tx } from "@/db/client";
+import { actionItems, incidentParticipants, users, type ActionItem } from "@/db/schema";
+import { actionItemStatusLabels } from "@/lib/action-items";
+import { recordAudit } from "@/server/audit/record";
+import { canWrite, type ServiceContext } from "@/server/context";
+import { forbidden, invalid, notFound } from "@/server/errors";
+import { assertIncidentVisible } from "@/server/incidents/access";
+import { mutateIncident } from "@/server/incidents/mutate";
+import type { updateActionItemsInput } from "./schemas";
+
+type Input = z.infer<typeof updateActionItemsInput>;
+
+/**
+ * A lead's bulk change of owner, due date or status. All or nothing: one transaction, each
+ * incident's timeline written under its own row lock (a savepoint), incidents locked in id order
+ * so two bulk edits cannot deadlock.
+ */
+export async function updateActionItems({ ctx, input }: { ctx: ServiceContext; input: Input }): Promise<{ updated: number }> {
+  const ids = [...new Set(input.actionItemIds)];
+  await ctx.db.transaction(async (tx) => {
+    const items = await tx.select().from(actionItems).where(inArray(actionItems.id, ids)).orderBy(actionItems.incidentId, actionItems.id).for("update");
+    if (items.length !== ids.length) throw notFound("One of those action items");
+    for (const item of items) {
+      if (item.incidentId) await assertIncidentVisible(tx, ctx.actor, item.incidentId, "One of those action items");
+      if (!canWrite(ctx.actor) && item.ownerId !== ctx.actor.id) throw forbidden("Only owners and responders can change action items.");
+    }
+    const owner = input.ownerId ? await activeUser(tx, input.ownerId) : null;
+    const now = ctx.now?.() ?? new Date();
+    for (const item of items) await applyOne({ ...ctx, db: tx }, tx, item, input, owner, now);
+  });
+  return { updated: ids.length };
+}
+
+async function activeUser(tx: Tx, userId: string) {
+  const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
+  if (!user) throw invalid("The new owner must be an active user.", "ownerId");
+  return user;
+}
+
+async function applyOne(ctx: ServiceContext, tx: Tx, item: ActionItem, input: Input, owner: { id: string; name: string } | null, now: Date) {
+  const status = input.status ?? item.status;
+  const closing = input.status && input.status !== item.status;
+  const set: Partial<ActionItem> = {
+    ...(owner ? { ownerId: owner.id } : {}),
+    ...(input.dueAt ? { dueAt: input.dueAt } : {}),
+    ...(closing
+      ? {
+          status,
+          wontDoReason: status === "wont_do" ? (input.reason ?? null) : null,
+          doneAt: status === "done" ? now : null,
+          doneById: status === "done" ? ctx.actor.id : null,
+        }
+      : {}),
+    updatedAt: now,
+  };
+  const before = { ownerId: item.ownerId, dueAt: item.dueAt.toISOString(), status: item.status };
+  const after = { ownerId: set.ownerId ?? item.ownerId, dueAt: (set.dueAt ?? item.dueAt).toISOString(), status, reason: input.reason ?? null };
+  const write = () => tx.update(actionItems).set(set).where(eq(actionItems.id, item.id));
+  if (!item.incidentId) {
+    await write();
+    await recordAudit(tx, { actorId: ctx.actor.id, action: "action_item.updated", entityType: "action_item", entityId: item.id, before, after, requestId: ctx.requestId });
+    return;
+  }
+  const incidentId = item.incidentId;
+  await mutateIncident(ctx, { incidentId, expectedVersion: null, mayWrite: true }, async (innerTx) => {
+    await write();
+    // A new owner of work on a (private) incident becomes part of it.
+    if (owner) await innerTx.insert(incidentParticipants).values({ incidentId, userId: owner.id, addedById: ctx.actor.id }).onConflictDoNothing();
+    return {
+      changesState: false,
+      events: [
+        {
+          kind: "action_item.updated",
+          data: { actionItemId: item.id, title: item.title, owner: owner?.name ?? null, dueAt: input.dueAt?.toISOString() ?? null, status: closing ? actionItemStatusLabels[status] : null, reason: input.reason ?? null },
+        },
+      ],
+      audit: { action: "action_item.updated", before: { actionItemId: item.id, ...before }, after },
+    };
+  });
+}

@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postMortemDocUpdates, postMortems } from "@/db/schema";
+import { declareIncident } from "@/server/incidents/declare";
+import { startPostMortem } from "@/server/post-mortems/start";
+import { contextFor, createActor } from "@/test/actors";
+import { appendParagraph, paragraphs } from "@/test/collab-clients";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { appendDocumentUpdate, currentDocumentJson, documentNameFor, fetchDocumentState, storeDocumentState } from "./persistence";
+import { documentUpdateIn } from "./incoming-update";
+import * as encoding from "lib0/encoding";
+import { writeUpdate } from "y-protocols/sync";
+
+let database: TestDatabase;
+let name: string;
+let postMortemId: string;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const actor = await createActor(database.db, "responder");
+  const incident = await declareIncident({ ctx: contextFor(database.db, actor), input: { title: "Disk full", severityId: 2, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
+  postMortemId = (await startPostMortem({ ctx: contextFor(database.db, actor), input: { incidentId: incident.id } })).id;
+  name = documentNameFor(postMortemId);
+});
+afterAll(() => database.close());
+
+/** A document loaded the way the server loads it, edited by `edit`; returns the update it made. */
+async function loadAndEdit(edit: (doc: Y.Doc) => void): Promise<{ doc: Y.Doc; update: Uint8Array }> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, (await fetchDocumentState(name))!);
+  const before = Y.encodeStateVector(doc);
+  edit(doc);
+  return { doc, update: Y.encodeStateAsUpdate(doc, before) };
+}
+
+const logRows = () => database.db.select().from(postMortemDocUpdates).where(eq(postMortemDocUpdates.postMortemId, postMortemId));
+
+describe("co-editing persistence", () => {
+  it("loads the stored state plus every logged update, and a store folds the log in", async () => {
+    const { update } = await loadAndEdit((doc) => appendParagraph(doc, "logged only"));
+    await appendDocumentUpdate(name, update);
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, (await fetchDocumentState(name))!);
+    expect(paragraphs(loaded)).toContain("logged only");
+
+    // Before compaction, publishing and export already read the logged edit.
+    const [before] = await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId));
+    expect(JSON.stringify(before!.content)).not.toContain("logged only");
+    expect(JSON.stringify(await currentDocumentJson(database.db, before!))).toContain("logged only");
+
+    await storeDocumentState(name, loaded);
+    expect(await logRows()).toHaveLength(0);
+    const [row] = await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId));
+    expect(JSON.stringify(row!.content)).toContain("logged only");
+  });
+
+  it("a store from a lagging instance keeps what another instance stored or logged", async () => {
+    const { doc: lagging } = await loadAndEdit((doc) => appendParagraph(doc, "on the lagging instance"));
+    const { doc: ahead } = await loadAndEdit((doc) => appendParagraph(doc, "stored by the other instance"));
+    await storeDocumentState(name, ahead);
+    const { update } = await loadAndEdit((doc) => appendParagraph(doc, "logged by the other instance"));
+    await appendDocumentUpdate(name, update);
+
+    await storeDocumentState(name, lagging);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await fetchDocumentState(name))!);
+    expect(paragraphs(stored)).toEqual(expect.arrayContaining(["on the lagging instance", "stored by the other instance", "logged by the other instance"]));
+    expect(await logRows()).toHaveLength(0);
+    // Its JSON snapshot has the other instance's edits too, though its own document lacked them.
+    const [row] = await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId));
+    expect(JSON.stringify(row!.content)).toContain("logged by the other instance");
+  });
+
+  it("reads the update out of sync messages and ignores empty and non-sync ones", () => {
+    const doc = new Y.Doc();
+    appendParagraph(doc, "x");
+    const update = Y.encodeStateAsUpdate(doc);
+    const message = (type: number, body: (encoder: encoding.Encoder) => void) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, name);
+      encoding.writeVarUint(encoder, type);
+      body(encoder);
+      return encoding.toUint8Array(encoder);
+    };
+    expect(documentUpdateIn(message(0, (e) => writeUpdate(e, update)))).toEqual(update);
+    expect(documentUpdateIn(message(0, (e) => writeUpdate(e, Y.encodeStateAsUpdate(new Y.Doc()))))).toBeNull();
+    expect(documentUpdateIn(message(1, (e) => encoding.writeVarUint8Array(e, update)))).toBeNull();
+    expect(documentUpdateIn(new Uint8Array([255]))).toBeNull();
+  });
+
+  it("refuses edits to a published post-mortem, even from an editor another instance left open", async () => {
+    const { update } = await loadAndEdit((doc) => appendParagraph(doc, "after publishing"));
+    const before = (await logRows()).length;
+    await database.db.update(postMortems).set({ status: "published" }).where(eq(postMortems.id, postMortemId));
+    try {
+      await expect(appendDocumentUpdate(name, update)).rejects.toThrow("This post-mortem is published");
+      expect(await logRows()).toHaveLength(before);
+    } finally {
+      await database.db.update(postMortems).set({ status: "draft" }).where(eq(postMortems.id, postMortemId));
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const listNotificationsInput = z.object({
+  limit: z.number().int().min(1, "Ask for at least one notification").max(50, "At most 50 notifications at a time").default(20),
+});
+
+export const markNotificationReadInput = z.object({ id: z.uuid("That is not a notification id") });
+
+export const notificationOutput = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  href: z.string(),
+  createdAt: z.date(),
+  readAt: z.date().nullable(),
+});
+
+export const unreadCountOutput = z.object({ unread: z.number().int() });
+
+export type NotificationOutput = z.infer<typeof notificationOutput>;

@@ -1,0 +1,59 @@
+// The tRPC endpoint as the app's own HTTP server serves it: statuses and messages a client receives.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createActor } from "@/test/actors";
+import { sessionCookie, TEST_AUTH_SECRET } from "@/test/collab-clients";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { createTrpcHandler } from "./http-handler";
+
+let database: TestDatabase;
+let server: http.Server;
+let base: string;
+let cookie: string;
+beforeAll(async () => {
+  process.env.AUTH_SECRET = TEST_AUTH_SECRET;
+  database = await createTestDatabase();
+  const responder = await createActor(database.db, "responder");
+  cookie = await sessionCookie({ id: responder.id, name: responder.name, email: responder.email });
+  server = http.createServer(createTrpcHandler());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await database.close();
+});
+
+const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+describe("the tRPC HTTP endpoint", () => {
+  it("answers a malformed percent-escape in the path with 400 and a message, not a server error", async () => {
+    const response = await fetch(`${base}teams.%E0%A4%A`);
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatch(/API address is not valid/);
+  });
+
+  it("refuses a signed-out call with 401 and says to sign in", async () => {
+    const response = await fetch(`${base}teams.list`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-length")).toBe(String((await response.clone().arrayBuffer()).byteLength));
+    expect(await errorOf(response)).toMatch(/sign in/i);
+  });
+
+  it("answers an unknown procedure with 404", async () => {
+    const response = await fetch(`${base}teams.nothingHere`);
+    expect(response.status).toBe(404);
+  });
+
+  it("refuses a signed-in body over 5 MB with 413 and a message", async () => {
+    const response = await fetch(`${base}incidents.addNote`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ text: "x".repeat(6 * 1024 * 1024) }) });
+    expect(response.status).toBe(413);
+    expect(await errorOf(response)).toMatch(/more than the 5 MB/);
+  });
+
+  it("refuses a signed-out body of any size with 401 before reading it", async () => {
+    const response = await fetch(`${base}incidents.addNote`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x".repeat(6 * 1024 * 1024) }) });
+    expect(response.status).toBe(401);
+  });
+});

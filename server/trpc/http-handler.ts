@@ -1,0 +1,91 @@
+import type http from "node:http";
+import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
+import { resolveResponse } from "@trpc/server/http";
+import { logger } from "@/server/log";
+import { createContext } from "./context";
+import { appRouter } from "./root";
+
+export const TRPC_PATH = "/api/trpc/";
+// The largest legitimate body is a runbook revision; anything far beyond is refused unread.
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+// Subscriptions (SSE) and streamed batches must flow as they come; every other answer is sent whole.
+const STREAMED = /^(text\/event-stream|application\/jsonl)/;
+
+/**
+ * The tRPC endpoint, served by the app's own HTTP server rather than through Next's routing: an API
+ * call needs none of Next's page machinery, and skipping it more than doubled the requests one
+ * process answers (see bench/). Queries, mutations and SSE subscriptions all come through here.
+ */
+export function createTrpcHandler(): http.RequestListener {
+  return (req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      logger.error({ err: error, requestId: req.headers["x-request-id"] }, "tRPC request failed outside a procedure");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: "Something went wrong on our side. Try again.", code: -32603 } }));
+    });
+  };
+}
+
+async function answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const path = procedurePath(req.url ?? "");
+  if (path === null) {
+    const body = JSON.stringify({ error: { message: "The API address is not valid: check the procedure name in the URL.", code: -32600 } });
+    res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+    return;
+  }
+  const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
+  const requestId = String(req.headers["x-request-id"] ?? "") || undefined;
+  const response = await resolveResponse({
+    router: appRouter,
+    req: request,
+    path,
+    error: null,
+    createContext: () => createContext({ cookie: req.headers.cookie, requestId }),
+  });
+  const headers: http.OutgoingHttpHeaders = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  if (!response.body || !STREAMED.test(response.headers.get("content-type") ?? "")) {
+    // One write with a length: no chunked encoding, no stream plumbing, one syscall per answer.
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, { ...headers, "content-length": body.length });
+    res.end(body);
+    return;
+  }
+  res.writeHead(response.status, headers);
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  const stop = () => void reader.cancel().catch(() => {});
+  res.once("close", stop);
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (!res.write(chunk.value)) await drainedOrClosed(res);
+    }
+  } finally {
+    res.off("close", stop);
+    res.end();
+  }
+}
+
+/** The procedure path of a tRPC URL, decoded; null when its percent-escapes are malformed. */
+function procedurePath(url: string): string | null {
+  try {
+    return decodeURIComponent(url.slice(TRPC_PATH.length).split("?")[0] ?? "");
+  } catch {
+    return null;
+  }
+}
+
+function drainedOrClosed(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
+}

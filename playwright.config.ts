@@ -20,6 +20,10 @@ export default defineConfig({
   reporter: [["list"], ["json"]],
   use: {
     baseURL,
+    // A click or navigation that cannot happen fails on its own, with Playwright's call log (what
+    // covered the button, what it waited for), instead of hanging until the whole test times out.
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { formatReasons, readTestReports } from "./test-report";
 
 const only = process.argv.includes("--only") ? (process.argv[process.argv.indexOf("--only") + 1] ?? "").split(",") : undefined;
 const resultsDir = path.resolve(".test-results");
@@ -13,11 +14,17 @@ fs.mkdirSync(resultsDir, { recursive: true });
 const engine = process.env.DATABASE_URL ? "postgres" : "pglite";
 const failures: string[] = [];
 
-function step(name: string, command: string, args: string[], options: SpawnSyncOptions = {}): boolean {
+/** Runs one stage. `report` names its JSON report, whose failures are repeated right after a failed
+ * stage: a CI log excerpt around "✘" then shows why, not only the tail of the reporter's output. */
+function step(name: string, command: string, args: string[], options: SpawnSyncOptions = {}, report?: string): boolean {
   const started = Date.now();
   console.log(`\n▶ ${name}`);
   const result = spawnSync(command, args, { stdio: "inherit", ...options });
   const ok = result.status === 0;
+  if (!ok && report) {
+    const { reasons } = readTestReports(resultsDir, (file) => file === path.basename(report));
+    if (reasons.length) console.log(formatReasons(reasons));
+  }
   console.log(`${ok ? "✔" : "✘"} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (!ok) failures.push(name);
   return ok;
@@ -73,7 +80,7 @@ async function main() {
   if (!only || only.includes("integration")) {
     const output = path.join(resultsDir, `vitest-${engine}.json`);
     build();
-    step(`unit + integration (${engine})`, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
+    step(`unit + integration (${engine})`, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], {}, output);
   }
   if (!only || only.includes("e2e")) {
     const chromium = chromiumPath();
@@ -86,7 +93,7 @@ async function main() {
       await withE2eDatabase((env) =>
         step(`e2e (${engine}, Chromium ${chromium})`, bin("playwright"), ["test"], {
           env: { ...process.env, ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
-        }),
+        }, output),
       );
     }
   }

@@ -58,8 +58,8 @@ test.describe("as an admin", () => {
     await casey.close();
 
     await page.goto("/settings/audit?action=user.");
-    await expect(page.getByRole("row").filter({ hasText: "user.created" }).filter({ hasText: email })).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: "user.role_changed" }).filter({ hasText: '{"role":"viewer"} → {"role":"admin"}' })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Created a user" }).filter({ hasText: email })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Changed a user's role" }).filter({ hasText: '{"role":"viewer"} → {"role":"admin"}' })).toBeVisible();
   });
 
   test("a deactivated user is refused at sign-in", async ({ page, browser }) => {

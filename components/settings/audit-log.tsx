@@ -11,8 +11,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
-
-const entityTypes = ["user", "team", "service", "incident"] as const;
+import { auditEntityTypes, describeAuditAction, describeEntityType } from "@/lib/audit-actions";
 
 function describeChange(before: unknown, after: unknown): string {
   const show = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
@@ -61,7 +60,7 @@ export function AuditLog() {
           <Label htmlFor="audit-entity">Entity</Label>
           <NativeSelect id="audit-entity" name="entity" defaultValue={params.get("entity") ?? ""}>
             <option value="">Any</option>
-            {entityTypes.map((type) => <option key={type} value={type}>{type}</option>)}
+            {auditEntityTypes.map((type) => <option key={type.value} value={type.value}>{type.label}</option>)}
           </NativeSelect>
         </div>
         <div className="grid gap-1">
@@ -102,8 +101,11 @@ export function AuditLog() {
                   <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toLocaleString()}</time>
                 </TableCell>
                 <TableCell>{entry.actor?.name ?? "System"}</TableCell>
-                <TableCell className="font-mono text-sm">{entry.action}</TableCell>
-                <TableCell className="text-sm">{entry.entityType}</TableCell>
+                <TableCell className="text-sm">
+                  {describeAuditAction(entry.action)}
+                  <span className="block font-mono text-xs text-muted-foreground">{entry.action}</span>
+                </TableCell>
+                <TableCell className="text-sm">{describeEntityType(entry.entityType)}</TableCell>
                 <TableCell className="max-w-md truncate font-mono text-xs" title={describeChange(entry.before, entry.after)}>
                   {describeChange(entry.before, entry.after)}
                 </TableCell>

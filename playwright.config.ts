@@ -15,15 +15,17 @@ export default defineConfig({
   // One retry: on a loaded 2-core CI machine a browser step can miss its timeout once. A test that
   // needed the retry is reported as flaky in the totals (scripts/test-totals.ts), never hidden.
   retries: 1,
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
+  // Generous: CI machines here have run 1.5–2× slower than a session's; a real hang still fails, with
+  // the call log of the action that waited (actionTimeout below).
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json"]],
   use: {
     baseURL,
     // A click or navigation that cannot happen fails on its own, with Playwright's call log (what
     // covered the button, what it waited for), instead of hanging until the whole test times out.
-    actionTimeout: 20_000,
-    navigationTimeout: 30_000,
+    actionTimeout: 30_000,
+    navigationTimeout: 45_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

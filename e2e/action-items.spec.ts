@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { declareIncident, personPage } from "./helpers";
 
 test("turn a post-mortem sentence into an owned action item: it shows in the post-mortem, under My action items and on the incident timeline; done records who", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
   const title = `Queue backlog ${Date.now().toString(36)}`;
   const incidentUrl = await declareIncident(riley, title);

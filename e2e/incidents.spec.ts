@@ -4,7 +4,7 @@ import { declareIncident, personPage } from "./helpers";
 const timeline = (page: Page) => page.getByRole("list", { name: "Timeline events" });
 
 test("declare → acknowledge → roles → note → mitigate → resolve, every step on the timeline and live in a second browser", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const commander = await personPage(browser, "responder");
   const watcher = await personPage(browser, "sam");
   const title = `Checkout 500s ${Date.now().toString(36)}`;

@@ -39,7 +39,7 @@ async function publishThroughReview(browser: Browser, writer: Page, url: string,
 }
 
 test("the slash menu inserts a table and a callout, @Sam mentions Sam Rivera, a task is ticked, a link is added, and the published view shows them", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const riley = await personPage(browser, "responder");
   const url = await startPostMortem(riley, `Editor blocks ${Date.now().toString(36)}`);
   const doc = documentOf(riley);
@@ -144,7 +144,7 @@ const hostileBlocks = [
 ].join("");
 
 test("hostile tables, task lists, mentions and callouts pasted in never run, in the editor or the published view", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const riley = await personPage(browser, "responder");
   const dialogs: string[] = [];
   recordDialogs(riley, dialogs);

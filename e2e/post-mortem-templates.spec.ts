@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { declareIncident, personPage } from "./helpers";
 
 test("an admin builds a template on a phone-width screen, and a commander starts a post-mortem from it", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const admin = await personPage(browser, "admin");
   await admin.setViewportSize({ width: 390, height: 844 });
   await admin.goto("/settings/incident-roles");

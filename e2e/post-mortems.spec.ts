@@ -19,7 +19,7 @@ async function startPostMortem(page: Page, title: string, options: { isPrivate?:
 }
 
 test("two people write the same post-mortem at once, see each other's words and cursors, and it is saved", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
   const url = await startPostMortem(riley, `Ledger timeouts ${Date.now().toString(36)}`);
   const sam = await personPage(browser, "sam");
@@ -81,7 +81,7 @@ const hostileHtml = [
 ].join("");
 
 test("hostile pasted content never runs, through review, approval and the published view", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
   const dialogs: string[] = [];
   recordDialogs(riley, dialogs);
@@ -129,7 +129,7 @@ test("hostile pasted content never runs, through review, approval and the publis
 });
 
 test("blame is flagged while typing, with why and a reframing; publishing waits until each flag is dismissed with a reason", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
   const url = await startPostMortem(riley, `Blame check ${Date.now().toString(36)}`);
   await typeUnderHeading(riley, "Contributing factors", "This was human error: Sam failed to check the config.");

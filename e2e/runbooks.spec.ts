@@ -43,7 +43,7 @@ async function declareOn(page: Page, title: string, service: string) {
 }
 
 test("a runbook for a service is suggested, run from the incident onto the timeline, rated and reviewed", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const riley = await personPage(browser, "responder");
   const title = `Checkout 5xx ${unique()}`;
   const steps = ["Check the error rate", "Roll back the last deploy", "Tell the payments on-call"];
@@ -106,7 +106,7 @@ test("a runbook for a service is suggested, run from the incident onto the timel
 });
 
 test("history shows a readable diff between two revisions, keeps text on a stale save, and restores", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const riley = await personPage(browser, "responder");
   const title = `Ledger lag ${unique()}`;
   const url = await createRunbook(riley, { title, steps: ["Check consumer lag", "Restart the ledger consumer"] });
@@ -194,7 +194,7 @@ const hostileMarkdown = (title: string) =>
   ].join("\n\n");
 
 test("hostile Markdown imports as inert text: nothing runs on the runbook page, in run mode or in history", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
   const dialogs: string[] = [];
   recordDialogs(riley, dialogs);
@@ -229,7 +229,7 @@ test("hostile Markdown imports as inert text: nothing runs on the runbook page, 
 });
 
 test("a viewer reads runbooks and run mode but gets no edit, review, attach or tick controls", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
   const title = `Auth alerts ${unique()}`;
   const alertname = `AuthErrors${unique()}`;

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 
 test("a second server on a port already in use stops with a clear message", () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-port-"));
   try {
     const result = spawnSync(process.execPath, ["--import", "tsx", "server/main.ts"], {
@@ -24,7 +24,7 @@ test("a second server on a port already in use stops with a clear message", () =
 });
 
 test("SIGTERM closes the embedded database cleanly: exit 0, lock released, and the next start finds the data", async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-stop-"));
   const start = () =>
     new Promise<{ exitCode: number | null; output: string }>((resolve) => {

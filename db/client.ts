@@ -5,6 +5,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
+import { createPgliteListener, createPostgresListener, type Listener } from "./listener";
 import { acquirePgliteLock } from "./pglite-lock";
 import { pgliteDir } from "./paths";
 import * as schema from "./schema";
@@ -18,9 +19,14 @@ type Driver = { kind: "postgres"; pool: Pool } | { kind: "pglite"; client: PGlit
 export type Database = {
   engine: Driver["kind"];
   db: Db;
+  /**
+   * Reads for live feeds. On PostgreSQL a separate small pool, so hundreds of watchers never wait
+   * for (or hold) a connection a writer needs; on PGlite, the one connection there is.
+   */
+  feedDb: Db;
   driver: Driver;
-  /** Receive NOTIFY payloads on a channel; resolves to an unsubscribe function. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** NOTIFY channels, on a connection that survives database restarts. */
+  listener: Listener;
   close(): Promise<void>;
 };
 
@@ -33,39 +39,39 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.engine === "postgres" ? openPostgres(options.url, options.max) : openPglite(options);
 }
 
+// Connections to a database that went away fail fast, so requests answer 503 instead of hanging.
+const CONNECT_TIMEOUT_MS = 5_000;
+const FEED_POOL_SIZE = 3;
+
 async function openPostgres(url: string, max = 10): Promise<Database> {
   const { default: pg } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client losing its server must not crash the process; the pool replaces it.
-  pool.on("error", () => {});
-  const db = drizzle(pool, { schema, casing: "snake_case" }) as unknown as Db;
-  let listener: import("pg").PoolClient | undefined;
-  const handlers = new Map<string, Set<(payload: string) => void>>();
-
+  const openPool = (size: number) => {
+    const pool = new pg.Pool({ connectionString: url, max: size, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // A client losing its server must not crash the process: idle ones the pool replaces, and one in
+    // use (mid-transaction) also emits "error" besides failing its query, which the caller sees.
+    pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
+    return pool;
+  };
+  const pool = openPool(max);
+  const feedPool = openPool(FEED_POOL_SIZE);
+  const listener = createPostgresListener(async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+    // Until the listener attaches its own, an early socket error must not become an uncaught event.
+    client.on("error", () => {});
+    await client.connect();
+    return client;
+  });
   return {
     engine: "postgres",
-    db,
+    db: drizzle(pool, { schema, casing: "snake_case" }) as unknown as Db,
+    feedDb: drizzle(feedPool, { schema, casing: "snake_case" }) as unknown as Db,
     driver: { kind: "postgres", pool },
-    async listen(channel, onMessage) {
-      if (!listener) {
-        listener = await pool.connect();
-        listener.on("notification", (message) => {
-          for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? "");
-        });
-      }
-      const set = handlers.get(channel) ?? new Set();
-      if (set.size === 0) await listener.query(`LISTEN "${channel.replaceAll('"', "")}"`);
-      set.add(onMessage);
-      handlers.set(channel, set);
-      return async () => {
-        set.delete(onMessage);
-        if (set.size === 0 && listener) await listener.query(`UNLISTEN "${channel.replaceAll('"', "")}"`);
-      };
-    },
+    listener,
     async close() {
-      listener?.release();
-      await pool.end();
+      await listener.close();
+      await Promise.all([pool.end(), feedPool.end()]);
     },
   };
 }
@@ -91,8 +97,9 @@ async function openPglite(options: Extract<OpenOptions, { engine: "pglite" }>): 
   return {
     engine: "pglite",
     db,
+    feedDb: db,
     driver: { kind: "pglite", client },
-    listen: (channel, onMessage) => client.listen(channel, onMessage).then((off) => () => off()),
+    listener: createPgliteListener(client),
     async close() {
       await client.close();
       release();

@@ -18,7 +18,7 @@ type PanelIncident = { id: string; status: IncidentStatus; canWrite: boolean };
 
 /**
  * The top of the incident page: runbooks that fit this incident (and why), the attached ones in run
- * mode, its alerts. Kept current by the incident's live feed (useIncidentChanges refreshes these queries).
+ * mode, its alerts. Kept current by the incident's live feed (components/incidents/live/apply-message.ts reloads these queries when a runbook or alert event arrives).
  */
 export function IncidentRunbooksPanel({ incident }: { incident: PanelIncident }) {
   const trpc = useTRPC();

@@ -35,7 +35,9 @@ async function listenForChanges(): Promise<void> {
   // A new database (tests swap them) starts with nothing remembered.
   cache.listeningOn = database;
   forgetSessionUser();
-  await database.listen(USERS_CHANNEL, (userId) => forgetSessionUser(userId));
+  // Changes made while the LISTEN connection was down were never heard: forget everything on its return.
+  database.listener.onState((state) => state === "up" && forgetSessionUser());
+  await database.listener.listen(USERS_CHANNEL, (userId) => forgetSessionUser(userId));
 }
 
 async function readSessionUser(userId: string): Promise<SessionUser | null> {

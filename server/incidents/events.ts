@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { incidentEvents, type Incident } from "@/db/schema";
+import { INCIDENT_CHANNEL, type IncidentNotification } from "@/server/live/notification";
 
-export const INCIDENT_CHANNEL = "daytwo_incident_events";
 
 export type EventInput = {
   kind: string;
@@ -12,7 +12,6 @@ export type EventInput = {
   supersedesId?: number | null;
 };
 
-export type IncidentNotification = { incidentId: string; seq: number; isPrivate: boolean };
 
 /**
  * Appends events with the next sequence numbers (the caller holds the incident row lock and
@@ -34,7 +33,9 @@ export async function appendEvents(tx: DbOrTx, incident: Incident, actorId: stri
   }));
   await tx.insert(incidentEvents).values(rows);
   const lastSeq = incident.lastEventSeq + events.length;
-  await notifyIncident(tx, { incidentId: incident.id, seq: lastSeq, isPrivate: incident.isPrivate });
+  // A version bump (or a new incident) changes what lists and headers show; a note alone does not.
+  const changesState = version !== incident.version || incident.lastEventSeq === 0;
+  await notifyIncident(tx, { incidentId: incident.id, toSeq: lastSeq, isPrivate: incident.isPrivate, changesState });
   return lastSeq;
 }
 

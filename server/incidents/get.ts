@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import { incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users, type Incident } from "@/db/schema";
 import { incidentMetrics } from "@/lib/incident-metrics";
 import { canWrite, type ServiceContext } from "@/server/context";
 import { loadVisibleIncident, reference } from "./access";
@@ -7,6 +8,12 @@ import type { IncidentOutput } from "./outputs";
 
 export async function getIncident({ ctx, input }: { ctx: ServiceContext; input: { incidentId: string } }): Promise<IncidentOutput> {
   const incident = await loadVisibleIncident(ctx.db, ctx.actor, input.incidentId);
+  return { ...(await loadIncidentDetails(ctx.db, incident)), canWrite: canWrite(ctx.actor) };
+}
+
+/** Everything the incident page shows of an incident the caller may already see; the same for every viewer. */
+export async function loadIncidentDetails(db: DbOrTx, incident: Incident): Promise<Omit<IncidentOutput, "canWrite">> {
+  const ctx = { db };
   const [[severity], [declaredBy], serviceRows, roleTypes, assignments, participants, mergedInto] = await Promise.all([
     ctx.db.select().from(severities).where(eq(severities.id, incident.severityId)),
     ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, incident.declaredById)),
@@ -68,6 +75,5 @@ export async function getIncident({ ctx, input }: { ctx: ServiceContext; input: 
     }),
     roleHistory: assignments.map((a) => ({ role: roleName.get(a.roleTypeId) ?? "Role", holder: { id: a.userId, name: a.name }, from: a.from, until: a.until })),
     participants,
-    canWrite: canWrite(ctx.actor),
   };
 }

@@ -21,7 +21,7 @@ export async function setHighlight({ ctx, input }: { ctx: ServiceContext; input:
       await tx.delete(incidentEventHighlights).where(eq(incidentEventHighlights.eventId, event.id));
     }
     await recordAudit(tx, { actorId: ctx.actor.id, action: input.isHighlighted ? "incident.event_highlighted" : "incident.event_unhighlighted", entityType: "incident", entityId: incident.id, after: { eventId: event.id }, requestId: ctx.requestId });
-    await notifyIncident(tx, { incidentId: incident.id, seq: incident.lastEventSeq, isPrivate: incident.isPrivate });
+    await notifyIncident(tx, { incidentId: incident.id, toSeq: incident.lastEventSeq, isPrivate: incident.isPrivate, changesState: false, highlight: { eventId: event.id, isHighlighted: input.isHighlighted } });
     return { eventId: event.id, isHighlighted: input.isHighlighted };
   });
 }

@@ -1,36 +1,46 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+// "Here now": who has an incident open. Presence rides on the live stream (server/live/hub.ts): a
+// process marks a person present when their first stream on the incident opens and gone when their
+// last one closes, and refreshes its open streams' rows in one write per heartbeat, not one per page.
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { incidentViewers, users } from "@/db/schema";
 import type { ServiceContext } from "@/server/context";
+import { INCIDENT_CHANNEL, type IncidentNotification } from "@/server/live/notification";
 import { loadVisibleIncident } from "./access";
-import { notifyIncident } from "./events";
 
-const PRESENCE_WINDOW_MS = 30_000;
+/** Rows older than this belong to a process that stopped without saying goodbye. */
+export const PRESENCE_WINDOW_MS = 60_000;
 
-/** Called by an open incident page every few seconds; tells other viewers when someone arrives. */
-export async function pingPresence({ ctx, input }: { ctx: ServiceContext; input: { incidentId: string } }) {
-  const now = ctx.now?.() ?? new Date();
-  await ctx.db.transaction(async (tx) => {
-    const incident = await loadVisibleIncident(tx, ctx.actor, input.incidentId);
-    const [previous] = await tx
-      .select({ seenAt: incidentViewers.seenAt })
-      .from(incidentViewers)
-      .where(and(eq(incidentViewers.incidentId, incident.id), eq(incidentViewers.userId, ctx.actor.id)));
-    await tx
-      .insert(incidentViewers)
-      .values({ incidentId: incident.id, userId: ctx.actor.id, seenAt: now })
-      .onConflictDoUpdate({ target: [incidentViewers.incidentId, incidentViewers.userId], set: { seenAt: now } });
-    const isArrival = !previous || now.getTime() - previous.seenAt.getTime() > PRESENCE_WINDOW_MS;
-    if (isArrival) await notifyIncident(tx, { incidentId: incident.id, seq: incident.lastEventSeq, isPrivate: incident.isPrivate });
-  });
+const notifyPresence = (db: DbOrTx, incidentId: string) => {
+  // Only "look again": the hub reads the viewers once and tells those who may see the incident.
+  const payload: IncidentNotification = { incidentId, toSeq: 0, isPrivate: true, changesState: false, presence: true };
+  return db.execute(sql`select pg_notify(${INCIDENT_CHANNEL}, ${JSON.stringify(payload)})`);
+};
+
+export async function markPresent(db: DbOrTx, incidentId: string, userIds: string[], now = new Date(), announce = true): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .insert(incidentViewers)
+    .values(userIds.map((userId) => ({ incidentId, userId, seenAt: now })))
+    .onConflictDoUpdate({ target: [incidentViewers.incidentId, incidentViewers.userId], set: { seenAt: now } });
+  if (announce) await notifyPresence(db, incidentId);
 }
 
-export async function listViewers({ ctx, input }: { ctx: ServiceContext; input: { incidentId: string } }) {
-  const now = ctx.now?.() ?? new Date();
-  const incident = await loadVisibleIncident(ctx.db, ctx.actor, input.incidentId);
-  return ctx.db
+export async function markGone(db: DbOrTx, incidentId: string, userId: string): Promise<void> {
+  await db.delete(incidentViewers).where(and(eq(incidentViewers.incidentId, incidentId), eq(incidentViewers.userId, userId)));
+  await notifyPresence(db, incidentId);
+}
+
+export function readViewers(db: DbOrTx, incidentId: string, now = new Date()) {
+  return db
     .select({ id: users.id, name: users.name })
     .from(incidentViewers)
     .innerJoin(users, eq(users.id, incidentViewers.userId))
-    .where(and(eq(incidentViewers.incidentId, incident.id), gt(incidentViewers.seenAt, new Date(now.getTime() - PRESENCE_WINDOW_MS))))
+    .where(and(eq(incidentViewers.incidentId, incidentId), gt(incidentViewers.seenAt, new Date(now.getTime() - PRESENCE_WINDOW_MS))))
     .orderBy(asc(users.name));
+}
+
+export async function listViewers({ ctx, input }: { ctx: ServiceContext; input: { incidentId: string } }) {
+  const incident = await loadVisibleIncident(ctx.db, ctx.actor, input.incidentId);
+  return readViewers(ctx.db, incident.id, ctx.now?.() ?? new Date());
 }

@@ -15,6 +15,7 @@ import { getIncident } from "./get";
 import { listIncidents } from "./list";
 import { countMatchingByStatus } from "./status-counts";
 import { getTimeline } from "./timeline";
+import { updateIncident } from "./update";
 
 let database: Database;
 let owner: Actor;
@@ -91,16 +92,22 @@ describe("private incidents", () => {
   it("the list feed does not tell outsiders that a private incident changed", async () => {
     const controller = new AbortController();
     const outsiderFeed = incidentListFeed(contextFor(database.db, outsider), controller.signal);
-    const received: string[] = [];
+    const received: (string | null)[] = [];
     const reading = (async () => {
       for await (const id of outsiderFeed) received.push(id);
     })();
     const publicOne = await declareIncident({ ctx: contextFor(database.db, owner), input: { title: "Public blip", severityId: 4, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
-    const touchPublic = () => addNote({ ctx: contextFor(database.db, owner), input: { incidentId: publicOne.id, body: "tick" } });
+    // Lists show state, so only state changes (not notes) tell them.
+    let round = 0;
+    const touchPublic = async () => {
+      const { version } = await getIncident({ ctx: contextFor(database.db, owner), input: { incidentId: publicOne.id } });
+      await updateIncident({ ctx: contextFor(database.db, owner), input: { incidentId: publicOne.id, expectedVersion: version, title: `Public blip ${++round}` } });
+    };
     // The feed starts listening on its first read: keep touching the public incident until it is heard.
     await expect.poll(async () => (await touchPublic(), received.includes(publicOne.id)), { timeout: 5000 }).toBe(true);
     received.length = 0;
-    await addNote({ ctx: contextFor(database.db, owner), input: { incidentId: privateId, body: "secret detail" } });
+    const secret = await getIncident({ ctx: contextFor(database.db, owner), input: { incidentId: privateId } });
+    await updateIncident({ ctx: contextFor(database.db, owner), input: { incidentId: privateId, expectedVersion: secret.version, title: "Secret, renamed" } });
     await touchPublic();
     // Notifications arrive in commit order: once the later public change is heard, the private one would have been too.
     await expect.poll(() => received.includes(publicOne.id), { timeout: 5000 }).toBe(true);

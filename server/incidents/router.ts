@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { incidentFeed, incidentFeedMessage, incidentListChange, incidentListFeed } from "@/server/live/incident-feed";
+import { incidentFeed, incidentListFeed } from "@/server/live/incident-feed";
+import { incidentListChange } from "@/server/live/messages";
 import { protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
 import { serviceContext } from "@/server/trpc/service-context";
 import { addNote } from "./add-note";
@@ -15,7 +16,7 @@ import { setHighlight } from "./highlight";
 import { listIncidents } from "./list";
 import { incidentOutput, listIncidentsOutput, mutationResultOutput, timelineEventOutput } from "./outputs";
 import { postStatusUpdate } from "./post-status-update";
-import { listViewers, pingPresence } from "./presence";
+import { listViewers } from "./presence";
 import * as input from "./schemas";
 import { getTimeline } from "./timeline";
 import { updateIncident } from "./update";
@@ -57,16 +58,14 @@ export const incidentsRouter = router({
     .input(input.highlightInput)
     .output(z.object({ eventId: z.number(), isHighlighted: z.boolean() }))
     .mutation(({ ctx, input }) => setHighlight({ ctx: serviceContext(ctx), input })),
-  // Viewers are present too: presence is reading, not writing.
-  ping: protectedProcedure.input(input.incidentIdInput).output(z.void()).mutation(({ ctx, input }) => pingPresence({ ctx: serviceContext(ctx), input })),
-
   // Live: tracked ids are event sequence numbers, so a reconnect resumes exactly after the last one seen.
+  // Messages are checked once per change by the hub (server/live/messages.ts), not once per watcher.
+  // Opening a stream is presence: "here now" lasts as long as it does.
   onEvents: protectedProcedure
-    .input(z.object({ incidentId: z.uuid(), lastEventId: z.coerce.number().int().min(0).nullish() }))
+    .input(z.object({ incidentId: z.uuid(), lastEventId: z.coerce.number().int().min(0).max(2_147_483_647).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       for await (const { seq, message } of incidentFeed(serviceContext(ctx), input.incidentId, input.lastEventId ?? 0, signal)) {
-        const checked = incidentFeedMessage.parse(message);
-        yield seq === null ? checked : tracked(String(seq), checked);
+        yield seq === null ? message : tracked(String(seq), message);
       }
     }),
   onListChanged: protectedProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {

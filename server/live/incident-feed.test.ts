@@ -7,6 +7,7 @@ import { declareIncident } from "@/server/incidents/declare";
 import { contextFor, createActor } from "@/test/actors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { incidentFeed } from "./incident-feed";
+import type { FeedItem } from "./incident-topic";
 
 let database: TestDatabase;
 let responder: Actor;
@@ -16,10 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function collect(feed: AsyncGenerator<{ seq: number | null }>, count: number): Promise<number[]> {
+/** The sequence numbers of the events a stream's messages carry. */
+const seqsOf = (item: FeedItem) => (item.message.type === "events" ? item.message.events.map((event) => event.seq) : []);
+
+async function collect(feed: AsyncGenerator<FeedItem>, count: number): Promise<number[]> {
   const seqs: number[] = [];
   for await (const item of feed) {
-    if (item.seq !== null) seqs.push(item.seq);
+    seqs.push(...seqsOf(item));
     if (seqs.length >= count) break;
   }
   return seqs;
@@ -45,7 +49,7 @@ describe("incident live feed", () => {
     const received: number[] = [];
     const reading = (async () => {
       for await (const item of resumed) {
-        if (item.seq !== null) received.push(item.seq);
+        received.push(...seqsOf(item));
         if (received.length >= 4) break;
       }
     })();
@@ -63,7 +67,7 @@ describe("incident live feed", () => {
     const feed = incidentFeed(ctx, id, 2, controller.signal);
     const seen: number[] = [];
     const reading = (async () => {
-      for await (const item of feed) if (item.seq !== null) seen.push(item.seq);
+      for await (const item of feed) seen.push(...seqsOf(item));
     })();
     await expect(addNote({ ctx, input: { incidentId: id, body: "x", occurredAt: new Date(Date.now() + 86_400_000) } })).rejects.toMatchObject({ kind: "invalid" });
     await addNote({ ctx, input: { incidentId: id, body: "real" } });
@@ -89,7 +93,7 @@ describe("several app instances", () => {
         for await (const item of feed) {
           // The first message follows the LISTEN and the catch-up read: from here on only NOTIFY can wake it.
           isListening = true;
-          if (item.seq !== null) seen.push(item.seq);
+          seen.push(...seqsOf(item));
         }
       })();
       await expect.poll(() => isListening, { timeout: 5000 }).toBe(true);

@@ -29,7 +29,7 @@ export function IncidentView({ incidentId, currentUserId }: { incidentId: string
 }
 
 function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; currentUserId: string }) {
-  const { connection } = useIncidentLive(incident.id, incident.lastEventSeq);
+  const { connection, isDatabaseReachable } = useIncidentLive(incident.id, incident.lastEventSeq);
   return (
     <TimeZoneProvider>
       <div className="grid gap-6">
@@ -38,10 +38,15 @@ function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; c
           <div className="flex items-center gap-3">
             <PresenceStrip incidentId={incident.id} />
             <span className="text-xs text-muted-foreground" role="status" data-testid="live-status">
-              {connection === "pending" ? "● Live" : connection === "connecting" ? "Connecting…" : "Reconnecting…"}
+              {!isDatabaseReachable ? "Paused" : connection === "live" ? "● Live" : connection === "connecting" ? "Connecting…" : "Reconnecting…"}
             </span>
           </div>
         </div>
+        {isDatabaseReachable ? null : (
+          <p role="alert" className="rounded-md border border-warning/60 bg-warning/10 px-3 py-2 text-sm">
+            Daytwo cannot reach its database; retrying. What you see may be out of date, and changes cannot be saved until it is back: this page catches up by itself.
+          </p>
+        )}
         <IncidentHeader incident={incident} />
         <div className="flex flex-wrap items-start justify-between gap-2">
           <NextActions incident={incident} />

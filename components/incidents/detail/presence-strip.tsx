@@ -5,10 +5,10 @@ import { useTRPC } from "@/lib/trpc/client";
 
 const initials = (name: string) => name.split(/\s+/).map((part) => part[0] ?? "").join("").slice(0, 2).toUpperCase();
 
-/** Who has this incident open right now (refreshed by the live feed when someone arrives). */
+/** Who has this incident open right now: the live stream replaces the list whenever someone arrives or leaves. */
 export function PresenceStrip({ incidentId }: { incidentId: string }) {
   const trpc = useTRPC();
-  const viewers = useQuery({ ...trpc.incidents.viewers.queryOptions({ incidentId }), refetchInterval: 15_000 });
+  const viewers = useQuery({ ...trpc.incidents.viewers.queryOptions({ incidentId }), staleTime: Infinity });
   if (!viewers.data?.length) return null;
   return (
     <section aria-label="Looking at this incident" className="flex items-center gap-1">

@@ -7,7 +7,8 @@ import { useTRPC } from "@/lib/trpc/client";
 
 /**
  * Shared callbacks for incident mutations: a success toast, and on failure the server's message.
- * On a version conflict the page reloads the incident, so the person sees what changed.
+ * The change itself reaches this page like every other page, through the live stream (no refetch);
+ * only on a version conflict does the page reload the incident, so the person sees what changed.
  */
 export function useIncidentMutationCallbacks(incidentId: string) {
   const trpc = useTRPC();
@@ -24,9 +25,8 @@ export function useIncidentMutationCallbacks(incidentId: string) {
       // Take the new version at once: a next click must not wait for the refetch, or it would be stale.
       const version = (result as { version?: unknown } | undefined)?.version;
       if (typeof version === "number") {
-        queryClient.setQueryData(trpc.incidents.get.queryKey({ incidentId }), (current) => (current ? { ...current, version } : current));
+        queryClient.setQueryData(trpc.incidents.get.queryKey({ incidentId }), (current) => (current ? { ...current, version: Math.max(version, current.version) } : current));
       }
-      await refresh();
     },
     onError: async (error: unknown) => {
       const isConflict = (error as { data?: { code?: string } }).data?.code === "CONFLICT";

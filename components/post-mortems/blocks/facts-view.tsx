@@ -5,14 +5,14 @@ import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { statusLabels } from "@/lib/incident-lifecycle";
 import { formatDuration } from "@/lib/incident-metrics";
 import { useTRPC } from "@/lib/trpc/client";
-import { useIncidentChanges } from "@/components/incidents/use-incident-changes";
+import { useIncidentStream } from "@/components/incidents/live/incident-stream";
 
 /** The incident's facts, read live from the incident (never a pasted copy). */
 export function FactsView({ node }: ReactNodeViewProps) {
   const incidentId = String(node.attrs.incidentId ?? "");
   const trpc = useTRPC();
   const incident = useQuery({ ...trpc.incidents.get.queryOptions({ incidentId }), enabled: Boolean(incidentId) });
-  useIncidentChanges(incidentId, incident.data?.lastEventSeq);
+  useIncidentStream(incidentId, incident.data?.lastEventSeq);
   const data = incident.data;
   const roles = data?.roles.filter((role) => role.holder).map((role) => `${role.name}: ${role.holder?.name}`) ?? [];
   const rows: [string, string][] = data

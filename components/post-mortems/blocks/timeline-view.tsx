@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { describeEvent } from "@/lib/timeline-text";
 import { useTRPC } from "@/lib/trpc/client";
-import { useIncidentChanges } from "@/components/incidents/use-incident-changes";
+import { useIncidentStream } from "@/components/incidents/live/incident-stream";
 
 /** The incident's highlighted events, live: highlight or correct an event on the incident and it shows here. */
 export function TimelineView({ node }: ReactNodeViewProps) {
@@ -12,7 +12,7 @@ export function TimelineView({ node }: ReactNodeViewProps) {
   const trpc = useTRPC();
   const incident = useQuery({ ...trpc.incidents.get.queryOptions({ incidentId }), enabled: Boolean(incidentId) });
   const events = useQuery({ ...trpc.incidents.timeline.queryOptions({ incidentId, highlightedOnly: true }), enabled: Boolean(incidentId) });
-  useIncidentChanges(incidentId, incident.data?.lastEventSeq);
+  useIncidentStream(incidentId, incident.data?.lastEventSeq);
   const shown = events.data?.filter((event) => !event.supersededById) ?? [];
   return (
     <NodeViewWrapper className="my-4 rounded-md border bg-muted/40 p-3 text-sm" data-testid="timeline-block" contentEditable={false}>

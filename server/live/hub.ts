@@ -1,0 +1,154 @@
+// The process's live hub: one NOTIFY listener, one reader per watched incident, presence from open
+// streams, and the database's reachability told to every page. Streams only wait on their mailbox.
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { incidentParticipants } from "@/db/schema";
+import { isAdmin, type Actor } from "@/server/context";
+import { markGone, markPresent } from "@/server/incidents/presence";
+import { logger } from "@/server/log";
+import { IncidentTopic, type FeedItem, type Subscriber } from "./incident-topic";
+import { INCIDENT_CHANNEL, parseNotification, type IncidentNotification } from "./notification";
+import { createQueue, type Queue } from "./queue";
+
+// Presence rows are refreshed by each process for its open streams; PRESENCE_WINDOW_MS is three beats.
+const HEARTBEAT_MS = 20_000;
+
+type ListSubscriber = { actor: Actor; queue: Queue<{ incidentId: string | null }> };
+
+export class LiveHub {
+  private readonly topics = new Map<string, IncidentTopic>();
+  private readonly lists = new Set<ListSubscriber>();
+  /** incident id → user id → open streams of that person on that incident, in this process. */
+  private readonly present = new Map<string, Map<string, number>>();
+  private readonly ready: Promise<unknown>;
+
+  constructor(private readonly database: Database) {
+    this.ready = database.listener.listen(INCIDENT_CHANNEL, (payload) => this.onNotification(payload));
+    database.listener.onState((state) => (state === "up" ? this.onRestored() : this.onLost()));
+    // Not a job: it keeps this process's own connections' presence fresh, and dies with the process.
+    setInterval(() => this.heartbeat(), HEARTBEAT_MS).unref();
+  }
+
+  get isDatabaseReachable(): boolean {
+    return this.database.listener.state === "up";
+  }
+
+  /** Reads done for an incident's feed in this process (tests count them). */
+  readsFor(incidentId: string): number {
+    return this.topics.get(incidentId)?.reads ?? 0;
+  }
+
+  /** One stream: events after `afterSeq`, then live, until `signal` aborts or access is lost. */
+  async *subscribe(actor: Actor, incidentId: string, afterSeq: number, signal?: AbortSignal): AsyncGenerator<FeedItem> {
+    await this.ready;
+    let topic = this.topics.get(incidentId);
+    if (!topic) this.topics.set(incidentId, (topic = new IncidentTopic(incidentId, this.database.feedDb)));
+    const subscriber: Subscriber = { actor, queue: createQueue<FeedItem>(), lastSeq: afterSeq, isNew: true };
+    topic.subscribers.add(subscriber);
+    topic.greet(subscriber);
+    if (!this.isDatabaseReachable) subscriber.queue.push({ seq: null, message: { type: "database", isReachable: false } });
+    this.arrive(incidentId, actor.id);
+    void topic.pump();
+    try {
+      for (let item = await subscriber.queue.next(signal); item; item = await subscriber.queue.next(signal)) yield item;
+    } finally {
+      topic.subscribers.delete(subscriber);
+      this.leave(incidentId, actor.id);
+      if (topic.subscribers.size === 0 && this.topics.get(incidentId) === topic) {
+        this.topics.delete(incidentId);
+        topic.close();
+      }
+    }
+  }
+
+  /** Ids of incidents whose state changed and that this actor may see; null: refresh everything. */
+  async *subscribeList(actor: Actor, signal?: AbortSignal): AsyncGenerator<string | null> {
+    await this.ready;
+    const subscriber: ListSubscriber = { actor, queue: createQueue<{ incidentId: string | null }>() };
+    this.lists.add(subscriber);
+    try {
+      for (let item = await subscriber.queue.next(signal); item; item = await subscriber.queue.next(signal)) yield item.incidentId;
+    } finally {
+      this.lists.delete(subscriber);
+    }
+  }
+
+  private onNotification(payload: string): void {
+    const notification = parseNotification(payload);
+    if (!notification) return;
+    const topic = this.topics.get(notification.incidentId);
+    if (topic) {
+      if (notification.highlight) topic.broadcast({ type: "highlight", ...notification.highlight });
+      else if (notification.presence) topic.refreshViewers().catch((error: unknown) => logger.warn({ err: error }, "presence read failed"));
+      else void topic.pump();
+    }
+    if (notification.changesState && this.lists.size > 0) void this.tellLists(notification);
+  }
+
+  private async tellLists(notification: IncidentNotification): Promise<void> {
+    let participants: Set<string> | null = null;
+    if (notification.isPrivate && [...this.lists].some((list) => !isAdmin(list.actor))) {
+      const rows = await this.database.feedDb
+        .select({ userId: incidentParticipants.userId })
+        .from(incidentParticipants)
+        .where(eq(incidentParticipants.incidentId, notification.incidentId))
+        .catch(() => []);
+      participants = new Set(rows.map((row) => row.userId));
+    }
+    for (const list of this.lists) {
+      if (!notification.isPrivate || isAdmin(list.actor) || participants?.has(list.actor.id)) list.queue.push({ incidentId: notification.incidentId });
+    }
+  }
+
+  private onLost(): void {
+    for (const topic of this.topics.values()) topic.broadcast({ type: "database", isReachable: false });
+  }
+
+  /** Back: say so, then every stream catches up from its own last sequence number, with the whole incident. */
+  private onRestored(): void {
+    for (const topic of this.topics.values()) {
+      topic.broadcast({ type: "database", isReachable: true });
+      topic.markAllNew();
+      void topic.pump();
+      topic.refreshViewers().catch(() => {});
+    }
+    for (const list of this.lists) list.queue.push({ incidentId: null });
+    this.heartbeat();
+  }
+
+  private arrive(incidentId: string, userId: string): void {
+    const people = this.present.get(incidentId) ?? new Map<string, number>();
+    this.present.set(incidentId, people);
+    const count = (people.get(userId) ?? 0) + 1;
+    people.set(userId, count);
+    if (count === 1) markPresent(this.database.feedDb, incidentId, [userId]).catch(() => {});
+  }
+
+  private leave(incidentId: string, userId: string): void {
+    const people = this.present.get(incidentId);
+    const count = (people?.get(userId) ?? 1) - 1;
+    if (count > 0) {
+      people?.set(userId, count);
+      return;
+    }
+    people?.delete(userId);
+    if (people?.size === 0) this.present.delete(incidentId);
+    markGone(this.database.feedDb, incidentId, userId).catch(() => {});
+  }
+
+  private heartbeat(): void {
+    for (const [incidentId, people] of this.present) {
+      markPresent(this.database.feedDb, incidentId, [...people.keys()], new Date(), false).catch(() => {});
+    }
+  }
+}
+
+const registry = globalThis as typeof globalThis & { __daytwoLiveHubs?: WeakMap<Database, LiveHub> };
+
+/** The hub of this process's database (tests open several databases; each gets its own). */
+export function hubFor(database: Database): LiveHub {
+  registry.__daytwoLiveHubs ??= new WeakMap();
+  let hub = registry.__daytwoLiveHubs.get(database);
+  if (!hub) registry.__daytwoLiveHubs.set(database, (hub = new LiveHub(database)));
+  return hub;
+}

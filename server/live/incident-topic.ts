@@ -118,7 +118,8 @@ export class IncidentTopic {
         : Promise.resolve([]),
     ]);
     this.access = { isPrivate: incident.isPrivate, participantIds: new Set(participants.map((row) => row.userId)) };
-    const hasStateChanged = this.version !== null && this.version !== incident.version;
+    // Adding someone changes who takes part without a new version; the page shows participants too.
+    const hasStateChanged = (this.version !== null && this.version !== incident.version) || events.some((event) => event.kind === "participant.added");
     this.version = incident.version;
     const details = needsIncident || hasStateChanged ? await loadIncidentDetails(this.db, incident) : null;
     const lastSeq = Math.max(incident.lastEventSeq, events.at(-1)?.seq ?? 0);

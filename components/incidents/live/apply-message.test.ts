@@ -34,7 +34,7 @@ const event = (seq: number, minute: number, extra: Partial<TimelineEventOutput> 
   isHighlighted: false,
   ...extra,
 });
-const incident = { id: incidentId, title: "Checkout down", status: "investigating", version: 4, lastEventSeq: 3 } as IncidentOutput;
+const incident = { id: incidentId, title: "Checkout down", status: "investigating", version: 4, lastEventSeq: 3, participants: [riley] } as IncidentOutput;
 const message = (events: TimelineEventOutput[], head = { version: 4, lastEventSeq: events.at(-1)?.seq ?? 3 }, whole: IncidentOutput | null = null): EventsMessage => ({ type: "events", events, head, incident: whole });
 
 const keys = () => ({
@@ -100,6 +100,17 @@ describe("applying a live message to the page's cache", () => {
     expect(queryClient.getQueryData(trpc.incidents.viewers.queryKey({ incidentId }))).toEqual([riley]);
     applyIncidentMessage(queryClient, trpc, incidentId, { type: "highlight", eventId: 102, isHighlighted: true });
     expect(queryClient.getQueryData(k.all)?.find((e) => e.id === 102)?.isHighlighted).toBe(true);
+    expect(invalidated()).toBe(0);
+  });
+});
+
+describe("who takes part", () => {
+  it("someone who acts for the first time joins the participants, in name order, without a refetch", () => {
+    const k = seed();
+    queryClient.setQueryData(k.incident, { ...incident, participants: [riley] });
+    const sam = { id: "00000000-0000-4000-8000-0000000000bb", name: "Ada" };
+    applyIncidentMessage(queryClient, trpc, incidentId, message([event(4, 4, { actor: sam })]));
+    expect(queryClient.getQueryData(k.incident)?.participants).toEqual([sam, riley]);
     expect(invalidated()).toBe(0);
   });
 });

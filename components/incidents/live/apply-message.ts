@@ -54,12 +54,24 @@ export function applyIncidentMessage(queryClient: QueryClient, trpc: Trpc, incid
   if (message.incident && (!current || message.incident.version >= current.version)) {
     queryClient.setQueryData(incidentKey, { ...message.incident, lastEventSeq: Math.max(lastEventSeq, current?.lastEventSeq ?? 0) });
   } else if (current) {
-    queryClient.setQueryData(incidentKey, { ...current, version: Math.max(version, current.version), lastEventSeq: Math.max(lastEventSeq, current.lastEventSeq) } satisfies IncidentOutput);
+    queryClient.setQueryData(incidentKey, {
+      ...current,
+      version: Math.max(version, current.version),
+      lastEventSeq: Math.max(lastEventSeq, current.lastEventSeq),
+      participants: withActors(current.participants, fresh),
+    } satisfies IncidentOutput);
   }
   for (const [pattern, keyOf] of affected) {
     if (fresh.some((event) => pattern.test(event.kind))) void queryClient.invalidateQueries({ queryKey: keyOf(trpc) });
   }
   return "applied";
+}
+
+/** Whoever acts on an incident takes part in it (server/incidents/mutate.ts): a new actor joins the list. */
+function withActors(participants: IncidentOutput["participants"], events: TimelineEventOutput[]): IncidentOutput["participants"] {
+  const known = new Set(participants.map((person) => person.id));
+  const joined = events.flatMap((event) => (event.actor && !known.has(event.actor.id) && known.add(event.actor.id) ? [event.actor] : []));
+  return joined.length ? [...participants, ...joined].sort((a, b) => a.name.localeCompare(b.name)) : participants;
 }
 
 function filterOf(key: QueryKey): TimelineFilter {

@@ -72,12 +72,19 @@ async function main() {
   const handleTrpc = createTrpcHandler();
   const trustProxy = env.TRUST_PROXY === "true";
 
+  // The live hub listens from the start: its connection is also how the app knows the database is there.
+  const { hubFor } = await import("@/server/live/hub");
+  await hubFor(database).whenReady();
+  const { answerUnavailable } = await import("@/server/startup/unavailable-page");
+
   const server = http.createServer((req, res) => {
     // Never trust a client's own claim of these: they feed logs, audit rows and sign-in throttling.
     req.headers["x-request-id"] = randomUUID();
     const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
     req.headers["x-daytwo-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
     if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
+    // Pages need the database; scripts and styles (/_next/) do not, so an open page keeps working.
+    else if (database.listener.state === "down" && !req.url?.startsWith("/_next/")) answerUnavailable(res);
     else void handle(req, res);
   });
   const { createCollabServer } = await import("@/server/collab/collab-server");

@@ -2,7 +2,10 @@
 // shared PostgreSQL server and other tests' connections never notice). Only PostgreSQL has a
 // connection to lose; embedded PGlite lives inside the process, so *.postgres.test.ts files run only
 // with DATABASE_URL (vitest.config.ts).
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, setDatabase, type Database } from "@/db/client";
@@ -12,6 +15,7 @@ import { addNote } from "@/server/incidents/add-note";
 import { declareIncident } from "@/server/incidents/declare";
 import { createTrpcHandler } from "@/server/trpc/http-handler";
 import { contextFor, createActor } from "@/test/actors";
+import { startApp, stopAllApps } from "@/test/app-process";
 import { sessionCookie, TEST_AUTH_SECRET } from "@/test/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { startTcpProxy, type TcpProxy } from "@/test/tcp-proxy";
@@ -41,6 +45,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/`;
 });
 afterAll(async () => {
+  await stopAllApps();
   await new Promise((resolve) => server.close(resolve));
   await app.close();
   await proxy.close();
@@ -104,4 +109,25 @@ describe("a database outage", () => {
     await expect.poll(() => watcher.seqs, { timeout: 5_000 }).toEqual([3]);
     await watcher.stop();
   });
+
+  it("the real server answers pages with 503 and a plain message while the database is away, and serves again on its return", async () => {
+    const own = await startTcpProxy({ host: "127.0.0.1", port: proxy.port });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-failover-"));
+    try {
+      const server = await startApp({ DATABASE_URL: own.url(database.url ?? ""), DATA_DIR: dataDir, AUTH_SECRET: TEST_AUTH_SECRET });
+      const page = () => fetch(`http://127.0.0.1:${server.port}/sign-in`, { redirect: "manual" });
+      expect((await page()).status).toBe(200);
+      await own.cut();
+      await expect.poll(async () => (await page()).status, { timeout: 5_000 }).toBe(503);
+      const body = await (await page()).text();
+      expect(body).toContain("Daytwo cannot reach its database; retrying");
+      expect(body).not.toMatch(/select |stack|Error:/i);
+      await own.restore();
+      await expect.poll(async () => (await page()).status, { timeout: 5_000 }).toBe(200);
+    } finally {
+      await stopAllApps();
+      await own.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -29,6 +29,11 @@ export class LiveHub {
     setInterval(() => this.heartbeat(), HEARTBEAT_MS).unref();
   }
 
+  /** Resolves once the incident channel is registered (server/main.ts waits for it before serving). */
+  whenReady(): Promise<unknown> {
+    return this.ready;
+  }
+
   get isDatabaseReachable(): boolean {
     return this.database.listener.state === "up";
   }

@@ -8,6 +8,58 @@ import { applyIncidentMessage } from "./apply-message";
 export type StreamStatus = { connection: "connecting" | "live" | "reconnecting"; isDatabaseReachable: boolean };
 
 type Stream = { users: number; status: StreamStatus; stop: () => void };
+type Deps = { client: ReturnType<typeof useTRPCClient>; queryClient: ReturnType<typeof useQueryClient>; trpc: ReturnType<typeof useTRPC> };
+
+const RETRY_MAX_MS = 30_000;
+
+/**
+ * The link resumes a dropped connection by itself. A stream the server ended (it fell too far
+ * behind, or the incident vanished) is opened again after the last event the cache holds, with
+ * backoff; "not found" stops it, and the page's own query then shows why.
+ */
+function openStream(incidentId: string, afterSeq: number, { client, queryClient, trpc }: Deps): Stream {
+  const stream: Stream = { users: 0, status: idle, stop: () => {} };
+  const incidentKey = trpc.incidents.get.queryKey({ incidentId });
+  let attempt = 0;
+  let isStopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let subscription: { unsubscribe(): void } | undefined;
+  const retry = () => {
+    if (isStopped) return;
+    setStatus(incidentId, stream, { connection: "reconnecting" });
+    retryTimer = setTimeout(() => connect(queryClient.getQueryData(incidentKey)?.lastEventSeq ?? afterSeq), Math.min(RETRY_MAX_MS, 1_000 * 2 ** attempt++));
+  };
+  const connect = (lastEventId: number) => {
+    subscription = client.incidents.onEvents.subscribe(
+      { incidentId, lastEventId },
+      {
+        onData(value) {
+          attempt = 0;
+          const message = "data" in value && "id" in value ? value.data : value;
+          if (message.type === "database") setStatus(incidentId, stream, { isDatabaseReachable: message.isReachable });
+          applyIncidentMessage(queryClient, trpc, incidentId, message);
+        },
+        onConnectionStateChange(state) {
+          const connection = state.state === "pending" ? "live" : stream.status.connection === "connecting" ? "connecting" : "reconnecting";
+          setStatus(incidentId, stream, { connection });
+        },
+        onError(error) {
+          if (error.data?.code !== "NOT_FOUND") return retry();
+          isStopped = true;
+          void queryClient.invalidateQueries({ queryKey: incidentKey, exact: true });
+        },
+        onComplete: retry,
+      },
+    );
+  };
+  connect(afterSeq);
+  stream.stop = () => {
+    isStopped = true;
+    clearTimeout(retryTimer);
+    subscription?.unsubscribe();
+  };
+  return stream;
+}
 
 // One stream per incident per tab, however many components show that incident (the page, its
 // post-mortem's facts and timeline blocks): they share it, and it closes with the last of them.
@@ -22,8 +74,7 @@ function setStatus(incidentId: string, stream: Stream, status: Partial<StreamSta
 
 /**
  * Keeps an incident's cached data live. `afterSeq` is the last event the page already holds; the
- * stream opens once it is known and then never reopens for later values (the link itself resumes
- * after the last event it received when the connection drops).
+ * stream opens once it is known and then never reopens for later values.
  */
 export function useIncidentStream(incidentId: string, afterSeq: number | undefined): StreamStatus {
   const trpc = useTRPC();
@@ -34,25 +85,7 @@ export function useIncidentStream(incidentId: string, afterSeq: number | undefin
   useEffect(() => {
     if (!isReady) return;
     let stream = streams.get(incidentId);
-    if (!stream) {
-      const opened: Stream = { users: 0, status: idle, stop: () => {} };
-      const subscription = client.incidents.onEvents.subscribe(
-        { incidentId, lastEventId: afterSeq },
-        {
-          onData(value) {
-            const message = "data" in value && "id" in value ? value.data : value;
-            if (message.type === "database") setStatus(incidentId, opened, { isDatabaseReachable: message.isReachable });
-            applyIncidentMessage(queryClient, trpc, incidentId, message);
-          },
-          onConnectionStateChange(state) {
-            const connection = state.state === "pending" ? "live" : opened.status.connection === "connecting" ? "connecting" : "reconnecting";
-            setStatus(incidentId, opened, { connection });
-          },
-        },
-      );
-      opened.stop = () => subscription.unsubscribe();
-      streams.set(incidentId, (stream = opened));
-    }
+    if (!stream) streams.set(incidentId, (stream = openStream(incidentId, afterSeq, { client, queryClient, trpc })));
     const shared = stream;
     shared.users += 1;
     return () => {

@@ -7,6 +7,9 @@ import { describeZodError, toClientError } from "./error-mapping";
 
 const t = initTRPC.context<Context>().create({
   transformer,
+  // Live streams: a ping every 15 s keeps proxies from closing a quiet stream, and lets the browser
+  // notice a dead connection (no ping for 40 s) and reconnect after its last event.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timelineEventData } from "@/lib/events/catalogue";
+import { withTimelineEventData } from "@/lib/events/catalogue";
 import { incidentKinds, incidentStatuses } from "@/lib/incident-lifecycle";
 
 const person = z.object({ id: z.uuid(), name: z.string() });
@@ -68,8 +68,8 @@ export type IncidentOutput = z.infer<typeof incidentOutput>;
 
 // On the wire `kind` is still a string and `data` an object; by type they are a catalogue kind (legacy
 // names already mapped) with its own data, so narrowing `kind` narrows `data`.
-export const timelineEventOutput = z
-  .object({
+export const timelineEventOutput = withTimelineEventData(
+  z.object({
     id: z.number(),
     seq: z.number(),
     actor: person.nullable(),
@@ -79,8 +79,8 @@ export const timelineEventOutput = z
     supersedesId: z.number().nullable(),
     supersededById: z.number().nullable(),
     isHighlighted: z.boolean(),
-  })
-  .and(timelineEventData);
+  }),
+);
 export type TimelineEventOutput = z.infer<typeof timelineEventOutput>;
 
 export const mutationResultOutput = z.object({ version: z.number(), lastEventSeq: z.number() });

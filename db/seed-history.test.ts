@@ -40,6 +40,6 @@ describe("demo history", () => {
     const all = await listIncidents({ ctx: ctx(), input: { sort: "newest", limit: 50 } });
     const checkout = all.incidents.find((incident) => incident.title === "Checkout API returning 502s");
     const kinds = (await getTimeline({ ctx: ctx(), input: { incidentId: checkout!.id } })).map((event) => event.kind);
-    expect(kinds).toEqual(expect.arrayContaining(["incident.declared", "status.changed", "postmortem.published", "action_item.created", "action_item.status_changed"]));
+    expect(kinds).toEqual(expect.arrayContaining(["incident.declared", "status.changed", "post_mortem.published", "action_item.created", "action_item.status_changed"]));
   });
 });

@@ -1,7 +1,60 @@
-// How the audit log names what happened. Actions are stored as stable codes ("incident.declared") so
-// filters and exports never change; people read these labels instead.
+// The audit actions the server records, as stable codes ("incident.declared") so filters and exports
+// never change; people read these labels instead. Codes follow the naming rule at the top of
+// lib/events/catalogue.ts: <entity>.<past_tense_verb>, where the entity is the record an admin looks
+// the change up by (an incident's runbook step is `incident.runbook_step_done`).
 
-const labels: Record<string, string> = {
+export const auditActions = [
+  "action_item.created",
+  "action_item.updated",
+  "action_item.status_changed",
+  "incident.declared",
+  "incident.updated",
+  "incident.status_changed",
+  "incident.milestone_corrected",
+  "incident.status_update_posted",
+  "incident.note_added",
+  "incident.note_corrected",
+  "incident.event_highlighted",
+  "incident.event_unhighlighted",
+  "incident.participant_added",
+  "incident.role_assigned",
+  "incident.role_released",
+  "incident.alert_attached",
+  "incident.runbook_attached",
+  "incident.runbook_step_done",
+  "incident.runbook_step_undone",
+  "incident.runbook_step_noted",
+  "incident.runbook_rated",
+  "incident_role.created",
+  "post_mortem.started",
+  "post_mortem.review_requested",
+  "post_mortem.approved",
+  "post_mortem.changes_requested",
+  "post_mortem.flag_dismissed",
+  "post_mortem.published",
+  "post_mortem.reopened",
+  "post_mortem_template.created",
+  "post_mortem_template.updated",
+  "post_mortem_template.deleted",
+  "post_mortem_template.default_set",
+  "runbook.created",
+  "runbook.updated",
+  "runbook.restored",
+  "runbook.reviewed",
+  "team.created",
+  "team.member_added",
+  "team.member_removed",
+  "user.created",
+  "user.first_admin_created",
+  "user.provisioned",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "workspace.due_days_changed",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+const labels: Record<AuditAction, string> = {
   "action_item.created": "Created an action item",
   "action_item.updated": "Edited an action item",
   "action_item.status_changed": "Changed an action item's status",
@@ -21,8 +74,8 @@ const labels: Record<string, string> = {
   "incident.runbook_attached": "Attached a runbook",
   "incident.runbook_step_done": "Ticked a runbook step",
   "incident.runbook_step_undone": "Unticked a runbook step",
-  "incident.runbook_step_note": "Noted on a runbook step",
-  "incident.runbook_feedback": "Rated a runbook",
+  "incident.runbook_step_noted": "Noted on a runbook step",
+  "incident.runbook_rated": "Rated a runbook",
   "incident_role.created": "Defined an incident role",
   "post_mortem.started": "Started a post-mortem",
   "post_mortem.review_requested": "Sent a post-mortem for review",
@@ -43,23 +96,38 @@ const labels: Record<string, string> = {
   "team.member_added": "Added a team member",
   "team.member_removed": "Removed a team member",
   "user.created": "Created a user",
-  "user.created_first_admin": "Created the first admin",
-  "user.created_by_oidc": "Signed in with SSO for the first time",
+  "user.first_admin_created": "Created the first admin",
+  "user.provisioned": "Signed in with SSO for the first time",
   "user.role_changed": "Changed a user's role",
   "user.deactivated": "Deactivated a user",
   "user.reactivated": "Reactivated a user",
   "workspace.due_days_changed": "Changed default action-item due dates",
 };
 
+/** Codes older rows were written under → today's code. Never remove an entry: the audit log is append-only. */
+export const legacyAuditActions: Readonly<Record<string, AuditAction>> = {
+  "incident.runbook_step_note": "incident.runbook_step_noted",
+  "incident.runbook_feedback": "incident.runbook_rated",
+  "user.created_first_admin": "user.first_admin_created",
+  "user.created_by_oidc": "user.provisioned",
+};
+
+const actionSet: ReadonlySet<string> = new Set(auditActions);
+export const isAuditAction = (action: string): action is AuditAction => actionSet.has(action);
+
+/** Today's code for a stored one, or undefined when the code is not one this release records. */
+export const canonicalAuditAction = (stored: string): AuditAction | undefined => (isAuditAction(stored) ? stored : legacyAuditActions[stored]);
+
 /** The sentence the audit log shows for an action code; an unknown code still reads as words. */
 export function describeAuditAction(action: string): string {
-  const label = labels[action];
-  if (label) return label;
+  const known = canonicalAuditAction(action);
+  if (known) return labels[known];
   const words = action.replace(/[._]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export const hasAuditLabel = (action: string) => action in labels;
+/** Older codes that today's codes starting with `prefix` replaced, so a filter finds rows of any age. */
+export const legacyAuditActionsStartingWith = (prefix: string): string[] => Object.keys(legacyAuditActions).filter((legacy) => legacyAuditActions[legacy]!.startsWith(prefix) && !legacy.startsWith(prefix));
 
 /** What the audit log can be filtered by, with the names people use. */
 export const auditEntityTypes = [

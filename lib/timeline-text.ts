@@ -1,16 +1,20 @@
 // One sentence per timeline event, used by the timeline, conflict messages and exports alike.
+// A new kind in the catalogue without a sentence here fails the build (the `never` check below).
+import type { TypedEventData } from "./events/catalogue";
 import { milestoneLabels, statusLabels, type IncidentStatus, type Milestone } from "./incident-lifecycle";
 
-export type DescribableEvent = { kind: string; data: Record<string, unknown>; body: string | null };
+export type DescribableEvent = TypedEventData & { body: string | null };
 
 const text = (value: unknown) => (typeof value === "string" ? value : value === null || value === undefined ? "none" : String(value));
 const status = (value: unknown) => statusLabels[value as IncidentStatus] ?? text(value);
 const list = (value: unknown) => (Array.isArray(value) ? value.map(text).join(", ") : "");
 const when = (value: unknown) => (typeof value === "string" ? new Date(value).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "not set");
 
+// The helpers still take `unknown`: server-side readers (conflict messages, post-mortem blocks) show
+// stored rows without parsing them, and a sentence with "none" beats a crash on an odd old row.
 export function describeEvent(event: DescribableEvent): string {
-  const d = event.data;
-  switch (event.kind) {
+  const { kind, data: d } = event;
+  switch (kind) {
     case "incident.declared":
       return `Declared ${text(d.severity)} ${d.kind === "drill" ? "drill" : "incident"}: ${text(d.title)}`;
     case "status.changed": {
@@ -36,15 +40,15 @@ export function describeEvent(event: DescribableEvent): string {
       return `Status update (${status(d.status)})`;
     case "participant.added":
       return `${text(d.user)} added to the incident`;
-    case "postmortem.started":
+    case "post_mortem.started":
       return "Post-mortem started";
-    case "postmortem.review_requested":
+    case "post_mortem.review_requested":
       return `Post-mortem sent for review to ${list(d.reviewers)}`;
-    case "postmortem.reviewed":
+    case "post_mortem.reviewed":
       return d.decision === "approved" ? `${text(d.reviewer)} approved the post-mortem` : `${text(d.reviewer)} asked for changes to the post-mortem`;
-    case "postmortem.published":
+    case "post_mortem.published":
       return `Post-mortem published (revision ${text(d.revision)})`;
-    case "postmortem.reopened":
+    case "post_mortem.reopened":
       return `Post-mortem reopened as revision ${text(d.revision)}`;
     case "action_item.created":
       return `Action item for ${text(d.owner)}: ${text(d.title)}`;
@@ -54,23 +58,25 @@ export function describeEvent(event: DescribableEvent): string {
       const changes = [d.owner ? `owner ${text(d.owner)}` : null, d.dueAt ? `due ${when(d.dueAt)}` : null, d.status ? `status ${text(d.status)}` : null].filter(Boolean);
       return `Action item "${text(d.title)}" changed: ${changes.join(", ")}${d.reason ? ` — ${text(d.reason)}` : ""}`;
     }
-    case "runbook_attached":
+    case "runbook.attached":
       return `Runbook attached: ${text(d.title)} (revision ${text(d.revision)})`;
-    case "runbook_step_done":
+    case "runbook.step_done":
       return `${text(d.runbook)}: step ${text(d.position)}/${text(d.total)} done — ${text(d.step)}`;
-    case "runbook_step_undone":
+    case "runbook.step_undone":
       return `${text(d.runbook)}: step ${text(d.position)}/${text(d.total)} unticked — ${text(d.step)}`;
-    case "runbook_step_note":
+    case "runbook.step_noted":
       return d.cleared ? `${text(d.runbook)}: note cleared on "${text(d.step)}"` : `${text(d.runbook)}: note on "${text(d.step)}"`;
-    case "runbook_feedback":
+    case "runbook.rated":
       return `Runbook ${text(d.runbook)} was ${d.helpful ? "helpful" : "not helpful"}`;
-    case "alert_attached": {
-      const labels = d.labels && typeof d.labels === "object" ? Object.entries(d.labels as Record<string, unknown>).map(([k, v]) => `${k}=${text(v)}`).join(", ") : "";
+    case "alert.attached": {
+      const labels = d.labels && typeof d.labels === "object" ? Object.entries(d.labels).map(([k, v]) => `${k}=${text(v)}`).join(", ") : "";
       return `Alert attached: ${text(d.title)}${labels ? ` (${labels})` : ""}`;
     }
     case "visibility.changed":
       return d.isPrivate ? "Made private" : "Made public";
-    default:
-      return event.kind;
+    default: {
+      const unhandled: never = kind;
+      return String(unhandled);
+    }
   }
 }

@@ -14,8 +14,8 @@ afterAll(() => database.close());
 describe("audit log", () => {
   it("keeps what was written and refuses UPDATE, DELETE and TRUNCATE at the database level", async () => {
     const { db } = database;
-    await recordAudit(db, { actorId: null, action: "test.recorded", entityType: "test", entityId: "1", after: { a: 1 }, requestId: "req-1" });
-    const [row] = await db.select().from(auditLog).where(eq(auditLog.action, "test.recorded"));
+    await recordAudit(db, { actorId: null, action: "team.created", entityType: "test", entityId: "1", after: { a: 1 }, requestId: "req-1" });
+    const [row] = await db.select().from(auditLog).where(eq(auditLog.requestId, "req-1"));
     expect(row).toMatchObject({ entityType: "test", entityId: "1", after: { a: 1 }, requestId: "req-1" });
 
     await expect(db.update(auditLog).set({ action: "tampered" }).where(eq(auditLog.id, row!.id))).rejects.toThrow();
@@ -23,17 +23,17 @@ describe("audit log", () => {
     await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow();
 
     const [after] = await db.select().from(auditLog).where(eq(auditLog.id, row!.id));
-    expect(after?.action).toBe("test.recorded");
+    expect(after?.action).toBe("team.created");
   });
 
   it("rolls back with the change it describes", async () => {
     const { db } = database;
     await expect(
       db.transaction(async (tx) => {
-        await recordAudit(tx, { actorId: null, action: "test.rolled_back", entityType: "test", entityId: "2" });
+        await recordAudit(tx, { actorId: null, action: "team.created", entityType: "test", entityId: "2", requestId: "req-2" });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, "test.rolled_back"))).toHaveLength(0);
+    expect(await db.select().from(auditLog).where(eq(auditLog.requestId, "req-2"))).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, like, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, lte, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { auditLog, users } from "@/db/schema";
+import { legacyAuditActionsStartingWith } from "@/lib/audit-actions";
 import { isAdmin, type ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 import type { listAuditInput } from "./schemas";
@@ -10,8 +11,12 @@ export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: z.
   const filters: SQL[] = [];
   if (input.actorId) filters.push(eq(auditLog.actorId, input.actorId));
   if (input.entityType) filters.push(eq(auditLog.entityType, input.entityType));
-  // "user." finds every user action; a full name finds one.
-  if (input.action) filters.push(like(auditLog.action, `${input.action.replace(/[%_\\]/g, "\\$&")}%`));
+  // "user." finds every user action; a full name finds one, under today's code or the one it replaced.
+  if (input.action) {
+    const legacy = legacyAuditActionsStartingWith(input.action);
+    const prefix = like(auditLog.action, `${input.action.replace(/[%_\\]/g, "\\$&")}%`);
+    filters.push(or(prefix, legacy.length ? inArray(auditLog.action, legacy) : undefined) ?? prefix);
+  }
   if (input.from) filters.push(gte(auditLog.createdAt, input.from));
   if (input.to) filters.push(lte(auditLog.createdAt, input.to));
   if (input.cursor) filters.push(lt(auditLog.id, input.cursor));

@@ -1,9 +1,10 @@
 import type { DbOrTx } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-actions";
 
 export type AuditInput = {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;

@@ -19,7 +19,7 @@ export async function findOrCreateOidcUser(db: Db, profile: { email: string; nam
     if (!created) return null;
     await recordAudit(tx, {
       actorId: created.id,
-      action: "user.created_by_oidc",
+      action: "user.provisioned",
       entityType: "user",
       entityId: created.id,
       after: { email: created.email, role: created.role },

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { incidentEvents } from "@/db/schema";
+import { canonicalKind } from "@/lib/events/catalogue";
 import type { ServiceContext } from "@/server/context";
 import { invalid } from "@/server/errors";
 import { mutateIncident } from "./mutate";
@@ -16,7 +17,7 @@ export async function addNote({ ctx, input }: { ctx: ServiceContext; input: z.in
         .select()
         .from(incidentEvents)
         .where(and(eq(incidentEvents.id, input.correctsEventId), eq(incidentEvents.incidentId, incident.id)));
-      if (!original || original.kind !== "note.added") throw invalid("Only notes on this incident can be corrected.", "correctsEventId");
+      if (!original || canonicalKind(original.kind) !== "note.added") throw invalid("Only notes on this incident can be corrected.", "correctsEventId");
       occurredAt ??= original.occurredAt;
     }
     return {

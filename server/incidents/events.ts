@@ -1,16 +1,22 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { incidentEvents, type Incident } from "@/db/schema";
+import { timelineEventSchemas, type TimelineEventKind } from "@/lib/events/catalogue";
 import { INCIDENT_CHANNEL, type IncidentNotification } from "@/server/live/notification";
 
+type EventFields = { body?: string | null; occurredAt?: Date; supersedesId?: number | null };
 
-export type EventInput = {
-  kind: string;
-  data?: Record<string, unknown>;
-  body?: string | null;
-  occurredAt?: Date;
-  supersedesId?: number | null;
-};
+/** One event to append: a catalogue kind with the data its schema describes, checked at compile time. */
+export type EventInput = { [K in TimelineEventKind]: EventFields & { kind: K; data: z.input<(typeof timelineEventSchemas)[K]> } }[TimelineEventKind];
+
+// The types already hold at compile time; parsing catches what they cannot (a NaN, a bad ISO time, a
+// cast) before it lands for good in the append-only table. A failure is a bug, never user input.
+function checkedData(event: EventInput): Record<string, unknown> {
+  const parsed = timelineEventSchemas[event.kind].safeParse(event.data);
+  if (!parsed.success) throw new Error(`Timeline event "${event.kind}" has data its schema refuses:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
 
 
 /**
@@ -27,7 +33,7 @@ export async function appendEvents(tx: DbOrTx, incident: Incident, actorId: stri
     kind: event.kind,
     actorId,
     occurredAt: event.occurredAt ?? now,
-    data: event.data ?? {},
+    data: checkedData(event),
     body: event.body ?? null,
     supersedesId: event.supersedesId ?? null,
   }));

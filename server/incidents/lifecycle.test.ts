@@ -75,7 +75,7 @@ describe("lifecycle", () => {
     expect(incident.milestones.mitigatedAt).toEqual(t(20));
     expect(incident.milestones.resolvedAt).toEqual(t(30));
     expect(incident.milestones.closedAt).toEqual(t(40));
-    const changes = (await getTimeline({ ctx: ctx(commander), input: { incidentId: id, kinds: ["status.changed"] } })).map((e) => `${e.data.from}→${e.data.to}`);
+    const changes = (await getTimeline({ ctx: ctx(commander), input: { incidentId: id, kinds: ["status.changed"] } })).map((e) => (e.kind === "status.changed" ? `${e.data.from}→${e.data.to}` : e.kind));
     expect(changes).toEqual(["triage→investigating", "investigating→monitoring", "monitoring→resolved", "resolved→closed"]);
   });
 

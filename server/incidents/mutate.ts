@@ -1,4 +1,6 @@
 import { and, desc, eq, gt } from "drizzle-orm";
+import type { AuditAction } from "@/lib/audit-actions";
+import { readStoredEvent } from "@/lib/events/catalogue";
 import { describeEvent } from "@/lib/timeline-text";
 import type { Tx } from "@/db/client";
 import { incidentEvents, incidentParticipants, incidents, type Incident } from "@/db/schema";
@@ -13,7 +15,7 @@ export type Mutation = {
   set?: Partial<Omit<Incident, "id" | "number" | "version" | "lastEventSeq">>;
   changesState?: boolean;
   events: EventInput[];
-  audit: { action: string; before?: unknown; after?: unknown };
+  audit: { action: AuditAction; before?: unknown; after?: unknown };
 };
 
 export class StaleVersionError extends DomainError {
@@ -75,5 +77,5 @@ async function describeChangesSince(tx: Tx, incidentId: string, version: number)
     .where(and(eq(incidentEvents.incidentId, incidentId), gt(incidentEvents.version, version)))
     .orderBy(desc(incidentEvents.seq))
     .limit(5);
-  return rows.reverse().map(describeEvent);
+  return rows.reverse().map((row) => describeEvent({ ...readStoredEvent(row), body: row.body }));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withTimelineEventData } from "@/lib/events/catalogue";
 import { incidentKinds, incidentStatuses } from "@/lib/incident-lifecycle";
 
 const person = z.object({ id: z.uuid(), name: z.string() });
@@ -65,19 +66,21 @@ export const incidentOutput = z.object({
 });
 export type IncidentOutput = z.infer<typeof incidentOutput>;
 
-export const timelineEventOutput = z.object({
-  id: z.number(),
-  seq: z.number(),
-  kind: z.string(),
-  actor: person.nullable(),
-  occurredAt: z.date(),
-  recordedAt: z.date(),
-  data: z.record(z.string(), z.unknown()),
-  body: z.string().nullable(),
-  supersedesId: z.number().nullable(),
-  supersededById: z.number().nullable(),
-  isHighlighted: z.boolean(),
-});
+// On the wire `kind` is still a string and `data` an object; by type they are a catalogue kind (legacy
+// names already mapped) with its own data, so narrowing `kind` narrows `data`.
+export const timelineEventOutput = withTimelineEventData(
+  z.object({
+    id: z.number(),
+    seq: z.number(),
+    actor: person.nullable(),
+    occurredAt: z.date(),
+    recordedAt: z.date(),
+    body: z.string().nullable(),
+    supersedesId: z.number().nullable(),
+    supersededById: z.number().nullable(),
+    isHighlighted: z.boolean(),
+  }),
+);
 export type TimelineEventOutput = z.infer<typeof timelineEventOutput>;
 
 export const mutationResultOutput = z.object({ version: z.number(), lastEventSeq: z.number() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timelineEventKinds } from "@/lib/events/catalogue";
 import { incidentKinds, incidentStatuses, milestones } from "@/lib/incident-lifecycle";
 
 const id = z.uuid();
@@ -76,7 +77,7 @@ export const incidentIdInput = z.object({ incidentId: id });
 
 export const timelineInput = z.object({
   incidentId: id,
-  kinds: z.array(z.string().max(60)).max(20).optional(),
+  kinds: z.array(z.enum(timelineEventKinds)).max(timelineEventKinds.length).optional(),
   highlightedOnly: z.boolean().default(false),
   actorId: id.optional(),
 });

@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { incidentEventHighlights, incidentEvents, users } from "@/db/schema";
+import { readStoredEvent, storedSpellings, type TimelineEventKind } from "@/lib/events/catalogue";
 import type { ServiceContext } from "@/server/context";
 import { loadVisibleIncident } from "./access";
 import type { TimelineEventOutput } from "./outputs";
 
-type TimelineQuery = { incidentId: string; kinds?: string[]; highlightedOnly?: boolean; actorId?: string; afterSeq?: number };
+type TimelineQuery = { incidentId: string; kinds?: TimelineEventKind[]; highlightedOnly?: boolean; actorId?: string; afterSeq?: number };
 
 /** The incident's timeline in occurrence order; corrected events carry the id of their correction. */
 export async function getTimeline({ ctx, input }: { ctx: ServiceContext; input: TimelineQuery }): Promise<TimelineEventOutput[]> {
@@ -16,7 +17,8 @@ export async function getTimeline({ ctx, input }: { ctx: ServiceContext; input: 
 export async function readEvents(ctx: Pick<ServiceContext, "db">, incidentId: string, input: Omit<TimelineQuery, "incidentId">): Promise<TimelineEventOutput[]> {
   const correction = alias(incidentEvents, "correction");
   const filters: SQL[] = [eq(incidentEvents.incidentId, incidentId)];
-  if (input.kinds?.length) filters.push(inArray(incidentEvents.kind, input.kinds));
+  // Rows keep the name they were written under (the table is append-only), so match every spelling.
+  if (input.kinds?.length) filters.push(inArray(incidentEvents.kind, storedSpellings(input.kinds)));
   if (input.actorId) filters.push(eq(incidentEvents.actorId, input.actorId));
   if (input.afterSeq !== undefined) filters.push(gt(incidentEvents.seq, input.afterSeq));
   if (input.highlightedOnly) filters.push(sql`${incidentEventHighlights.eventId} is not null`);
@@ -38,11 +40,10 @@ export async function readEvents(ctx: Pick<ServiceContext, "db">, incidentId: st
   return rows.map(({ event, actorName, isHighlighted, supersededById }) => ({
     id: event.id,
     seq: event.seq,
-    kind: event.kind,
+    ...readStoredEvent(event),
     actor: event.actorId ? { id: event.actorId, name: actorName ?? "Unknown" } : null,
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
-    data: event.data,
     body: event.body,
     supersedesId: event.supersedesId,
     supersededById: supersededById ?? null,

@@ -22,7 +22,7 @@ export async function publishPostMortem({ ctx, input }: { ctx: ServiceContext; i
     }
     return {
       set: { status: "published", publishedAt: now, publishedById: ctx.actor.id },
-      event: { kind: "postmortem.published", data: { revision: postMortem.revision } },
+      event: { kind: "post_mortem.published", data: { postMortemId: postMortem.id, revision: postMortem.revision } },
       audit: { action: "post_mortem.published", after: { revision: postMortem.revision } },
     };
   });
@@ -37,7 +37,7 @@ export async function reopenPostMortem({ ctx, input }: { ctx: ServiceContext; in
     if (postMortem.status !== "published") throw conflict("Only a published post-mortem can be reopened.");
     return {
       set: { status: "draft", revision: postMortem.revision + 1, reviewDueAt: null },
-      event: { kind: "postmortem.reopened", data: { revision: postMortem.revision + 1 } },
+      event: { kind: "post_mortem.reopened", data: { postMortemId: postMortem.id, revision: postMortem.revision + 1 } },
       audit: { action: "post_mortem.reopened", before: { revision: postMortem.revision }, after: { revision: postMortem.revision + 1 } },
     };
   });

@@ -55,16 +55,16 @@ describe("review and publish", () => {
     const reopened = await getPostMortem({ ctx: as(author), input: { postMortemId } });
     expect(reopened).toMatchObject({ status: "draft", revision: 2, canEdit: true, reviews: [] });
 
-    const kinds = (await getTimeline({ ctx: as(author), input: { incidentId: incident.id } })).map((e) => e.kind).filter((k) => k.startsWith("postmortem."));
+    const kinds = (await getTimeline({ ctx: as(author), input: { incidentId: incident.id } })).map((e) => e.kind).filter((k) => k.startsWith("post_mortem."));
     expect(kinds).toEqual([
-      "postmortem.started",
-      "postmortem.review_requested",
-      "postmortem.reviewed",
-      "postmortem.review_requested",
-      "postmortem.reviewed",
-      "postmortem.reviewed",
-      "postmortem.published",
-      "postmortem.reopened",
+      "post_mortem.started",
+      "post_mortem.review_requested",
+      "post_mortem.reviewed",
+      "post_mortem.review_requested",
+      "post_mortem.reviewed",
+      "post_mortem.reviewed",
+      "post_mortem.published",
+      "post_mortem.reopened",
     ]);
   });
 

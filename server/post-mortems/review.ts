@@ -23,7 +23,7 @@ export async function requestReview({ ctx, input }: { ctx: ServiceContext; input
     await tx.insert(postMortemReviews).values(reviewers.map((r) => ({ postMortemId: postMortem.id, revision: postMortem.revision, reviewerId: r.id, requestedAt: now })));
     return {
       set: { status: "in_review", reviewDueAt: input.dueAt ?? null },
-      event: { kind: "postmortem.review_requested", data: { reviewers: reviewers.map((r) => r.name), dueAt: input.dueAt?.toISOString() ?? null } },
+      event: { kind: "post_mortem.review_requested", data: { postMortemId: postMortem.id, reviewers: reviewers.map((r) => r.name), dueAt: input.dueAt?.toISOString() ?? null } },
       audit: { action: "post_mortem.review_requested", after: { reviewerIds: reviewers.map((r) => r.id) } },
     };
   });
@@ -45,8 +45,8 @@ export async function decideReview({ ctx, input }: { ctx: ServiceContext; input:
       .where(and(eq(postMortemReviews.postMortemId, postMortem.id), eq(postMortemReviews.revision, postMortem.revision), eq(postMortemReviews.reviewerId, ctx.actor.id)));
     return {
       set: input.decision === "changes_requested" ? { status: "draft" } : {},
-      event: { kind: "postmortem.reviewed", data: { reviewer: ctx.actor.name, decision: input.decision }, body: input.comment ?? null },
-      audit: { action: `post_mortem.${input.decision}`, after: { comment: input.comment ?? null } },
+      event: { kind: "post_mortem.reviewed", data: { postMortemId: postMortem.id, reviewer: ctx.actor.name, decision: input.decision }, body: input.comment ?? null },
+      audit: { action: `post_mortem.${input.decision}` as const, after: { comment: input.comment ?? null } },
     };
   });
 }

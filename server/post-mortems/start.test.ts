@@ -43,8 +43,8 @@ describe("starting a post-mortem", () => {
     const incident = await declare();
     const { id } = await startPostMortem({ ctx: contextFor(database.db, commander), input: { incidentId: incident.id } });
     await expect(startPostMortem({ ctx: contextFor(database.db, commander), input: { incidentId: incident.id } })).rejects.toMatchObject({ kind: "conflict" });
-    const events = await getTimeline({ ctx: contextFor(database.db, commander), input: { incidentId: incident.id, kinds: ["postmortem.started"] } });
-    expect(events[0]?.data.postMortemId).toBe(id);
+    const events = await getTimeline({ ctx: contextFor(database.db, commander), input: { incidentId: incident.id, kinds: ["post_mortem.started"] } });
+    expect(events.map((e) => e.kind === "post_mortem.started" && e.data.postMortemId)).toEqual([id]);
 
     const [row] = await database.db.select().from(postMortems).where(eq(postMortems.id, id));
     const doc = new Y.Doc();

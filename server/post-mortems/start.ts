@@ -45,7 +45,7 @@ export async function startPostMortem({ ctx, input }: { ctx: ServiceContext; inp
     postMortemId = created.id;
     return {
       changesState: false,
-      events: [{ kind: "postmortem.started", data: { postMortemId: created.id, template: template.name } }],
+      events: [{ kind: "post_mortem.started", data: { postMortemId: created.id, template: template.name } }],
       audit: { action: "post_mortem.started", after: { postMortemId: created.id } },
     };
   });

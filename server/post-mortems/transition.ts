@@ -3,10 +3,11 @@ import type { Tx } from "@/db/client";
 import { postMortems, type PostMortem } from "@/db/schema";
 import type { ServiceContext } from "@/server/context";
 import type { EventInput } from "@/server/incidents/events";
-import { mutateIncident } from "@/server/incidents/mutate";
+import { mutateIncident, type Mutation } from "@/server/incidents/mutate";
 import { loadVisiblePostMortem } from "./access";
 
-type Change = { set?: Partial<PostMortem>; event: EventInput; audit: { action: string; before?: unknown; after?: unknown } };
+// The event names its post-mortem in its data (postMortemId), as every post_mortem.* kind requires.
+type Change = { set?: Partial<PostMortem>; event: Extract<EventInput, { kind: `post_mortem.${string}` }>; audit: Mutation["audit"] };
 
 /**
  * Changes a post-mortem's review state under the incident's row lock (then the post-mortem's),
@@ -20,7 +21,7 @@ export async function transitionPostMortem(ctx: ServiceContext, postMortemId: st
     if (!locked) throw new Error("post-mortem vanished");
     const result = await change(tx, locked, now);
     [updated] = await tx.update(postMortems).set({ ...result.set, updatedAt: now }).where(eq(postMortems.id, postMortemId)).returning();
-    return { changesState: false, events: [{ ...result.event, data: { postMortemId, ...result.event.data } }], audit: { ...result.audit } };
+    return { changesState: false, events: [result.event], audit: result.audit };
   });
   if (!updated) throw new Error("post-mortem update returned nothing");
   return updated;

@@ -13,7 +13,7 @@ export async function attachAlert({ ctx, input }: { ctx: ServiceContext; input: 
     id = alert.id;
     return {
       changesState: false,
-      events: [{ kind: "alert_attached", data: { alertId: alert.id, title: input.title, labels: input.labels } }],
+      events: [{ kind: "alert.attached", data: { alertId: alert.id, title: input.title, labels: input.labels } }],
       audit: { action: "incident.alert_attached", after: { alertId: alert.id } },
     };
   });

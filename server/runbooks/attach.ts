@@ -26,7 +26,7 @@ export async function attachRunbook({ ctx, input }: { ctx: ServiceContext; input
     await tx.update(runbooks).set({ lastUsedAt: now }).where(eq(runbooks.id, runbook.id));
     return {
       changesState: false,
-      events: [{ kind: "runbook_attached", data: { runbookId: runbook.id, incidentRunbookId: run.id, title: runbook.title, revision: runbook.revision, steps: extractSteps(runbook.body).length } }],
+      events: [{ kind: "runbook.attached", data: { runbookId: runbook.id, incidentRunbookId: run.id, title: runbook.title, revision: runbook.revision, steps: extractSteps(runbook.body).length } }],
       audit: { action: "incident.runbook_attached", after: { runbookId: runbook.id, revision: runbook.revision } },
     };
   });

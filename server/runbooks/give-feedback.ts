@@ -22,8 +22,8 @@ export async function giveFeedback({ ctx, input }: { ctx: ServiceContext; input:
       .onConflictDoUpdate({ target: [runbookFeedback.runbookId, runbookFeedback.incidentId, runbookFeedback.userId], set: answer });
     return {
       changesState: false,
-      events: [{ kind: "runbook_feedback", body: input.comment || null, data: { runbookId: input.runbookId, runbook: used.title, helpful: input.helpful } }],
-      audit: { action: "incident.runbook_feedback", after: { runbookId: input.runbookId, helpful: input.helpful } },
+      events: [{ kind: "runbook.rated", body: input.comment || null, data: { runbookId: input.runbookId, runbook: used.title, helpful: input.helpful } }],
+      audit: { action: "incident.runbook_rated", after: { runbookId: input.runbookId, helpful: input.helpful } },
     };
   });
 }

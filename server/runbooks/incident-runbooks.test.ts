@@ -100,13 +100,13 @@ describe("runbooks in an incident", () => {
       ["Roll back", false, null, null, "Rolled back to v41"],
       ["Tell support", false, null, null, ""],
     ]);
-    const events = await getTimeline({ ctx: as(viewer), input: { incidentId: incident.id, kinds: ["runbook_attached", "runbook_step_done", "runbook_step_undone", "runbook_step_note"] } });
+    const events = await getTimeline({ ctx: as(viewer), input: { incidentId: incident.id, kinds: ["runbook.attached", "runbook.step_done", "runbook.step_undone", "runbook.step_noted"] } });
     expect(events.map((e) => [e.kind, e.actor?.name, describeEvent(e)])).toEqual([
-      ["runbook_attached", "Lee Lead", "Runbook attached: Checkout rollback (revision 1)"],
-      ["runbook_step_done", "Hal Helper", "Checkout rollback: step 1/3 done — Check the dashboard"],
-      ["runbook_step_done", "Lee Lead", "Checkout rollback: step 2/3 done — Roll back"],
-      ["runbook_step_note", "Lee Lead", 'Checkout rollback: note on "Roll back"'],
-      ["runbook_step_undone", "Lee Lead", "Checkout rollback: step 2/3 unticked — Roll back"],
+      ["runbook.attached", "Lee Lead", "Runbook attached: Checkout rollback (revision 1)"],
+      ["runbook.step_done", "Hal Helper", "Checkout rollback: step 1/3 done — Check the dashboard"],
+      ["runbook.step_done", "Lee Lead", "Checkout rollback: step 2/3 done — Roll back"],
+      ["runbook.step_noted", "Lee Lead", 'Checkout rollback: note on "Roll back"'],
+      ["runbook.step_undone", "Lee Lead", "Checkout rollback: step 2/3 unticked — Roll back"],
     ]);
     expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
     expect(events[3]?.body).toBe("Rolled back to v41");
@@ -154,7 +154,7 @@ describe("runbooks in an incident", () => {
     expect(await pendingFeedback({ ctx: as(helper), input: { incidentId: incident.id } })).toEqual([]);
     expect(await pendingFeedback({ ctx: as(lead), input: { incidentId: incident.id } })).toHaveLength(1);
     expect((await getRunbook({ ctx: as(viewer), input: { id: runbookId } })).feedback).toMatchObject({ helpful: 1, unhelpful: 0 });
-    const events = await getTimeline({ ctx: as(viewer), input: { incidentId: incident.id, kinds: ["runbook_feedback"] } });
+    const events = await getTimeline({ ctx: as(viewer), input: { incidentId: incident.id, kinds: ["runbook.rated"] } });
     expect(events.map((e) => [describeEvent(e), e.body])).toEqual([
       ["Runbook Feedback me was not helpful", "Dashboard link is dead"],
       ["Runbook Feedback me was helpful", null],

@@ -1,6 +1,7 @@
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { runbookRevisions, runbooks, runbookServices, services, severities, teams, users, type AlertMatcher, type RichDocument } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-actions";
 import type { IncidentKind } from "@/lib/incident-lifecycle";
 import { assignStepIds, docToText } from "@/lib/runbooks/steps";
 import { recordAudit } from "@/server/audit/record";
@@ -56,7 +57,7 @@ export async function saveRevision(
   tx: Tx,
   ctx: ServiceContext,
   target: { id: string; baseRevision: number },
-  change: { fields: RunbookFields; note: string; restoredFrom?: number | null; audit: string },
+  change: { fields: RunbookFields; note: string; restoredFrom?: number | null; audit: AuditAction },
 ): Promise<{ revision: number }> {
   const now = ctx.now?.() ?? new Date();
   const current = await loadRunbook(tx, target.id, { lock: true });

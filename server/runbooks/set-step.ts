@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { runbooks, runbookStepStates } from "@/db/schema";
 import type { ServiceContext } from "@/server/context";
-import { mutateIncident } from "@/server/incidents/mutate";
+import { mutateIncident, type Mutation } from "@/server/incidents/mutate";
 import { assertRunbooksCanRun, findStep, loadRun, loadRunIncidentId } from "./run-state";
 import type { setStepInput } from "./schemas";
 
@@ -18,7 +18,7 @@ export async function setStep({ ctx, input }: { ctx: ServiceContext; input: z.in
     const run = await loadRun(tx, input.incidentRunbookId);
     const step = findStep(run.steps, input.stepId);
     const [before] = await tx.select({ done: runbookStepStates.done }).from(runbookStepStates).where(and(eq(runbookStepStates.incidentRunbookId, run.id), eq(runbookStepStates.stepId, step.id)));
-    const audit = { action: input.done ? "incident.runbook_step_done" : "incident.runbook_step_undone", after: { incidentRunbookId: run.id, stepId: step.id } };
+    const audit: Mutation["audit"] = { action: input.done ? "incident.runbook_step_done" : "incident.runbook_step_undone", after: { incidentRunbookId: run.id, stepId: step.id } };
     if ((before?.done ?? false) === input.done) return { changesState: false, events: [], audit };
     const state = { done: input.done, doneById: input.done ? ctx.actor.id : null, doneAt: input.done ? now : null, updatedAt: now };
     await tx
@@ -30,7 +30,7 @@ export async function setStep({ ctx, input }: { ctx: ServiceContext; input: z.in
       changesState: false,
       events: [
         {
-          kind: input.done ? "runbook_step_done" : "runbook_step_undone",
+          kind: input.done ? "runbook.step_done" : "runbook.step_undone",
           data: { runbookId: run.runbookId, incidentRunbookId: run.id, runbook: run.title, stepId: step.id, step: step.text, position: step.position, total: run.steps.length },
         },
       ],

@@ -19,7 +19,7 @@ export async function createFirstAdmin({ db, input, requestId }: { db: Db; input
     if (!user) throw new Error("insert returned no row");
     await recordAudit(tx, {
       actorId: user.id,
-      action: "user.created_first_admin",
+      action: "user.first_admin_created",
       entityType: "user",
       entityId: user.id,
       after: { email: user.email, role: user.role },

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/select-native";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
+import type { TimelineEventKind } from "@/lib/events/catalogue";
 import { describeEvent } from "@/lib/timeline-text";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
@@ -16,6 +17,7 @@ import { NoteComposer, type Correction } from "./note-composer";
 import { Timestamp, useTimeZone } from "./time-zone";
 import { useIncidentMutationCallbacks } from "./use-incident-mutation";
 
+// The server also matches each kind's older stored spellings, so old rows show under these filters.
 const kindFilters = {
   all: undefined,
   notes: ["note.added"],
@@ -23,7 +25,9 @@ const kindFilters = {
   status: ["status.changed", "milestone.corrected"],
   roles: ["role.assigned", "role.released", "participant.added"],
   changes: ["severity.changed", "field.changed", "services.changed", "visibility.changed"],
-} as const;
+  runbooks: ["runbook.attached", "runbook.step_done", "runbook.step_undone", "runbook.step_noted", "runbook.rated", "alert.attached"],
+  followUp: ["post_mortem.started", "post_mortem.review_requested", "post_mortem.reviewed", "post_mortem.published", "post_mortem.reopened", "action_item.created", "action_item.status_changed", "action_item.updated"],
+} as const satisfies Record<string, readonly TimelineEventKind[] | undefined>;
 
 export function Timeline({ incident }: { incident: IncidentOutput }) {
   const trpc = useTRPC();
@@ -55,6 +59,8 @@ export function Timeline({ incident }: { incident: IncidentOutput }) {
             <option value="status">Status &amp; milestones</option>
             <option value="roles">Roles &amp; people</option>
             <option value="changes">Field changes</option>
+            <option value="runbooks">Runbooks &amp; alerts</option>
+            <option value="followUp">Post-mortem &amp; action items</option>
           </NativeSelect>
           <NativeSelect aria-label="Person" wrapperClassName="w-40" value={actorId} onChange={(e) => setActorId(e.target.value)}>
             <option value="">Anyone</option>

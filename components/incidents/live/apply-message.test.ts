@@ -20,7 +20,7 @@ beforeEach(() => {
   trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
 });
 
-const event = (seq: number, minute: number, extra: Partial<TimelineEventOutput> = {}): TimelineEventOutput => ({
+const event = (seq: number, minute: number, extra: Partial<TimelineEventOutput> = {}): TimelineEventOutput => (({
   id: 100 + seq,
   seq,
   kind: "note.added",
@@ -33,7 +33,7 @@ const event = (seq: number, minute: number, extra: Partial<TimelineEventOutput> 
   supersededById: null,
   isHighlighted: false,
   ...extra,
-});
+}) as TimelineEventOutput);
 const incident = { id: incidentId, title: "Checkout down", status: "investigating", version: 4, lastEventSeq: 3, participants: [riley] } as IncidentOutput;
 const message = (events: TimelineEventOutput[], head = { version: 4, lastEventSeq: events.at(-1)?.seq ?? 3 }, whole: IncidentOutput | null = null): EventsMessage => ({ type: "events", events, head, incident: whole });
 

@@ -35,7 +35,6 @@ const procedures = (): Procedure[] => [
   { path: "incidents.get", kind: "query", writes: false, input: (i) => ({ incidentId: i.id }) },
   { path: "incidents.timeline", kind: "query", writes: false, input: (i) => ({ incidentId: i.id }) },
   { path: "incidents.viewers", kind: "query", writes: false, input: (i) => ({ incidentId: i.id }) },
-  { path: "incidents.ping", kind: "mutation", writes: false, input: (i) => ({ incidentId: i.id }) },
   { path: "incidents.changeStatus", kind: "mutation", writes: true, input: (i) => ({ incidentId: i.id, expectedVersion: 1, to: "investigating" }) },
   { path: "incidents.update", kind: "mutation", writes: true, input: (i) => ({ incidentId: i.id, expectedVersion: 1, summary: "Updated" }) },
   { path: "incidents.correctMilestone", kind: "mutation", writes: true, input: (i) => ({ incidentId: i.id, expectedVersion: 1, milestone: "impactStartedAt", at: new Date(Date.now() - 3_600_000) }) },

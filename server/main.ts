@@ -33,7 +33,7 @@ async function main() {
 
   const { setDatabase } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
-  const { seedDemoWorkspace, DEMO_PASSWORD, demoUsers } = await import("@/db/seed");
+  const { seedDemoWorkspace, DEMO_PASSWORD, demoUsers } = await import("@/server/workspace/seed/demo-workspace");
   const pgliteDir = path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite"));
   const database = await openCheckedDatabase({ url: env.DATABASE_URL, pgliteDir });
   setDatabase(Promise.resolve(database));
@@ -46,7 +46,7 @@ async function main() {
   await migrateDatabase(database);
   if (database.engine === "pglite" && env.DEMO_SEED === "auto") {
     const { seeded } = await seedDemoWorkspace(database.db);
-    if (seeded) await (await import("@/db/seed-history")).seedDemoHistory(database.db);
+    if (seeded) await (await import("@/server/workspace/seed/history")).seedDemoHistory(database.db);
   }
   const { isDemoMode } = await import("@/server/workspace/is-demo");
   const isDemo = await isDemoMode(database.db, database.engine);

@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select-native";
 import { actionItemKinds, actionItemPriorities } from "@/lib/action-items";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 
 type Props = { open: boolean; onOpenChange: (open: boolean) => void; incidentId?: string; postMortemId?: string; initialTitle?: string; onCreated?: () => void };
 

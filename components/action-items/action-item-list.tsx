@@ -11,7 +11,7 @@ import { NativeSelect } from "@/components/ui/select-native";
 import { Spinner } from "@/components/ui/spinner";
 import { actionItemStatuses, actionItemStatusLabels, isActive, type ActionItemStatus } from "@/lib/action-items";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { useNow } from "@/lib/hooks/use-now";
 
 type Scope = { scope: "mine" } | { scope: "incident"; incidentId: string } | { scope: "post_mortem"; postMortemId: string };

@@ -9,7 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 
 export function PostMortemList() {
   const trpc = useTRPC();

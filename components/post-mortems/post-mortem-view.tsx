@@ -8,7 +8,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { CollabEditor, useCollabSession } from "./collab-editor";
 import { ReviewBar } from "./review-bar";
 

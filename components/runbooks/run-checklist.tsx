@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { AppRouter } from "@/server/trpc/root";
 
 export type AttachedRunbook = inferRouterOutputs<AppRouter>["runbooks"]["attachedToIncident"][number];

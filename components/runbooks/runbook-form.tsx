@@ -11,7 +11,7 @@ import { NativeSelect } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
 import { incidentKinds } from "@/lib/incident-lifecycle";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { MatcherRows, parseMatchers } from "./matcher-rows";
 import { RunbookEditor } from "./runbook-editor";
 import type { RunbookFields } from "./types";

@@ -12,7 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { freshnessLabels, freshnessStates } from "@/lib/runbooks/freshness";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { FreshnessBadge, FreshnessReasons } from "./freshness-badge";
 import { toRunbookListInput, useRunbookFilters, type RunbookFilterChanges } from "./list-params";
 

@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { actionItemStatusLabels } from "@/lib/action-items";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { RunbookDetail } from "@/server/runbooks/schemas";
 import { downloadText } from "./download";
 import { FreshnessBadge, FreshnessReasons } from "./freshness-badge";

@@ -10,7 +10,7 @@ import { NativeSelect } from "@/components/ui/select-native";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { auditEntityTypes, describeAuditAction, describeEntityType } from "@/lib/audit-actions";
 
 function describeChange(before: unknown, after: unknown): string {

@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select-native";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { userRoles, type UserRole } from "@/lib/roles";
 
 export function CreateUserDialog() {

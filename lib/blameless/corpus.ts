@@ -10,7 +10,7 @@
 
 export type CorpusEntry = { text: string; isBlaming: boolean; note?: string };
 
-// The demo workspace's users (db/seed.ts), so the corpus exercises person-as-cause detection.
+// The demo workspace's users (server/workspace/seed/demo-workspace.ts), so the corpus exercises person-as-cause detection.
 export const corpusPersonNames: string[] = ["Alex Admin", "Riley Responder", "Sam Rivera", "Priya Natarajan", "Vic Viewer"];
 
 const blaming = (text: string, note?: string): CorpusEntry => (note ? { text, isBlaming: true, note } : { text, isBlaming: true });

@@ -7,7 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { currentUser } from "@/server/auth/current-user";
 import { signInState } from "@/server/workspace/sign-in-state";
 import { safeRedirectPath } from "@/lib/safe-redirect";
-import { signInWithOidc } from "./actions";
+import { signInWithOidc, signInWithPassword } from "@/server/auth/sign-in-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -35,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </CardHeader>
       <CardContent className="grid gap-4">
         {oidcError ? <p role="alert" className="text-sm text-destructive">{oidcError}</p> : null}
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} action={signInWithPassword} />
         {isOidcEnabled ? (
           <form action={signInWithOidc}>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />

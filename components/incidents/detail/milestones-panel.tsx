@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { milestoneLabels, milestones, type Milestone } from "@/lib/incident-lifecycle";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
 import { Timestamp } from "./time-zone";
 import { useIncidentMutationCallbacks } from "./use-incident-mutation";

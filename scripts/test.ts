@@ -76,6 +76,7 @@ async function main() {
   if (!only) {
     step("typecheck", bin("tsc"), ["--noEmit"]);
     step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+    step("format (biome check)", bin("biome"), ["check", "."]);
   }
   if (!only || only.includes("integration")) {
     const output = path.join(resultsDir, `vitest-${engine}.json`);

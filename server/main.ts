@@ -8,13 +8,13 @@ import http from "node:http";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { checkEnv } from "./startup/check-env";
+import { checkEnv, setProcessSetting } from "@/env";
 import { ensureAuthSecret } from "./startup/auth-secret";
 import { openCheckedDatabase, StartupError } from "./startup/open-checked";
 
 const startedAt = performance.now();
 const isDev = process.argv.includes("--dev");
-(process.env as Record<string, string>).NODE_ENV ??= isDev ? "development" : "production";
+if (!process.env.NODE_ENV) setProcessSetting("NODE_ENV", isDev ? "development" : "production");
 
 function fail(message: string): never {
   console.error(`daytwo: ${message}`);
@@ -22,11 +22,11 @@ function fail(message: string): never {
 }
 
 async function main() {
-  const checked = checkEnv(process.env);
+  const checked = checkEnv();
   if (!checked.ok) fail(checked.message);
   const env = checked.env;
   const dataDir = path.resolve(env.DATA_DIR);
-  process.env.AUTH_SECRET = ensureAuthSecret(dataDir, env.AUTH_SECRET);
+  setProcessSetting("AUTH_SECRET", ensureAuthSecret(dataDir, env.AUTH_SECRET));
   if (env.DATABASE_URL && !env.AUTH_SECRET) {
     console.warn("daytwo: AUTH_SECRET is not set; using the one in .data/. Set it when you run several instances.");
   }

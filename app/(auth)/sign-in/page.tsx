@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { isOidcEnabled } from "@/env";
+import { isOidcEnabled, serverEnv } from "@/env";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -36,11 +36,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <CardContent className="grid gap-4">
         {oidcError ? <p role="alert" className="text-sm text-destructive">{oidcError}</p> : null}
         <SignInForm callbackUrl={callbackUrl} action={signInWithPassword} />
-        {isOidcEnabled ? (
+        {isOidcEnabled() ? (
           <form action={signInWithOidc}>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <Button type="submit" variant="outline" className="w-full">
-              Continue with {process.env.OIDC_NAME ?? "single sign-on"}
+              Continue with {serverEnv().OIDC_NAME}
             </Button>
           </form>
         ) : null}

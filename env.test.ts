@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEnv } from "./check-env";
+import { checkEnv } from "@/env";
 
 describe("environment check", () => {
   it("starts with no configuration at all", () => {

@@ -1,12 +1,13 @@
 // One sentence per timeline event, used by the timeline, conflict messages and exports alike.
 import { milestoneLabels, statusLabels, type IncidentStatus, type Milestone } from "./incident-lifecycle";
+import { formatUtcDateTime } from "./time-format";
 
 export type DescribableEvent = { kind: string; data: Record<string, unknown>; body: string | null };
 
 const text = (value: unknown) => (typeof value === "string" ? value : value === null || value === undefined ? "none" : String(value));
 const status = (value: unknown) => statusLabels[value as IncidentStatus] ?? text(value);
 const list = (value: unknown) => (Array.isArray(value) ? value.map(text).join(", ") : "");
-const when = (value: unknown) => (typeof value === "string" ? new Date(value).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "not set");
+const when = (value: unknown) => (typeof value === "string" ? formatUtcDateTime(new Date(value)) : "not set");
 
 export function describeEvent(event: DescribableEvent): string {
   const d = event.data;

@@ -13,6 +13,7 @@ import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/components/trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
+import { formatDate } from "@/lib/time-format";
 
 type PostMortem = inferRouterOutputs<AppRouter>["postMortems"]["get"];
 const decisionLabel = { pending: "waiting", approved: "approved", changes_requested: "asked for changes" } as const;
@@ -55,7 +56,7 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
           ))}
         </ul>
       ) : null}
-      {postMortem.reviewDueAt && postMortem.status === "in_review" ? <p className="text-muted-foreground">Review due {postMortem.reviewDueAt.toLocaleDateString()}</p> : null}
+      {postMortem.reviewDueAt && postMortem.status === "in_review" ? <p className="text-muted-foreground">Review due {formatDate(postMortem.reviewDueAt)}</p> : null}
       {postMortem.canAct ? (
         <div className="flex flex-wrap items-end gap-2">
           {postMortem.status === "draft" ? (

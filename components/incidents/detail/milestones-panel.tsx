@@ -10,9 +10,10 @@ import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
 import { Timestamp } from "./time-zone";
 import { useIncidentMutationCallbacks } from "./use-incident-mutation";
+import { toDateTimeLocalValue } from "@/lib/time-format";
 
 // datetime-local works in the browser's zone; convert both ways explicitly.
-const toLocalInput = (date: Date | null) => (date ? new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : "");
+const toLocalInput = (date: Date | null) => (date ? toDateTimeLocalValue(date) : "");
 
 export function MilestonesPanel({ incident }: { incident: IncidentOutput }) {
   const trpc = useTRPC();

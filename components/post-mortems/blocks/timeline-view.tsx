@@ -5,6 +5,7 @@ import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { describeEvent } from "@/lib/timeline-text";
 import { useTRPC } from "@/components/trpc/client";
 import { useIncidentChanges } from "@/components/incidents/use-incident-changes";
+import { formatUtcTime } from "@/lib/time-format";
 
 /** The incident's highlighted events, live: highlight or correct an event on the incident and it shows here. */
 export function TimelineView({ node }: ReactNodeViewProps) {
@@ -22,7 +23,7 @@ export function TimelineView({ node }: ReactNodeViewProps) {
       <ol className="grid gap-1">
         {shown.map((event) => (
           <li key={event.id} className="grid grid-cols-[auto_1fr] gap-x-3">
-            <time dateTime={event.occurredAt.toISOString()} className="tabular-nums text-muted-foreground">{event.occurredAt.toISOString().slice(11, 16)} UTC</time>
+            <time dateTime={event.occurredAt.toISOString()} className="tabular-nums text-muted-foreground">{formatUtcTime(event.occurredAt)}</time>
             <span>
               {describeEvent(event)}
               {event.body ? `: ${event.body}` : ""}

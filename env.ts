@@ -32,7 +32,8 @@ export function checkEnv(source: Source = process.env): { ok: true; env: ServerE
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) return { ok: false, message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together to switch on single sign-on" };
   // The provider redirects back to one registered URL; deriving it per request breaks the code exchange.
-  if (oidc.every(Boolean) && !env.AUTH_URL) return { ok: false, message: "AUTH_URL must be set with OIDC: the public URL of Daytwo, e.g. https://daytwo.example.com (register <AUTH_URL>/api/auth/callback/oidc at your provider)" };
+  if (oidc.every(Boolean) && !env.AUTH_URL)
+    return { ok: false, message: "AUTH_URL must be set with OIDC: the public URL of Daytwo, e.g. https://daytwo.example.com (register <AUTH_URL>/api/auth/callback/oidc at your provider)" };
   // Instances sharing documents through Redis must share one database; PGlite belongs to one process.
   if (env.REDIS_URL && !env.DATABASE_URL) return { ok: false, message: "REDIS_URL needs DATABASE_URL: several instances share documents through Redis only on one PostgreSQL database" };
   return { ok: true, env };

@@ -7,7 +7,9 @@ export const incidentAlerts = pgTable(
   "incident_alerts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    incidentId: uuid().notNull().references(() => incidents.id),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
     title: text().notNull(),
     labels: jsonb().$type<Record<string, string>>().notNull().default({}),
     source: text().notNull().default("manual"),

@@ -8,10 +8,16 @@ export const incidentRunbooks = pgTable(
   "incident_runbooks",
   {
     id: uuid().primaryKey().defaultRandom(),
-    incidentId: uuid().notNull().references(() => incidents.id),
-    runbookId: uuid().notNull().references(() => runbooks.id),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
+    runbookId: uuid()
+      .notNull()
+      .references(() => runbooks.id),
     revision: integer().notNull(),
-    attachedById: uuid().notNull().references(() => users.id),
+    attachedById: uuid()
+      .notNull()
+      .references(() => users.id),
     attachedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("incident_runbooks_key").on(t.incidentId, t.runbookId), index("incident_runbooks_runbook_idx").on(t.runbookId)],
@@ -21,7 +27,9 @@ export const incidentRunbooks = pgTable(
 export const runbookStepStates = pgTable(
   "runbook_step_states",
   {
-    incidentRunbookId: uuid().notNull().references(() => incidentRunbooks.id, { onDelete: "cascade" }),
+    incidentRunbookId: uuid()
+      .notNull()
+      .references(() => incidentRunbooks.id, { onDelete: "cascade" }),
     // The checklist step node's stable id attribute.
     stepId: text().notNull(),
     done: boolean().notNull().default(false),

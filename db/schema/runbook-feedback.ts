@@ -8,9 +8,15 @@ export const runbookFeedback = pgTable(
   "runbook_feedback",
   {
     id: uuid().primaryKey().defaultRandom(),
-    runbookId: uuid().notNull().references(() => runbooks.id, { onDelete: "cascade" }),
-    incidentId: uuid().notNull().references(() => incidents.id),
-    userId: uuid().notNull().references(() => users.id),
+    runbookId: uuid()
+      .notNull()
+      .references(() => runbooks.id, { onDelete: "cascade" }),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
     helpful: boolean().notNull(),
     comment: text().notNull().default(""),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -7,7 +7,9 @@ export const runbookRevisions = pgTable(
   "runbook_revisions",
   {
     id: uuid().primaryKey().defaultRandom(),
-    runbookId: uuid().notNull().references(() => runbooks.id, { onDelete: "cascade" }),
+    runbookId: uuid()
+      .notNull()
+      .references(() => runbooks.id, { onDelete: "cascade" }),
     number: integer().notNull(),
     title: text().notNull(),
     summary: text().notNull().default(""),
@@ -15,7 +17,9 @@ export const runbookRevisions = pgTable(
     bodyText: text().notNull().default(""),
     note: text().notNull().default(""),
     restoredFrom: integer(),
-    authorId: uuid().notNull().references(() => users.id),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("runbook_revisions_number_key").on(t.runbookId, t.number)],

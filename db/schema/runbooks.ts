@@ -34,27 +34,28 @@ export const runbooks = pgTable(
     lastReviewedAt: timestamp({ withTimezone: true }),
     lastReviewedById: uuid().references(() => users.id),
     lastUsedAt: timestamp({ withTimezone: true }),
-    createdById: uuid().notNull().references(() => users.id),
+    createdById: uuid()
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp({ withTimezone: true }),
     search: tsvector().generatedAlwaysAs(
-      (): SQL =>
-        sql`setweight(to_tsvector('english', ${runbooks.title}), 'A') || setweight(to_tsvector('english', ${runbooks.summary}), 'B') || to_tsvector('english', ${runbooks.bodyText})`,
+      (): SQL => sql`setweight(to_tsvector('english', ${runbooks.title}), 'A') || setweight(to_tsvector('english', ${runbooks.summary}), 'B') || to_tsvector('english', ${runbooks.bodyText})`,
     ),
   },
-  (t) => [
-    index("runbooks_search_idx").using("gin", t.search),
-    index("runbooks_owner_team_idx").on(t.ownerTeamId),
-    check("runbooks_review_interval", sql`${t.reviewIntervalDays} between 1 and 730`),
-  ],
+  (t) => [index("runbooks_search_idx").using("gin", t.search), index("runbooks_owner_team_idx").on(t.ownerTeamId), check("runbooks_review_interval", sql`${t.reviewIntervalDays} between 1 and 730`)],
 );
 
 export const runbookServices = pgTable(
   "runbook_services",
   {
-    runbookId: uuid().notNull().references(() => runbooks.id, { onDelete: "cascade" }),
-    serviceId: uuid().notNull().references(() => services.id, { onDelete: "cascade" }),
+    runbookId: uuid()
+      .notNull()
+      .references(() => runbooks.id, { onDelete: "cascade" }),
+    serviceId: uuid()
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.runbookId, t.serviceId] }), index("runbook_services_service_idx").on(t.serviceId)],
 );

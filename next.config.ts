@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
-// Importing env validates it: a bad variable fails the build and the start, not a request.
-import "./env";
+import { serverEnv } from "./env";
+
+// A bad variable fails the build and the start, not a request.
+serverEnv();
 
 const nextConfig: NextConfig = {
   // Both drivers must be loaded by Node, not bundled: PGlite ships WASM, pg has optional natives.
@@ -9,9 +11,6 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "yjs"],
   poweredByHeader: false,
   typedRoutes: false,
-  // `npm test` type-checks the whole project (tsc --noEmit, before it builds), so Next's own pass
-  // would be a second one: skipping it takes ~20 s off the first `npm start` on a fresh clone.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -1,7 +1,7 @@
 // Blameless-language checker: precision and recall on the labelled corpus, and the time to check
 // a 20-page post-mortem. Returns lines instead of printing so bench/run.ts decides where they go.
 import { checkBlame } from "@/lib/blameless/check";
-import { blamelessCorpus, corpusPersonNames } from "@/lib/blameless/corpus";
+import { blamelessCorpus, corpusPersonNames } from "@/test/fixtures/blameless-corpus";
 
 const PRECISION_TARGET = 0.9;
 const RECALL_TARGET = 0.8;

@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { openDatabase, setDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { postMortems, users } from "@/db/schema";
-import { seedDemoWorkspace } from "@/db/seed";
+import { seedDemoWorkspace } from "@/server/workspace/seed/demo-workspace";
 import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
 import { declareIncident } from "@/server/incidents/declare";
 import { startPostMortem } from "@/server/post-mortems/start";

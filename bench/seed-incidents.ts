@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { Pool } from "pg";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoWorkspace } from "@/db/seed";
+import { seedDemoWorkspace } from "@/server/workspace/seed/demo-workspace";
 
 export type SeedReport = {
   incidents: number;

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
+import { serverEnv } from "@/env";
 import { createPgliteListener, createPostgresListener, type Listener } from "./listener";
 import { acquirePgliteLock } from "./pglite-lock";
 import { pgliteDir } from "./paths";
@@ -117,7 +118,7 @@ export function setDatabase(database: Promise<Database>): void {
 
 /** The database the environment names: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export function openDatabaseFromEnv(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
+  const url = serverEnv().DATABASE_URL;
   return url ? openDatabase({ engine: "postgres", url }) : openDatabase({ engine: "pglite" });
 }
 

@@ -62,6 +62,20 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("row").filter({ hasText: "Changed a user's role" }).filter({ hasText: '{"role":"viewer"} → {"role":"admin"}' })).toBeVisible();
   });
 
+  test("an email already in use is marked on the Email field, and nothing is created", async ({ page }) => {
+    await page.goto("/settings/users");
+    await page.getByRole("button", { name: "Add user" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a user" });
+    await dialog.getByLabel("Name").fill("Second Admin");
+    await dialog.getByLabel("Email").fill("admin@example.com");
+    await dialog.getByLabel(/Initial password/).fill("second-admin-1");
+    await dialog.getByRole("button", { name: "Add user" }).click();
+    const email = dialog.getByLabel("Email");
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(email).toHaveAccessibleDescription(/already exists/);
+    await expect(dialog.getByLabel("Name")).not.toHaveAttribute("aria-invalid");
+  });
+
   test("a deactivated user is refused at sign-in", async ({ page, browser }) => {
     const suffix = Date.now().toString(36);
     const name = `Dana ${suffix}`;

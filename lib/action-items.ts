@@ -1,11 +1,10 @@
 // Action item vocabulary, shared by the server and the browser.
-export const actionItemStatuses = ["open", "in_progress", "done", "wont_do"] as const;
-export type ActionItemStatus = (typeof actionItemStatuses)[number];
+import type { ActionItemStatus } from "@/db/enums";
+
+export { actionItemKinds, actionItemPriorities, actionItemStatuses, type ActionItemStatus } from "@/db/enums";
 /** Still to do: what counts as open, overdue or due soon everywhere (dashboard, reminders, runbook freshness). */
 export const activeStatuses = ["open", "in_progress"] as const;
 export const isActive = (status: ActionItemStatus) => (activeStatuses as readonly ActionItemStatus[]).includes(status);
-export const actionItemKinds = ["mitigate", "prevent", "detect", "process"] as const;
-export const actionItemPriorities = ["high", "medium", "low"] as const;
 
 export const actionItemStatusLabels: Record<ActionItemStatus, string> = { open: "Open", in_progress: "In progress", done: "Done", wont_do: "Won't do" };
 

@@ -1,9 +1,7 @@
 // The incident lifecycle, shared by the server (which enforces it) and the browser (which offers it).
-export const incidentStatuses = ["triage", "investigating", "identified", "monitoring", "resolved", "closed", "declined", "merged", "canceled"] as const;
-export type IncidentStatus = (typeof incidentStatuses)[number];
+import type { IncidentStatus } from "@/db/enums";
 
-export const incidentKinds = ["incident", "drill"] as const;
-export type IncidentKind = (typeof incidentKinds)[number];
+export { incidentKinds, incidentStatuses, type IncidentKind, type IncidentStatus } from "@/db/enums";
 
 export const openStatuses: readonly IncidentStatus[] = ["triage", "investigating", "identified", "monitoring"];
 export const terminalStatuses: readonly IncidentStatus[] = ["declined", "merged", "canceled"];

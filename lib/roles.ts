@@ -1,3 +1,2 @@
-// Shared by the database schema and the browser, so the client bundle never pulls in drizzle.
-export const userRoles = ["admin", "responder", "viewer"] as const;
-export type UserRole = (typeof userRoles)[number];
+// Roles as the browser sees them; the tuple lives beside the schema, in a file free of drizzle.
+export { userRoles, type UserRole } from "@/db/enums";

@@ -2,13 +2,14 @@
 // A new kind in the catalogue without a sentence here fails the build (the `never` check below).
 import type { TypedEventData } from "./events/catalogue";
 import { milestoneLabels, statusLabels, type IncidentStatus, type Milestone } from "./incident-lifecycle";
+import { formatUtcDateTime } from "./time-format";
 
 export type DescribableEvent = TypedEventData & { body: string | null };
 
 const text = (value: unknown) => (typeof value === "string" ? value : value === null || value === undefined ? "none" : String(value));
 const status = (value: unknown) => statusLabels[value as IncidentStatus] ?? text(value);
 const list = (value: unknown) => (Array.isArray(value) ? value.map(text).join(", ") : "");
-const when = (value: unknown) => (typeof value === "string" ? new Date(value).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "not set");
+const when = (value: unknown) => (typeof value === "string" ? formatUtcDateTime(new Date(value)) : "not set");
 
 // The helpers still take `unknown`: server-side readers (conflict messages, post-mortem blocks) show
 // stored rows without parsing them, and a sentence with "none" beats a crash on an odd old row.

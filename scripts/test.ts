@@ -58,7 +58,7 @@ async function withE2eDatabase(run: (env: Record<string, string>) => boolean): P
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-e2e-"));
   try {
     const env = { DATABASE_URL: e2eUrl, DATA_DIR: dataDir };
-    if (step("e2e: seed the demo workspace on PostgreSQL", bin("tsx"), ["db/seed-cli.ts"], { env: { ...process.env, ...env } })) run(env);
+    if (step("e2e: seed the demo workspace on PostgreSQL", bin("tsx"), ["server/workspace/seed/cli.ts"], { env: { ...process.env, ...env } })) run(env);
   } finally {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
@@ -76,6 +76,7 @@ async function main() {
   if (!only) {
     step("typecheck", bin("tsc"), ["--noEmit"]);
     step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+    step("format (biome check)", bin("biome"), ["check", "."]);
   }
   if (!only || only.includes("integration")) {
     const output = path.join(resultsDir, `vitest-${engine}.json`);

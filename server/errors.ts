@@ -25,5 +25,5 @@ export async function isFound(load: () => Promise<unknown>): Promise<boolean> {
 
 export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
 export const forbidden = (message = "You do not have permission to do that.") => new DomainError("forbidden", message);
-export const conflict = (message: string) => new DomainError("conflict", message);
+export const conflict = (message: string, field?: string) => new DomainError("conflict", message, field);
 export const invalid = (message: string, field?: string) => new DomainError("invalid", message, field);

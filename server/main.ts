@@ -8,13 +8,13 @@ import http from "node:http";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { checkEnv } from "./startup/check-env";
+import { checkEnv, setProcessSetting } from "@/env";
 import { ensureAuthSecret } from "./startup/auth-secret";
 import { openCheckedDatabase, StartupError } from "./startup/open-checked";
 
 const startedAt = performance.now();
 const isDev = process.argv.includes("--dev");
-(process.env as Record<string, string>).NODE_ENV ??= isDev ? "development" : "production";
+if (!process.env.NODE_ENV) setProcessSetting("NODE_ENV", isDev ? "development" : "production");
 
 function fail(message: string): never {
   console.error(`daytwo: ${message}`);
@@ -22,18 +22,18 @@ function fail(message: string): never {
 }
 
 async function main() {
-  const checked = checkEnv(process.env);
+  const checked = checkEnv();
   if (!checked.ok) fail(checked.message);
   const env = checked.env;
   const dataDir = path.resolve(env.DATA_DIR);
-  process.env.AUTH_SECRET = ensureAuthSecret(dataDir, env.AUTH_SECRET);
+  setProcessSetting("AUTH_SECRET", ensureAuthSecret(dataDir, env.AUTH_SECRET));
   if (env.DATABASE_URL && !env.AUTH_SECRET) {
     console.warn("daytwo: AUTH_SECRET is not set; using the one in .data/. Set it when you run several instances.");
   }
 
   const { setDatabase } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
-  const { seedDemoWorkspace, DEMO_PASSWORD, demoUsers } = await import("@/db/seed");
+  const { seedDemoWorkspace, DEMO_PASSWORD, demoUsers } = await import("@/server/workspace/seed/demo-workspace");
   const pgliteDir = path.resolve(env.PGLITE_DIR ?? path.join(dataDir, "pglite"));
   const database = await openCheckedDatabase({ url: env.DATABASE_URL, pgliteDir });
   setDatabase(Promise.resolve(database));
@@ -46,7 +46,7 @@ async function main() {
   await migrateDatabase(database);
   if (database.engine === "pglite" && env.DEMO_SEED === "auto") {
     const { seeded } = await seedDemoWorkspace(database.db);
-    if (seeded) await (await import("@/db/seed-history")).seedDemoHistory(database.db);
+    if (seeded) await (await import("@/server/workspace/seed/history")).seedDemoHistory(database.db);
   }
   const { isDemoMode } = await import("@/server/workspace/is-demo");
   const isDemo = await isDemoMode(database.db, database.engine);

@@ -1,16 +1,16 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { FieldError, useFormErrors } from "@/components/ui/field-error";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select-native";
 import { actionItemKinds, actionItemPriorities } from "@/lib/action-items";
-import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 
 type Props = { open: boolean; onOpenChange: (open: boolean) => void; incidentId?: string; postMortemId?: string; initialTitle?: string; onCreated?: () => void };
 
@@ -20,7 +20,7 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
   const queryClient = useQueryClient();
   const options = useQuery({ ...trpc.incidents.formOptions.queryOptions(), enabled: open });
   const runbooks = useQuery({ ...trpc.runbooks.list.queryOptions({}), enabled: open });
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors("action", ["title", "ownerId", "priority", "kind", "dueAt", "trackerUrl", "runbookId"] as const);
   const create = useMutation(
     trpc.actionItems.create.mutationOptions({
       onSuccess: async () => {
@@ -29,12 +29,12 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
         onCreated?.();
         await queryClient.invalidateQueries({ queryKey: trpc.actionItems.pathKey() });
       },
-      onError: (failure) => setError(errorMessage(failure)),
+      onError: (failure) => errors.show(failure),
     }),
   );
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
+    errors.clear();
     const form = new FormData(event.currentTarget);
     const due = String(form.get("dueAt") ?? "");
     const tracker = String(form.get("trackerUrl") ?? "").trim();
@@ -53,7 +53,7 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
     });
   }
   return (
-    <Dialog open={open} onOpenChange={(next) => { onOpenChange(next); setError(null); }}>
+    <Dialog open={open} onOpenChange={(next) => { onOpenChange(next); errors.clear(); }}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>New action item</DialogTitle>
@@ -64,14 +64,16 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
         <form onSubmit={submit} className="grid gap-3" key={initialTitle}>
           <div className="grid gap-1">
             <Label htmlFor="action-title">What needs doing</Label>
-            <Input id="action-title" name="title" defaultValue={initialTitle} required />
+            <Input id="action-title" name="title" defaultValue={initialTitle} required {...errors.inputProps("title")} />
+            <FieldError errors={errors} name="title" />
           </div>
           <div className="grid gap-1">
             <Label htmlFor="action-owner">Owner</Label>
-            <NativeSelect id="action-owner" name="ownerId" required defaultValue="">
+            <NativeSelect id="action-owner" name="ownerId" required defaultValue="" {...errors.inputProps("ownerId")}>
               <option value="" disabled>Choose the owner…</option>
               {options.data?.people.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
             </NativeSelect>
+            <FieldError errors={errors} name="ownerId" />
           </div>
           <div className="grid grid-cols-2 gap-3">
             <div className="grid gap-1">
@@ -89,20 +91,23 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
           </div>
           <div className="grid gap-1">
             <Label htmlFor="action-due">Due (optional)</Label>
-            <Input id="action-due" name="dueAt" type="date" />
+            <Input id="action-due" name="dueAt" type="date" {...errors.inputProps("dueAt")} />
+            <FieldError errors={errors} name="dueAt" />
           </div>
           <div className="grid gap-1">
             <Label htmlFor="action-tracker">Tracker link (optional)</Label>
-            <Input id="action-tracker" name="trackerUrl" type="url" placeholder="https://jira.example.com/browse/OPS-123" />
+            <Input id="action-tracker" name="trackerUrl" type="url" placeholder="https://jira.example.com/browse/OPS-123" {...errors.inputProps("trackerUrl")} />
+            <FieldError errors={errors} name="trackerUrl" />
           </div>
           <div className="grid gap-1">
             <Label htmlFor="action-runbook">Runbook it updates (optional)</Label>
-            <NativeSelect id="action-runbook" name="runbookId" defaultValue="">
+            <NativeSelect id="action-runbook" name="runbookId" defaultValue="" {...errors.inputProps("runbookId")}>
               <option value="">None</option>
               {runbooks.data?.items.map((runbook) => <option key={runbook.id} value={runbook.id}>{runbook.title}</option>)}
             </NativeSelect>
+            <FieldError errors={errors} name="runbookId" />
           </div>
-          {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+          {errors.message ? <p role="alert" className="text-sm text-destructive">{errors.message}</p> : null}
           <DialogFooter>
             <Button type="submit" disabled={create.isPending}>{create.isPending ? "Creating…" : "Create action item"}</Button>
           </DialogFooter>

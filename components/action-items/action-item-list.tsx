@@ -11,8 +11,9 @@ import { NativeSelect } from "@/components/ui/select-native";
 import { Spinner } from "@/components/ui/spinner";
 import { actionItemStatuses, actionItemStatusLabels, isActive, type ActionItemStatus } from "@/lib/action-items";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { useNow } from "@/lib/hooks/use-now";
+import { formatDate } from "@/lib/time-format";
 
 type Scope = { scope: "mine" } | { scope: "incident"; incidentId: string } | { scope: "post_mortem"; postMortemId: string };
 
@@ -59,7 +60,7 @@ export function ActionItemList({ filter, emptyText, highlightId }: { filter: Sco
             <p className="font-medium">{item.title}</p>
             <p className="flex flex-wrap items-center gap-2 text-muted-foreground">
               <span>{item.owner.name}</span>
-              <span>· due <time dateTime={item.dueAt.toISOString()}>{item.dueAt.toLocaleDateString()}</time></span>
+              <span>· due <time dateTime={item.dueAt.toISOString()}>{formatDate(item.dueAt)}</time></span>
               {isActive(item.status) && item.dueAt.getTime() < now ? <Badge variant="destructive">Overdue</Badge> : null}
               <Badge variant="outline">{item.priority}</Badge>
               <Badge variant="outline">{item.kind}</Badge>

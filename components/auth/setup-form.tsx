@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { createFirstAdminAction, type SetupState } from "@/app/(auth)/setup/actions";
+import type { SetupState } from "@/server/auth/setup-action";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-export function SetupForm() {
-  const [state, action, isPending] = useActionState<SetupState, FormData>(createFirstAdminAction, { error: null });
+// The page hands in the server action, so this form depends on its shape only.
+export function SetupForm({ action: createFirstAdmin }: { action: (previous: SetupState, form: FormData) => Promise<SetupState> }) {
+  const [state, action, isPending] = useActionState<SetupState, FormData>(createFirstAdmin, { error: null });
   return (
     <form action={action} className="grid gap-4">
       <div className="grid gap-2">

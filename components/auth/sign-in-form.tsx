@@ -1,13 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInWithPassword, type SignInState } from "@/app/(auth)/sign-in/actions";
+import type { SignInState } from "@/server/auth/sign-in-actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, isPending] = useActionState<SignInState, FormData>(signInWithPassword, { error: null, email: "" });
+type SignIn = (previous: SignInState, form: FormData) => Promise<SignInState>;
+
+// The page hands in the server action, so this form depends on its shape only.
+export function SignInForm({ callbackUrl, action: signIn }: { callbackUrl: string; action: SignIn }) {
+  const [state, action, isPending] = useActionState<SignInState, FormData>(signIn, { error: null, email: "" });
   return (
     <form action={action} className="grid gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -6,14 +6,14 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { FieldError, useFormErrors } from "@/components/ui/field-error";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
-import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/components/trpc/client";
 
 type DeclareIncidentButtonProps = {
   /** Also open on the "d" key. Give it to the one always-present instance (the header). */
@@ -75,6 +75,10 @@ export function DeclareIncidentButton({ withShortcut = false, compact = false, c
   );
 }
 
+// The declare input's fields, as the server names them in a refusal; those after "title" and "severityId" sit under "More details".
+const declareFields = ["title", "severityId", "kind", "summary", "serviceIds", "impactStartedAt", "commanderId"] as const;
+const detailFields: readonly string[] = declareFields.slice(2);
+
 function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -83,7 +87,7 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
   const id = useId();
   const [chosenSeverityId, setChosenSeverityId] = useState<string | null>(null);
   const [showDetails, setShowDetails] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(id, declareFields);
 
   const severities = options.data?.severities ?? [];
   const defaultSeverity = severities.find((severity) => severity.rank === 3) ?? severities.at(-1);
@@ -97,14 +101,17 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
         router.push(`/incidents/${incidentId}`);
         onDeclared();
       },
-      onError: (failure) => setError(errorMessage(failure)),
+      onError: (failure) => {
+        // A refused field under "More details" must be seen: unfold the section holding it.
+        if (errors.show(failure).some((field) => detailFields.includes(field))) setShowDetails(true);
+      },
     }),
   );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (declare.isPending) return;
-    setError(null);
+    errors.clear();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => {
       const value = form.get(name);
@@ -114,7 +121,7 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
     const impact = text("impactStartedAt");
     const impactStartedAt = impact ? new Date(impact) : undefined;
     if (impactStartedAt && Number.isNaN(impactStartedAt.getTime())) {
-      setError("Impact started is not a valid date and time.");
+      errors.showField("impactStartedAt", "Impact started is not a valid date and time.");
       return;
     }
     declare.mutate({
@@ -134,11 +141,12 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
     <form onSubmit={submit} className="grid gap-4" aria-busy={declare.isPending}>
       <div className="grid gap-2">
         <Label htmlFor={`${id}-title`}>Title</Label>
-        <Input id={`${id}-title`} name="title" required maxLength={200} autoComplete="off" autoFocus placeholder="What is broken, for whom?" />
+        <Input id={`${id}-title`} name="title" required maxLength={200} autoComplete="off" autoFocus placeholder="What is broken, for whom?" {...errors.inputProps("title")} />
+        <FieldError errors={errors} name="title" />
       </div>
       <div className="grid gap-2">
         <Label htmlFor={`${id}-severity`}>Severity</Label>
-        <NativeSelect id={`${id}-severity`} value={severityId} onChange={(event) => setChosenSeverityId(event.target.value)} disabled={severities.length === 0}>
+        <NativeSelect id={`${id}-severity`} value={severityId} onChange={(event) => setChosenSeverityId(event.target.value)} disabled={severities.length === 0} {...errors.inputProps("severityId")}>
           {severities.length === 0 ? <option value="">{options.isError ? "Default severity" : "Loading severities…"}</option> : null}
           {severities.map((severity) => (
             <option key={severity.id} value={severity.id}>
@@ -146,6 +154,7 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
             </option>
           ))}
         </NativeSelect>
+        <FieldError errors={errors} name="severityId" />
       </div>
 
       <div>
@@ -158,16 +167,18 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
       <div id={`${id}-details`} hidden={!showDetails} className="grid gap-4">
         <div className="grid gap-2">
           <Label htmlFor={`${id}-kind`}>Kind</Label>
-          <NativeSelect id={`${id}-kind`} name="kind" defaultValue="incident">
+          <NativeSelect id={`${id}-kind`} name="kind" defaultValue="incident" {...errors.inputProps("kind")}>
             <option value="incident">Incident</option>
             <option value="drill">Drill (practice)</option>
           </NativeSelect>
+          <FieldError errors={errors} name="kind" />
         </div>
         <div className="grid gap-2">
           <Label htmlFor={`${id}-summary`}>Summary</Label>
-          <Textarea id={`${id}-summary`} name="summary" maxLength={5000} placeholder="What do we know so far?" />
+          <Textarea id={`${id}-summary`} name="summary" maxLength={5000} placeholder="What do we know so far?" {...errors.inputProps("summary")} />
+          <FieldError errors={errors} name="summary" />
         </div>
-        <fieldset className="grid gap-2">
+        <fieldset className="grid gap-2" {...errors.inputProps("serviceIds")}>
           <legend className="mb-2 text-sm font-medium">Affected services</legend>
           {options.data && options.data.services.length === 0 ? <p className="text-sm text-muted-foreground">No services in the catalog yet.</p> : null}
           <div className="grid max-h-48 gap-2 overflow-y-auto sm:grid-cols-2">
@@ -178,6 +189,7 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
               </label>
             ))}
           </div>
+          <FieldError errors={errors} name="serviceIds" />
         </fieldset>
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="isPrivate" className="mt-0.5 size-4 shrink-0 accent-primary" />
@@ -185,19 +197,21 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
         </label>
         <div className="grid gap-2">
           <Label htmlFor={`${id}-impact`}>Impact started</Label>
-          <Input id={`${id}-impact`} name="impactStartedAt" type="datetime-local" aria-describedby={`${id}-impact-hint`} />
+          <Input id={`${id}-impact`} name="impactStartedAt" type="datetime-local" {...errors.inputProps("impactStartedAt", `${id}-impact-hint`)} />
           <p id={`${id}-impact-hint`} className="text-xs text-muted-foreground">In your local time. Leave empty if unknown.</p>
+          <FieldError errors={errors} name="impactStartedAt" />
         </div>
         <div className="grid gap-2">
           <Label htmlFor={`${id}-commander`}>Commander</Label>
-          <NativeSelect id={`${id}-commander`} name="commanderId" defaultValue="">
+          <NativeSelect id={`${id}-commander`} name="commanderId" defaultValue="" {...errors.inputProps("commanderId")}>
             <option value="">Me</option>
             {options.data?.responders.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
           </NativeSelect>
+          <FieldError errors={errors} name="commanderId" />
         </div>
       </div>
 
-      {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+      {errors.message ? <p role="alert" className="text-sm text-destructive">{errors.message}</p> : null}
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button" variant="outline">Cancel</Button>

@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { IncidentRow, IncidentRowHeadings, IncidentRowSkeleton } from "./incident-row";
 import { ListFilterBar, StatusTabs } from "./list-filters";

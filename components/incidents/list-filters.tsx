@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select-native";
 import { cn } from "@/lib/cn";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { countForTab, sortOptions, statusTabs, type FilterChanges, type FilterParam, type ListFilters, type StatusTab } from "./list-params";
 
 type UpdateFilters = (changes: FilterChanges, options?: { replace?: boolean }) => void;

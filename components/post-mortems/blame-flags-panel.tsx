@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { DocumentFlag } from "@/lib/blameless/document-flags";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 
 /** The open blameless flags, each with why it reads as blame, a reframing, and "dismiss with a reason". */
 export function BlameFlagsPanel({ postMortemId, flags, dismissed, canEdit, onDismissed }: { postMortemId: string; flags: DocumentFlag[]; dismissed: Set<string>; canEdit: boolean; onDismissed: (key: string) => void }) {

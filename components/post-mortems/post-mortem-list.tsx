@@ -9,7 +9,8 @@ import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
+import { formatDate, formatDateTime } from "@/lib/time-format";
 
 export function PostMortemList() {
   const trpc = useTRPC();
@@ -42,14 +43,14 @@ export function PostMortemList() {
             <TableCell className="whitespace-nowrap text-sm">
               {item.reviewDueAt ? (
                 <>
-                  <time dateTime={item.reviewDueAt.toISOString()}>{item.reviewDueAt.toLocaleDateString()}</time>
+                  <time dateTime={item.reviewDueAt.toISOString()}>{formatDate(item.reviewDueAt)}</time>
                   {item.status === "in_review" && item.reviewDueAt.getTime() < Date.now() ? <Badge variant="destructive" className="ml-2">Overdue</Badge> : null}
                 </>
               ) : (
                 <span className="text-muted-foreground">—</span>
               )}
             </TableCell>
-            <TableCell className="whitespace-nowrap text-sm text-muted-foreground"><time dateTime={item.updatedAt.toISOString()}>{item.updatedAt.toLocaleString()}</time></TableCell>
+            <TableCell className="whitespace-nowrap text-sm text-muted-foreground"><time dateTime={item.updatedAt.toISOString()}>{formatDateTime(item.updatedAt)}</time></TableCell>
           </TableRow>
         ))}
       </TableBody>

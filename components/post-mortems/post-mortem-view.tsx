@@ -8,9 +8,10 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { CollabEditor, useCollabSession } from "./collab-editor";
 import { ReviewBar } from "./review-bar";
+import { formatDateTime } from "@/lib/time-format";
 
 export function PostMortemView({ postMortemId, me }: { postMortemId: string; me: { id: string; name: string } }) {
   const trpc = useTRPC();
@@ -29,7 +30,7 @@ export function PostMortemView({ postMortemId, me }: { postMortemId: string; me:
           <Badge variant={data.status === "published" ? "success" : "secondary"}>{postMortemStatusLabels[data.status]}</Badge>
           <span className="text-muted-foreground">
             Revision {data.revision} · owner {data.owner.name}
-            {data.published ? ` · published by ${data.published.by} on ${data.published.at.toLocaleString()}` : ""}
+            {data.published ? ` · published by ${data.published.by} on ${formatDateTime(data.published.at)}` : ""}
           </span>
         </div>
         <div className="flex flex-wrap items-start justify-between gap-2">

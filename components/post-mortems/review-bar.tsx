@@ -5,14 +5,16 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FieldError, useFormErrors, type FormErrors } from "@/components/ui/field-error";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
+import { formatDate } from "@/lib/time-format";
 
 type PostMortem = inferRouterOutputs<AppRouter>["postMortems"]["get"];
 const decisionLabel = { pending: "waiting", approved: "approved", changes_requested: "asked for changes" } as const;
@@ -28,8 +30,14 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
     },
     onError: (error: unknown) => toast.error(errorMessage(error)),
   });
-  const requestReview = useMutation(trpc.postMortems.requestReview.mutationOptions(callbacks("Sent for review")));
-  const decide = useMutation(trpc.postMortems.decideReview.mutationOptions(callbacks("Review recorded")));
+  // A refusal that names a field is shown beside it; any other still arrives as a toast.
+  const requestErrors = useFormErrors("review-request", ["reviewerIds", "dueAt"] as const);
+  const decideErrors = useFormErrors("review-decision", ["comment"] as const);
+  const besideOrToast = <F extends string>(errors: FormErrors<F>) => (error: unknown) => {
+    if (errors.show(error).length === 0) toast.error(errorMessage(error));
+  };
+  const requestReview = useMutation(trpc.postMortems.requestReview.mutationOptions({ ...callbacks("Sent for review"), onError: besideOrToast(requestErrors) }));
+  const decide = useMutation(trpc.postMortems.decideReview.mutationOptions({ ...callbacks("Review recorded"), onError: besideOrToast(decideErrors) }));
   const publish = useMutation(trpc.postMortems.publish.mutationOptions(callbacks("Published")));
   const reopen = useMutation(trpc.postMortems.reopen.mutationOptions(callbacks("Reopened as a new revision")));
   const options = useQuery({ ...trpc.incidents.formOptions.queryOptions(), enabled: postMortem.canAct });
@@ -55,7 +63,7 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
           ))}
         </ul>
       ) : null}
-      {postMortem.reviewDueAt && postMortem.status === "in_review" ? <p className="text-muted-foreground">Review due {postMortem.reviewDueAt.toLocaleDateString()}</p> : null}
+      {postMortem.reviewDueAt && postMortem.status === "in_review" ? <p className="text-muted-foreground">Review due {formatDate(postMortem.reviewDueAt)}</p> : null}
       {postMortem.canAct ? (
         <div className="flex flex-wrap items-end gap-2">
           {postMortem.status === "draft" ? (
@@ -66,7 +74,7 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
                   <DialogTitle>Send for review</DialogTitle>
                   <DialogDescription>Reviewers approve or ask for changes. It can be published once everyone approved.</DialogDescription>
                 </DialogHeader>
-                <fieldset className="grid gap-1">
+                <fieldset className="grid gap-1" {...requestErrors.inputProps("reviewerIds")}>
                   <legend className="mb-1 font-medium">Reviewers</legend>
                   {options.data?.responders.filter((p) => p.id !== meId).map((person) => (
                     <label key={person.id} className="flex items-center gap-2">
@@ -74,15 +82,20 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
                       {person.name}
                     </label>
                   ))}
+                  <FieldError errors={requestErrors} name="reviewerIds" />
                 </fieldset>
                 <div className="grid gap-1">
                   <Label htmlFor="review-due">Review due (optional)</Label>
-                  <Input id="review-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+                  <Input id="review-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} {...requestErrors.inputProps("dueAt")} />
+                  <FieldError errors={requestErrors} name="dueAt" />
                 </div>
                 <DialogFooter>
                   <Button
                     disabled={reviewerIds.length === 0 || requestReview.isPending}
-                    onClick={() => requestReview.mutate({ postMortemId: id, reviewerIds, ...(dueDate ? { dueAt: new Date(`${dueDate}T23:59:59`) } : {}) }, { onSuccess: () => setRequestOpen(false) })}
+                    onClick={() => {
+                      requestErrors.clear();
+                      requestReview.mutate({ postMortemId: id, reviewerIds, ...(dueDate ? { dueAt: new Date(`${dueDate}T23:59:59`) } : {}) }, { onSuccess: () => setRequestOpen(false) });
+                    }}
                   >
                     Send
                   </Button>
@@ -94,10 +107,17 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
             <>
               <div className="grid min-w-64 flex-1 gap-1">
                 <Label htmlFor="review-comment">Comment (needed when asking for changes)</Label>
-                <Textarea id="review-comment" rows={1} value={comment} onChange={(e) => setComment(e.target.value)} />
+                <Textarea id="review-comment" rows={1} value={comment} onChange={(e) => setComment(e.target.value)} {...decideErrors.inputProps("comment")} />
+                <FieldError errors={decideErrors} name="comment" />
               </div>
-              <Button size="sm" onClick={() => decide.mutate({ postMortemId: id, decision: "approved", comment: comment || undefined })}>Approve</Button>
-              <Button size="sm" variant="outline" onClick={() => decide.mutate({ postMortemId: id, decision: "changes_requested", comment })}>Request changes</Button>
+              <Button size="sm" onClick={() => {
+                decideErrors.clear();
+                decide.mutate({ postMortemId: id, decision: "approved", comment: comment || undefined });
+              }}>Approve</Button>
+              <Button size="sm" variant="outline" onClick={() => {
+                decideErrors.clear();
+                decide.mutate({ postMortemId: id, decision: "changes_requested", comment });
+              }}>Request changes</Button>
             </>
           ) : null}
           {postMortem.status === "in_review" && allApproved ? <Button size="sm" onClick={() => publish.mutate({ postMortemId: id })}>Publish</Button> : null}

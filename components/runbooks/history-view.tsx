@@ -9,9 +9,10 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select-native";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { RevisionDiff } from "./revision-diff";
 import { RevisionPreview } from "./revision-preview";
+import { formatDateTime } from "@/lib/time-format";
 
 export function HistoryView({ runbookId, canEdit }: { runbookId: string; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -51,7 +52,7 @@ export function HistoryView({ runbookId, canEdit }: { runbookId: string; canEdit
                 {revision.number === runbook.data.revision ? " (current)" : ""}
               </span>
               <span className="break-words">{revision.note || "No note"}{revision.restoredFrom ? ` — restored from revision ${revision.restoredFrom}` : ""}</span>
-              <span className="text-xs text-muted-foreground">{revision.author.name}, {revision.createdAt.toLocaleString()}</span>
+              <span className="text-xs text-muted-foreground">{revision.author.name}, {formatDateTime(revision.createdAt)}</span>
             </div>
             <div className="flex flex-wrap gap-2">
               <Button type="button" size="sm" variant="outline" aria-label={`${viewing === revision.number ? "Hide" : "View"} revision ${revision.number}`} aria-expanded={viewing === revision.number} onClick={() => setViewing(viewing === revision.number ? null : revision.number)}>

@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { isClosedOut, statusLabels, type IncidentStatus } from "@/lib/incident-lifecycle";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { FreshnessBadge } from "./freshness-badge";
 import { IncidentAlerts } from "./incident-alerts";
 import { RunChecklist } from "./run-checklist";

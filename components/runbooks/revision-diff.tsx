@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 
 const lineStyles = {
   added: { sign: "+", label: "Added: ", className: "bg-green-100 text-green-950 dark:bg-green-950/60 dark:text-green-100" },

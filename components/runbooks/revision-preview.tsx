@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { RunbookBody } from "./runbook-body";
 
 /** One old revision as it read then: title, summary and body, through the same allow-list renderer. */

@@ -8,8 +8,9 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { AppRouter } from "@/server/trpc/root";
+import { formatTimeOfDay } from "@/lib/time-format";
 
 export type AttachedRunbook = inferRouterOutputs<AppRouter>["runbooks"]["attachedToIncident"][number];
 
@@ -69,7 +70,7 @@ export function RunChecklist({ attached, incidentId, canWrite }: { attached: Att
             </label>
             {step.done && step.doneBy && step.doneAt ? (
               <p className="pl-6 text-xs text-muted-foreground">
-                Done by {step.doneBy.name} at <time dateTime={step.doneAt.toISOString()}>{step.doneAt.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}</time>
+                Done by {step.doneBy.name} at <time dateTime={step.doneAt.toISOString()}>{formatTimeOfDay(step.doneAt)}</time>
               </p>
             ) : null}
             <StepNote attached={attached} step={step} canWrite={canWrite} onSaved={refresh} />

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 
 /** Once the incident is resolved, asks each responder whether the runbooks they used helped. */
 export function RunbookFeedbackPrompt({ incidentId }: { incidentId: string }) {

@@ -2,16 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { FieldError, useFormErrors } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
 import { incidentKinds } from "@/lib/incident-lifecycle";
-import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { MatcherRows, parseMatchers } from "./matcher-rows";
 import { RunbookEditor } from "./runbook-editor";
 import type { RunbookFields } from "./types";
@@ -20,6 +20,9 @@ type Mode = { kind: "create" } | { kind: "edit"; runbookId: string; baseRevision
 type Fields = Omit<RunbookFields, "alertMatchers"> & { matcherRows: string[] };
 
 export const emptyRunbook: RunbookFields = { title: "", summary: "", body: { type: "doc", content: [{ type: "paragraph" }] }, ownerTeamId: null, serviceIds: [], incidentKinds: [], severityIds: [], alertMatchers: [], reviewIntervalDays: 90 };
+
+// The save input's fields, as the server names them in a refusal.
+const runbookFields = ["title", "summary", "body", "ownerTeamId", "reviewIntervalDays", "serviceIds", "incidentKinds", "severityIds", "alertMatchers", "note"] as const;
 
 const toggle = <T,>(list: T[] | undefined, value: T, on: boolean) => (on ? [...(list ?? []), value] : (list ?? []).filter((v) => v !== value));
 
@@ -33,7 +36,8 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
   const [fields, setFields] = useState<Fields>(() => ({ ...initial, matcherRows: (initial.alertMatchers ?? []).map((m) => `${m.label}=${m.value}`) }));
   const [note, setNote] = useState("");
   const [baseRevision, setBaseRevision] = useState(mode.kind === "edit" ? mode.baseRevision : 0);
-  const [problem, setProblem] = useState<{ message: string; isConflict: boolean } | null>(null);
+  const errors = useFormErrors(id, runbookFields);
+  const [isConflict, setIsConflict] = useState(false);
   const set = (changes: Partial<Fields>) => setFields((current) => ({ ...current, ...changes }));
 
   const saved = async (runbookId: string) => {
@@ -42,7 +46,10 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
     router.push(`/runbooks/${runbookId}`);
   };
   // On failure nothing is reset: the person's text stays in the form.
-  const failed = (error: unknown) => setProblem({ message: errorMessage(error), isConflict: (error as { data?: { code?: string } }).data?.code === "CONFLICT" });
+  const failed = (error: unknown) => {
+    errors.show(error);
+    setIsConflict((error as { data?: { code?: string } }).data?.code === "CONFLICT");
+  };
   const create = useMutation(trpc.runbooks.create.mutationOptions({ onSuccess: (result) => saved(result.id), onError: failed }));
   const update = useMutation(trpc.runbooks.update.mutationOptions({ onSuccess: () => saved(mode.kind === "edit" ? mode.runbookId : ""), onError: failed }));
   const isSaving = create.isPending || update.isPending;
@@ -50,8 +57,9 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const { matchers, error } = parseMatchers(fields.matcherRows);
-    if (error) return setProblem({ message: error, isConflict: false });
-    setProblem(null);
+    errors.clear();
+    setIsConflict(false);
+    if (error) return errors.showField("alertMatchers", error);
     const { matcherRows: _rows, ...rest } = fields;
     const input = { ...rest, alertMatchers: matchers, note: note.trim() };
     if (mode.kind === "create") create.mutate({ ...input, note: input.note || "Created" });
@@ -63,7 +71,8 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
     if (mode.kind !== "edit") return;
     const latest = await queryClient.fetchQuery({ ...trpc.runbooks.get.queryOptions({ id: mode.runbookId }), staleTime: 0 });
     setBaseRevision(latest.revision);
-    setProblem(null);
+    errors.clear();
+    setIsConflict(false);
     toast.info(`Your text is kept; saving now replaces revision ${latest.revision}.`);
   }
 
@@ -71,43 +80,52 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
     <form onSubmit={submit} className="grid gap-5">
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-title`}>Title</Label>
-        <Input id={`${id}-title`} value={fields.title} onChange={(e) => set({ title: e.target.value })} required minLength={3} maxLength={200} />
+        <Input id={`${id}-title`} value={fields.title} onChange={(e) => set({ title: e.target.value })} required minLength={3} maxLength={200} {...errors.inputProps("title")} />
+        <FieldError errors={errors} name="title" />
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-summary`}>Summary</Label>
-        <Textarea id={`${id}-summary`} value={fields.summary} onChange={(e) => set({ summary: e.target.value })} maxLength={2000} rows={2} />
+        <Textarea id={`${id}-summary`} value={fields.summary} onChange={(e) => set({ summary: e.target.value })} maxLength={2000} rows={2} {...errors.inputProps("summary")} />
+        <FieldError errors={errors} name="summary" />
       </div>
       <div className="grid gap-1.5">
         <span id={`${id}-body`} className="text-sm font-medium">Steps and guidance</span>
         <RunbookEditor initial={initial.body} onChange={(body) => set({ body })} labelledBy={`${id}-body`} />
+        <FieldError errors={errors} name="body" />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-team`}>Owner team</Label>
-          <NativeSelect id={`${id}-team`} value={fields.ownerTeamId ?? ""} onChange={(e) => set({ ownerTeamId: e.target.value || null })}>
+          <NativeSelect id={`${id}-team`} value={fields.ownerTeamId ?? ""} onChange={(e) => set({ ownerTeamId: e.target.value || null })} {...errors.inputProps("ownerTeamId")}>
             <option value="">No owner team</option>
             {teams.data?.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
           </NativeSelect>
+          <FieldError errors={errors} name="ownerTeamId" />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-interval`}>Review every (days)</Label>
-          <Input id={`${id}-interval`} type="number" min={1} max={730} value={fields.reviewIntervalDays ?? 90} onChange={(e) => set({ reviewIntervalDays: Number(e.target.value) })} required />
+          <Input id={`${id}-interval`} type="number" min={1} max={730} value={fields.reviewIntervalDays ?? 90} onChange={(e) => set({ reviewIntervalDays: Number(e.target.value) })} required {...errors.inputProps("reviewIntervalDays")} />
+          <FieldError errors={errors} name="reviewIntervalDays" />
         </div>
       </div>
-      <CheckboxGroup legend="Services" items={options.data?.services.map((s) => ({ value: s.id, label: s.name })) ?? []} selected={fields.serviceIds ?? []} onToggle={(value, on) => set({ serviceIds: toggle(fields.serviceIds, value, on) })} />
+      <CheckboxGroup legend="Services" items={options.data?.services.map((s) => ({ value: s.id, label: s.name })) ?? []} selected={fields.serviceIds ?? []} onToggle={(value, on) => set({ serviceIds: toggle(fields.serviceIds, value, on) })} error={<FieldError errors={errors} name="serviceIds" />} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <CheckboxGroup legend="Incident kinds" items={incidentKinds.map((kind) => ({ value: kind, label: kind === "drill" ? "Drill" : "Incident" }))} selected={fields.incidentKinds ?? []} onToggle={(value, on) => set({ incidentKinds: toggle(fields.incidentKinds, value as (typeof incidentKinds)[number], on) })} />
-        <CheckboxGroup legend="Severities" items={options.data?.severities.map((s) => ({ value: String(s.id), label: s.name })) ?? []} selected={(fields.severityIds ?? []).map(String)} onToggle={(value, on) => set({ severityIds: toggle(fields.severityIds, Number(value), on) })} />
+        <CheckboxGroup legend="Incident kinds" items={incidentKinds.map((kind) => ({ value: kind, label: kind === "drill" ? "Drill" : "Incident" }))} selected={fields.incidentKinds ?? []} onToggle={(value, on) => set({ incidentKinds: toggle(fields.incidentKinds, value as (typeof incidentKinds)[number], on) })} error={<FieldError errors={errors} name="incidentKinds" />} />
+        <CheckboxGroup legend="Severities" items={options.data?.severities.map((s) => ({ value: String(s.id), label: s.name })) ?? []} selected={(fields.severityIds ?? []).map(String)} onToggle={(value, on) => set({ severityIds: toggle(fields.severityIds, Number(value), on) })} error={<FieldError errors={errors} name="severityIds" />} />
       </div>
-      <MatcherRows rows={fields.matcherRows} onChange={(matcherRows) => set({ matcherRows })} />
+      <div className="grid gap-1.5">
+        <MatcherRows rows={fields.matcherRows} onChange={(matcherRows) => set({ matcherRows })} />
+        <FieldError errors={errors} name="alertMatchers" />
+      </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-note`}>What changed?</Label>
-        <Input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} required={mode.kind === "edit"} placeholder={mode.kind === "edit" ? "e.g. Added the failover step" : "Optional for a new runbook"} />
+        <Input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} required={mode.kind === "edit"} placeholder={mode.kind === "edit" ? "e.g. Added the failover step" : "Optional for a new runbook"} {...errors.inputProps("note")} />
+        <FieldError errors={errors} name="note" />
       </div>
-      {problem ? (
+      {errors.message ? (
         <div role="alert" className="grid gap-2 rounded-md border border-destructive/50 p-3 text-sm text-destructive">
-          <p>{problem.message}</p>
-          {problem.isConflict && mode.kind === "edit" ? (
+          <p>{errors.message}</p>
+          {isConflict && mode.kind === "edit" ? (
             <div className="flex flex-wrap gap-2">
               <a className="underline" href={`/runbooks/${mode.runbookId}`} target="_blank" rel="noreferrer">Open the latest revision in a new tab</a>
               <Button type="button" size="sm" variant="outline" onClick={() => void rebase()}>Keep my text and save over it</Button>
@@ -123,7 +141,9 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
   );
 }
 
-function CheckboxGroup({ legend, items, selected, onToggle }: { legend: string; items: { value: string; label: string }[]; selected: string[]; onToggle: (value: string, on: boolean) => void }) {
+type CheckboxGroupProps = { legend: string; items: { value: string; label: string }[]; selected: string[]; onToggle: (value: string, on: boolean) => void; error?: ReactNode };
+
+function CheckboxGroup({ legend, items, selected, onToggle, error }: CheckboxGroupProps) {
   return (
     <fieldset className="grid gap-2">
       <legend className="mb-1 text-sm font-medium">{legend}</legend>
@@ -136,6 +156,7 @@ function CheckboxGroup({ legend, items, selected, onToggle }: { legend: string; 
           </label>
         ))}
       </div>
+      {error}
     </fieldset>
   );
 }

@@ -12,9 +12,10 @@ import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { freshnessLabels, freshnessStates } from "@/lib/runbooks/freshness";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { FreshnessBadge, FreshnessReasons } from "./freshness-badge";
 import { toRunbookListInput, useRunbookFilters, type RunbookFilterChanges } from "./list-params";
+import { formatDate } from "@/lib/time-format";
 
 const views = [
   { key: "all", label: "All runbooks", changes: { freshness: null, mine: null } },
@@ -89,7 +90,7 @@ export function RunbookList() {
                   <span>{runbook.ownerTeam ? `Owner: ${runbook.ownerTeam.name}` : "No owner team"}</span>
                   {runbook.services.length ? <span>· {runbook.services.map((s) => s.name).join(", ")}</span> : null}
                   <span>· revision {runbook.revision}</span>
-                  <span>· {runbook.lastReviewedAt ? `reviewed ${runbook.lastReviewedAt.toLocaleDateString()}` : "never reviewed"}</span>
+                  <span>· {runbook.lastReviewedAt ? `reviewed ${formatDate(runbook.lastReviewedAt)}` : "never reviewed"}</span>
                 </p>
               </div>
               <div className="grid content-start gap-1 sm:justify-items-end sm:text-right">

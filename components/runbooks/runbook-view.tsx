@@ -11,11 +11,12 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { actionItemStatusLabels } from "@/lib/action-items";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { RunbookDetail } from "@/server/runbooks/schemas";
 import { downloadText } from "./download";
 import { FreshnessBadge, FreshnessReasons } from "./freshness-badge";
 import { RunbookBody } from "./runbook-body";
+import { formatDate } from "@/lib/time-format";
 
 export function RunbookView({ runbookId, canEdit }: { runbookId: string; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -30,8 +31,8 @@ export function RunbookView({ runbookId, canEdit }: { runbookId: string; canEdit
         <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <FreshnessBadge freshness={data.freshness} />
           <span>Revision {data.revision}</span>
-          <span>· {data.lastReviewedAt ? `reviewed ${data.lastReviewedAt.toLocaleDateString()}${data.lastReviewedBy ? ` by ${data.lastReviewedBy.name}` : ""}` : "never reviewed"}</span>
-          <span>· {data.lastUsedAt ? `last used ${data.lastUsedAt.toLocaleDateString()}` : "not used in an incident yet"}</span>
+          <span>· {data.lastReviewedAt ? `reviewed ${formatDate(data.lastReviewedAt)}${data.lastReviewedBy ? ` by ${data.lastReviewedBy.name}` : ""}` : "never reviewed"}</span>
+          <span>· {data.lastUsedAt ? `last used ${formatDate(data.lastUsedAt)}` : "not used in an incident yet"}</span>
         </div>
         <h1 className="text-2xl font-semibold break-words">{data.title}</h1>
         {data.summary ? <p className="break-words text-muted-foreground">{data.summary}</p> : null}
@@ -142,7 +143,7 @@ function Feedback({ runbook }: { runbook: RunbookDetail }) {
               <li key={item.id} className="grid gap-0.5 rounded-md border p-2">
                 <span className="flex flex-wrap items-center gap-2">
                   <Badge variant={item.helpful ? "success" : "warning"}>{item.helpful ? "Helpful" : "Not helpful"}</Badge>
-                  <span className="text-xs text-muted-foreground">{item.user.name}, {item.createdAt.toLocaleDateString()}</span>
+                  <span className="text-xs text-muted-foreground">{item.user.name}, {formatDate(item.createdAt)}</span>
                 </span>
                 {item.comment ? <span className="break-words">{item.comment}</span> : null}
               </li>
@@ -169,7 +170,7 @@ function TargetingItems({ runbook }: { runbook: RunbookDetail }) {
                 <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                   <Badge variant="secondary">{actionItemStatusLabels[item.status]}</Badge>
                   {item.isOverdue ? <Badge variant="destructive">Overdue</Badge> : null}
-                  <span>{item.owner.name} · due {item.dueAt.toLocaleDateString()}</span>
+                  <span>{item.owner.name} · due {formatDate(item.dueAt)}</span>
                   {item.incident ? <Link className="underline" href={`/incidents/${item.incident.id}`}>{item.incident.reference}</Link> : null}
                   {item.postMortemId ? <Link className="underline" href={`/post-mortems/${item.postMortemId}`}>post-mortem</Link> : null}
                 </span>

@@ -10,8 +10,9 @@ import { NativeSelect } from "@/components/ui/select-native";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { auditEntityTypes, describeAuditAction, describeEntityType } from "@/lib/audit-actions";
+import { formatDateTime } from "@/lib/time-format";
 
 function describeChange(before: unknown, after: unknown): string {
   const show = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
@@ -98,7 +99,7 @@ export function AuditLog() {
             {rows.map((entry) => (
               <TableRow key={entry.id}>
                 <TableCell className="whitespace-nowrap text-sm">
-                  <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toLocaleString()}</time>
+                  <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
                 </TableCell>
                 <TableCell>{entry.actor?.name ?? "System"}</TableCell>
                 <TableCell className="text-sm">

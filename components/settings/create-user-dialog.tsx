@@ -5,19 +5,19 @@ import { UserPlus } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { FieldError, useFormErrors } from "@/components/ui/field-error";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select-native";
-import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { userRoles, type UserRole } from "@/lib/roles";
 
 export function CreateUserDialog() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isOpen, setIsOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors("new-user", ["name", "email", "role", "password"] as const);
   const create = useMutation(
     trpc.users.create.mutationOptions({
       onSuccess: async (user) => {
@@ -25,13 +25,13 @@ export function CreateUserDialog() {
         setIsOpen(false);
         await queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
       },
-      onError: (failure) => setError(errorMessage(failure)),
+      onError: (failure) => errors.show(failure),
     }),
   );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
+    errors.clear();
     const form = new FormData(event.currentTarget);
     create.mutate({
       name: String(form.get("name") ?? ""),
@@ -42,7 +42,7 @@ export function CreateUserDialog() {
   }
 
   return (
-    <Dialog open={isOpen} onOpenChange={(open) => { setIsOpen(open); setError(null); }}>
+    <Dialog open={isOpen} onOpenChange={(open) => { setIsOpen(open); errors.clear(); }}>
       <DialogTrigger asChild>
         <Button><UserPlus className="size-4" aria-hidden /> Add user</Button>
       </DialogTrigger>
@@ -54,23 +54,27 @@ export function CreateUserDialog() {
         <form onSubmit={submit} className="grid gap-4">
           <div className="grid gap-2">
             <Label htmlFor="new-user-name">Name</Label>
-            <Input id="new-user-name" name="name" required />
+            <Input id="new-user-name" name="name" required {...errors.inputProps("name")} />
+            <FieldError errors={errors} name="name" />
           </div>
           <div className="grid gap-2">
             <Label htmlFor="new-user-email">Email</Label>
-            <Input id="new-user-email" name="email" type="email" required />
+            <Input id="new-user-email" name="email" type="email" required {...errors.inputProps("email")} />
+            <FieldError errors={errors} name="email" />
           </div>
           <div className="grid gap-2">
             <Label htmlFor="new-user-role">Role</Label>
-            <NativeSelect id="new-user-role" name="role" defaultValue="responder">
+            <NativeSelect id="new-user-role" name="role" defaultValue="responder" {...errors.inputProps("role")}>
               {userRoles.map((role) => <option key={role} value={role}>{role}</option>)}
             </NativeSelect>
+            <FieldError errors={errors} name="role" />
           </div>
           <div className="grid gap-2">
             <Label htmlFor="new-user-password">Initial password (at least 10 characters)</Label>
-            <Input id="new-user-password" name="password" type="password" autoComplete="new-password" required />
+            <Input id="new-user-password" name="password" type="password" autoComplete="new-password" required {...errors.inputProps("password")} />
+            <FieldError errors={errors} name="password" />
           </div>
-          {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+          {errors.message ? <p role="alert" className="text-sm text-destructive">{errors.message}</p> : null}
           <DialogFooter>
             <Button type="submit" disabled={create.isPending}>{create.isPending ? "Adding…" : "Add user"}</Button>
           </DialogFooter>

@@ -9,7 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { userRoles, type UserRole } from "@/lib/roles";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 
 export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();

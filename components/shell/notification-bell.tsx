@@ -10,7 +10,8 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel,
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
+import { formatDateTime } from "@/lib/time-format";
 
 // Reminders arrive from the job worker, not from this tab: poll, and look again when the tab regains focus.
 const REFRESH_MS = 30_000;
@@ -62,7 +63,7 @@ export function NotificationBell() {
                     </span>
                     {notification.body ? <span className="line-clamp-2 text-xs text-muted-foreground">{notification.body}</span> : null}
                     <time dateTime={notification.createdAt.toISOString()} className="text-xs text-muted-foreground">
-                      {notification.createdAt.toLocaleString()}
+                      {formatDateTime(notification.createdAt)}
                     </time>
                   </span>
                 </Link>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { actionItemKinds, actionItemPriorities, actionItemStatuses } from "@/lib/action-items";
+import { actionItemKinds, actionItemPriorities, actionItemStatuses } from "../enums";
 import { incidents } from "./incidents";
 import { postMortems } from "./post-mortems";
 import { runbooks } from "./runbooks";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { incidentKinds, incidentStatuses } from "@/lib/incident-lifecycle";
+import { incidentKinds, incidentStatuses } from "../enums";
 import { severities } from "./severities";
 import { users } from "./users";
 

@@ -1,5 +1,5 @@
 import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { postMortemStatuses } from "@/lib/post-mortem-status";
+import { postMortemStatuses } from "../enums";
 import { incidents } from "./incidents";
 import { users } from "./users";
 

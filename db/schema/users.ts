@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-import { userRoles } from "@/lib/roles";
+import { userRoles } from "../enums";
 
-export { userRoles, type UserRole } from "@/lib/roles";
+export { userRoles, type UserRole } from "../enums";
 export const userRole = pgEnum("user_role", userRoles);
 
 export const users = pgTable(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkBlame, splitSentences, type BlameFlag } from "./check";
-import { blamelessCorpus, corpusPersonNames } from "./corpus";
+import { blamelessCorpus, corpusPersonNames } from "@/test/fixtures/blameless-corpus";
 
 const personNames = corpusPersonNames;
 const check = (text: string) => checkBlame(text, { personNames });

@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { isOidcEnabled } from "@/env";
+import { isOidcEnabled, serverEnv } from "@/env";
 import { logger } from "@/server/log";
 import { findOrCreateOidcUser } from "./oidc-user";
 import { loadSessionUser, type SessionUser } from "./session-user";
@@ -31,15 +31,16 @@ export class SignInThrottled extends CredentialsSignin {
 const credentialsInput = z.object({ email: z.email(), password: z.string().min(1).max(200) });
 
 function oidcProvider(): NextAuthConfig["providers"] {
-  if (!isOidcEnabled) return [];
+  if (!isOidcEnabled()) return [];
+  const env = serverEnv();
   return [
     {
       id: "oidc",
-      name: process.env.OIDC_NAME ?? "Single sign-on",
+      name: env.OIDC_NAME,
       type: "oidc",
-      issuer: process.env.OIDC_ISSUER,
-      clientId: process.env.OIDC_CLIENT_ID,
-      clientSecret: process.env.OIDC_CLIENT_SECRET,
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
       checks: ["pkce", "state", "nonce"],
     },
   ];

@@ -1,4 +1,5 @@
 import { decode, getToken } from "@auth/core/jwt";
+import { serverEnv } from "@/env";
 import { loadSessionUser, type SessionUser } from "./session-user";
 
 // Requests that do not go through Next (the tRPC endpoint and the co-editing socket) read the same
@@ -26,7 +27,7 @@ async function userIdFromToken(token: string, secure: boolean, secret: string): 
 
 /** The signed-in account behind a Cookie header, or null for a missing, forged or expired session. */
 export async function userFromCookieHeader(cookie: string | undefined): Promise<SessionUser | null> {
-  const secret = process.env.AUTH_SECRET;
+  const secret = serverEnv().AUTH_SECRET;
   if (!cookie || !secret) return null;
   // Behind https the cookie carries the __Secure- prefix; over plain http it does not.
   const secure = cookie.includes(cookieName(true));

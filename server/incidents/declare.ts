@@ -16,7 +16,7 @@ export async function declareIncident({ ctx, input }: { ctx: ServiceContext; inp
   return ctx.db.transaction(async (tx) => {
     const severity = await requireSeverity(tx, input.severityId);
     const chosenServices = await requireServices(tx, input.serviceIds);
-    const commander = await requireResponder(tx, input.commanderId ?? ctx.actor.id);
+    const commander = await requireResponder(tx, input.commanderId ?? ctx.actor.id, "commanderId");
     const commanderRole = await requireRoleType(tx, "commander");
     // The workspace row lock serializes concurrent declarations: numbers are unique and gapless.
     const [counter] = await tx

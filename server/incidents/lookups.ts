@@ -16,14 +16,14 @@ export async function requireServices(db: DbOrTx, serviceIds: string[]) {
   return rows;
 }
 
-/** A person who can hold an incident role: active, and allowed to act (not a viewer). */
-export async function requireResponder(db: DbOrTx, userId: string) {
+/** A person who can hold an incident role: active, and allowed to act (not a viewer). `field` names the input that chose them. */
+export async function requireResponder(db: DbOrTx, userId: string, field = "userId") {
   const [user] = await db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
-  if (!user) throw invalid("That person is not an active user.", "userId");
-  if (user.role === "viewer") throw invalid(`${user.name} is a viewer and cannot hold an incident role. An admin can make them a responder.`, "userId");
+  if (!user) throw invalid("That person is not an active user.", field);
+  if (user.role === "viewer") throw invalid(`${user.name} is a viewer and cannot hold an incident role. An admin can make them a responder.`, field);
   return user;
 }
 

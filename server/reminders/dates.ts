@@ -1,4 +1,6 @@
 // Calendar keys for rule keys and messages. UTC throughout, so every instance computes the same key.
+import { serverEnv } from "@/env";
+
 export const DAY_MS = 86_400_000;
 
 /** 2026-11-23 */
@@ -16,6 +18,7 @@ export function isoWeek(date: Date): string {
 
 /** Absolute link for emails: the public URL when configured, else this server's local address. */
 export function appUrl(path: string): string {
-  const base = process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const { AUTH_URL, PORT } = serverEnv();
+  const base = AUTH_URL ?? `http://localhost:${PORT}`;
   return new URL(path, base).toString();
 }

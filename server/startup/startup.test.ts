@@ -33,7 +33,7 @@ describe("start-up failures", () => {
   it("db:seed refuses an embedded database that another process holds", () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-held-")), "pglite");
     fs.writeFileSync(`${dir}.lock`, String(process.pid));
-    const { status, stderr } = run("db/seed-cli.ts", { PGLITE_DIR: dir });
+    const { status, stderr } = run("server/workspace/seed/cli.ts", { PGLITE_DIR: dir });
     expect(status).toBe(1);
     expect(stderr).toContain(`in use by process ${process.pid}`);
     expect(fs.existsSync(dir)).toBe(false);

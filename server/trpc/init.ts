@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { UserRole } from "@/db/schema";
+import { DomainError } from "@/server/errors";
 import { transformer } from "@/lib/trpc/transformer";
 import type { Context } from "./context";
 import { describeZodError, toClientError } from "./error-mapping";
@@ -12,6 +13,8 @@ const t = initTRPC.context<Context>().create({
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
+    // The fields the form should mark: every invalid input field, or the one a domain error names.
+    const domainField = error.cause instanceof DomainError ? error.cause.field : undefined;
     return {
       ...shape,
       message: zodError ? describeZodError(zodError) : shape.message,
@@ -19,7 +22,7 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : domainField ? { [domainField]: [shape.message] } : null,
       },
     };
   },

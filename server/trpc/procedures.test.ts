@@ -63,6 +63,21 @@ describe("errors a person can act on", () => {
     const result = await call(actors.admin, "users.create", { email: actors.viewer.email, name: "Twin", role: "viewer", password: "long enough pw" }, "mutation");
     expect(result.status).toBe(409);
     expect(result.error?.message).toContain("already exists");
+    // The form shows it under the email field, not only at the bottom of the dialog.
+    expect(result.error?.data.fieldErrors).toEqual({ email: [result.error?.message] });
+  });
+
+  it("names the field a domain error is about, as the form calls it", async () => {
+    const result = await call(actors.admin, "incidents.declare", { title: "Checkout down", commanderId: actors.viewer.id }, "mutation");
+    expect(result.status).toBe(400);
+    expect(result.error?.message).toMatch(/is a viewer and cannot hold an incident role/);
+    expect(result.error?.data.fieldErrors).toEqual({ commanderId: [result.error?.message] });
+  });
+
+  it("names no field when the refusal is about no field", async () => {
+    const result = await call(actors.admin, "users.changeRole", { userId: actors.admin.id, role: "viewer" }, "mutation");
+    expect(result.status).toBe(409);
+    expect(result.error?.data.fieldErrors).toBeNull();
   });
 
   it("answers not found for a missing user", async () => {

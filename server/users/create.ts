@@ -13,7 +13,7 @@ export async function createUser({ ctx, input }: { ctx: ServiceContext; input: z
   if (!isAdmin(ctx.actor)) throw forbidden("Only admins can create users.");
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, input.email)) throw conflict(`A user with the email ${input.email} already exists.`);
+    if (await findUserByEmail(tx, input.email)) throw conflict(`A user with the email ${input.email} already exists.`, "email");
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: input.role, passwordHash })

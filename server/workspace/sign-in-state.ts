@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { DEMO_PASSWORD, demoUsers } from "@/db/seed";
+import { DEMO_PASSWORD, demoUsers } from "@/server/workspace/seed/demo-workspace";
 import { hasAnyUser } from "@/server/users/create-first-admin";
 import { isDemoMode } from "./is-demo";
 

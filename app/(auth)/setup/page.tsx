@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { createFirstAdminAction } from "@/server/auth/setup-action";
 import { signInState } from "@/server/workspace/sign-in-state";
 
 export const metadata: Metadata = { title: "Set up Daytwo" };
@@ -15,7 +16,7 @@ export default async function SetupPage() {
         <CardDescription>This workspace has no accounts yet. The first account becomes its admin.</CardDescription>
       </CardHeader>
       <CardContent>
-        <SetupForm />
+        <SetupForm action={createFirstAdminAction} />
       </CardContent>
     </Card>
   );

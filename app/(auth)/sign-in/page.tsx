@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { isOidcEnabled } from "@/env";
+import { isOidcEnabled, serverEnv } from "@/env";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/current-user";
 import { signInState } from "@/server/workspace/sign-in-state";
 import { safeRedirectPath } from "@/lib/safe-redirect";
-import { signInWithOidc } from "./actions";
+import { signInWithOidc, signInWithPassword } from "@/server/auth/sign-in-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -35,12 +35,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </CardHeader>
       <CardContent className="grid gap-4">
         {oidcError ? <p role="alert" className="text-sm text-destructive">{oidcError}</p> : null}
-        <SignInForm callbackUrl={callbackUrl} />
-        {isOidcEnabled ? (
+        <SignInForm callbackUrl={callbackUrl} action={signInWithPassword} />
+        {isOidcEnabled() ? (
           <form action={signInWithOidc}>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <Button type="submit" variant="outline" className="w-full">
-              Continue with {process.env.OIDC_NAME ?? "single sign-on"}
+              Continue with {serverEnv().OIDC_NAME}
             </Button>
           </form>
         ) : null}

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select-native";
 import { actionItemStatuses, actionItemStatusLabels, type ActionItemStatus } from "@/lib/action-items";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 
 /** One change for every selected item: owner, due date or status (won't do asks why). */
 export function BulkBar({ selectedIds, onDone }: { selectedIds: string[]; onDone: () => void }) {

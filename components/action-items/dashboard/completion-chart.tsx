@@ -1,4 +1,5 @@
 import type { Dashboard } from "@/server/action-items/schemas";
+import { formatUtcDay } from "@/lib/time-format";
 
 const HEIGHT = 120;
 
@@ -9,7 +10,7 @@ const HEIGHT = 120;
 export function CompletionChart({ weeks }: { weeks: Dashboard["completion"] }) {
   const max = Math.max(1, ...weeks.flatMap((week) => [week.created, week.closed]));
   const slot = 100 / weeks.length;
-  const label = (date: Date) => date.toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
+  const label = formatUtcDay;
   return (
     <figure className="grid gap-2">
       <svg viewBox={`0 0 100 ${HEIGHT}`} preserveAspectRatio="none" className="h-40 w-full" aria-hidden>

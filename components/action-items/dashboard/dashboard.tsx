@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { ActionItemFilters } from "@/server/action-items/schemas";
 import { useNow } from "@/lib/hooks/use-now";
 import { DashboardFilterBar } from "./filters";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { NativeSelect } from "@/components/ui/select-native";
 import { actionItemKinds, actionItemPriorities, actionItemStatuses, actionItemStatusLabels } from "@/lib/action-items";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { DashboardFilters, FilterKey } from "./params";
 
 /** Every filter is a URL parameter: changing one replaces the URL, and Back undoes it. */

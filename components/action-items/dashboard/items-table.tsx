@@ -7,6 +7,7 @@ import { actionItemStatusLabels, isActive } from "@/lib/action-items";
 import { cn } from "@/lib/cn";
 import type { ActionItemOutput } from "@/server/action-items/schemas";
 import { BulkBar } from "./bulk-bar";
+import { formatDate } from "@/lib/time-format";
 
 /**
  * The leads' table. Keyboard: ↑/↓ (or k/j) move between rows, Space or x selects, Shift+↑/↓
@@ -109,7 +110,7 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
                   <td className="p-2">{item.owner.name}</td>
                   <td className="hidden p-2 md:table-cell">{item.team?.name ?? "—"}</td>
                   <td className="p-2 whitespace-nowrap">
-                    <time dateTime={item.dueAt.toISOString()}>{item.dueAt.toLocaleDateString()}</time>
+                    <time dateTime={item.dueAt.toISOString()}>{formatDate(item.dueAt)}</time>
                     {overdue ? <Badge variant="destructive" className="ml-2">Overdue</Badge> : null}
                   </td>
                   <td className="hidden p-2 sm:table-cell">{actionItemStatusLabels[item.status]}</td>

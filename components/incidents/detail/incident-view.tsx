@@ -5,7 +5,7 @@ import Link from "next/link";
 import { IncidentRunbooksPanel } from "@/components/runbooks/incident-runbooks-panel";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
 import { ActionItemsPanel } from "./action-items-panel";
 import { DetailsEditor } from "./details-editor";

@@ -6,13 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { milestoneLabels, milestones, type Milestone } from "@/lib/incident-lifecycle";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
 import { Timestamp } from "./time-zone";
 import { useIncidentMutationCallbacks } from "./use-incident-mutation";
+import { toDateTimeLocalValue } from "@/lib/time-format";
 
 // datetime-local works in the browser's zone; convert both ways explicitly.
-const toLocalInput = (date: Date | null) => (date ? new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : "");
+const toLocalInput = (date: Date | null) => (date ? toDateTimeLocalValue(date) : "");
 
 export function MilestonesPanel({ incident }: { incident: IncidentOutput }) {
   const trpc = useTRPC();

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { allowedTransitions, needsReason, statusLabels, type IncidentStatus } from "@/lib/incident-lifecycle";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
 import { useIncidentMutationCallbacks } from "./use-incident-mutation";
 

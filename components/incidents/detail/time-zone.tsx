@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { formatClock } from "@/lib/time-format";
 
 type TimeZoneMode = { isUtc: boolean; setIsUtc: (value: boolean) => void };
 const TimeZoneContext = createContext<TimeZoneMode>({ isUtc: false, setIsUtc: () => {} });
@@ -20,14 +21,7 @@ export const useTimeZone = () => useContext(TimeZoneContext);
 
 export function Timestamp({ value, withDate = false }: { value: Date; withDate?: boolean }) {
   const { isUtc } = useTimeZone();
-  const text = new Intl.DateTimeFormat(undefined, {
-    ...(withDate ? { month: "short", day: "numeric" } : {}),
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    timeZone: isUtc ? "UTC" : undefined,
-    timeZoneName: isUtc ? "short" : undefined,
-  }).format(value);
+  const text = formatClock(value, { withDate, isUtc });
   return (
     <time dateTime={value.toISOString()} title={value.toISOString()} className="tabular-nums">
       {text}

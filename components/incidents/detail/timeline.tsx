@@ -11,7 +11,7 @@ import { cn } from "@/lib/cn";
 import type { TimelineEventKind } from "@/lib/events/catalogue";
 import { describeEvent } from "@/lib/timeline-text";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
 import { NoteComposer, type Correction } from "./note-composer";
 import { Timestamp, useTimeZone } from "./time-zone";

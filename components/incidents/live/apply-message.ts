@@ -1,7 +1,7 @@
 // Applies a live incident message to the page's cache in place: the event is appended where it
 // belongs, the header takes the new state. Only a gap in sequence numbers asks for one refetch.
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
-import type { useTRPC } from "@/lib/trpc/client";
+import type { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput, TimelineEventOutput } from "@/server/incidents/outputs";
 import type { IncidentFeedMessage } from "@/server/live/messages";
 

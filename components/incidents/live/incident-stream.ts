@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useSyncExternalStore } from "react";
-import { useTRPC, useTRPCClient } from "@/lib/trpc/client";
+import { useTRPC, useTRPCClient } from "@/components/trpc/client";
 import { applyIncidentMessage } from "./apply-message";
 
 export type StreamStatus = { connection: "connecting" | "live" | "reconnecting"; isDatabaseReachable: boolean };

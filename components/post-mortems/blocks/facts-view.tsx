@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { statusLabels } from "@/lib/incident-lifecycle";
 import { formatDuration } from "@/lib/incident-metrics";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { useIncidentStream } from "@/components/incidents/live/incident-stream";
 
 /** The incident's facts, read live from the incident (never a pasted copy). */

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { describeEvent } from "@/lib/timeline-text";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { useIncidentStream } from "@/components/incidents/live/incident-stream";
 
 /** The incident's highlighted events, live: highlight or correct an event on the incident and it shows here. */

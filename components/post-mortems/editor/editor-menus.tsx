@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import { ActionItemDialog } from "@/components/action-items/action-item-dialog";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { mentionWithSuggestions, type MentionCandidate } from "./mention";
 import type { SlashCommand, SlashContext } from "./slash-commands";
 import { SlashMenu } from "./slash-menu";

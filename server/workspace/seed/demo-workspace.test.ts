@@ -2,13 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/test/database";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
-import type { Database } from "./client";
+import type { Database } from "@/db/client";
 import { runReminderScan } from "@/server/reminders/scan";
 import { getRunbook } from "@/server/runbooks/get";
 import { listRunbooks } from "@/server/runbooks/list";
 import { contextFor } from "@/test/actors";
-import { actionItems, notifications, runbookServices, services, teams, users, workspace } from "./schema";
-import { DEMO_PASSWORD, seedDemoWorkspace } from "./seed";
+import { actionItems, notifications, runbookServices, services, teams, users, workspace } from "@/db/schema";
+import { DEMO_PASSWORD, seedDemoWorkspace } from "./demo-workspace";
 
 let database: Database;
 beforeAll(async () => {

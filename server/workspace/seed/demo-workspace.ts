@@ -1,9 +1,9 @@
 // The deterministic demo workspace: people of each role, three teams, a service catalog, runbooks.
 import { hashPassword } from "@/server/auth/password";
-import type { Db } from "./client";
-import { seedDemoFollowUps } from "./seed-follow-ups";
-import { seedDemoRunbooks } from "./seed-runbooks";
-import { services, teamMembers, teams, users, workspace, type UserRole } from "./schema";
+import type { Db } from "@/db/client";
+import { seedDemoFollowUps } from "./follow-ups";
+import { seedDemoRunbooks } from "./runbooks";
+import { services, teamMembers, teams, users, workspace, type UserRole } from "@/db/schema";
 
 export const DEMO_PASSWORD = "daytwo-demo";
 

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider, isServer } from "@tanstack/react-quer
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import { transformer } from "./transformer";
+import { transformer } from "@/lib/trpc/transformer";
 import type { AppRouter } from "@/server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();

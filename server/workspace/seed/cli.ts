@@ -1,8 +1,8 @@
 // npm run db:seed — migrates, then creates the demo workspace (and its history) if the database has no users yet.
-import { migrateDatabase } from "./migrate";
-import { exitWithMessage, openDatabaseFromEnv } from "./open-from-env";
-import { DEMO_PASSWORD, demoUsers, seedDemoWorkspace } from "./seed";
-import { seedDemoHistory } from "./seed-history";
+import { migrateDatabase } from "@/db/migrate";
+import { exitWithMessage, openDatabaseFromEnv } from "@/db/open-from-env";
+import { DEMO_PASSWORD, demoUsers, seedDemoWorkspace } from "./demo-workspace";
+import { seedDemoHistory } from "./history";
 
 try {
   const database = await openDatabaseFromEnv();

@@ -8,8 +8,8 @@ import { declareIncident } from "@/server/incidents/declare";
 import { publishPostMortem } from "@/server/post-mortems/publish";
 import { decideReview, requestReview } from "@/server/post-mortems/review";
 import { startPostMortem } from "@/server/post-mortems/start";
-import type { Db } from "./client";
-import { services, users, type ActionItem } from "./schema";
+import type { Db } from "@/db/client";
+import { services, users, type ActionItem } from "@/db/schema";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

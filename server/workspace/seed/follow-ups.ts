@@ -1,7 +1,7 @@
 // Demo action items around the seed time: some overdue, some due soon, so the first start's reminder
 // scan gives demo people something in the bell (Priya and Riley) and the leads something to watch.
-import type { Tx } from "./client";
-import { actionItems } from "./schema";
+import type { Tx } from "@/db/client";
+import { actionItems } from "@/db/schema";
 
 const DAY_MS = 86_400_000;
 

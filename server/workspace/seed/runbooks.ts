@@ -2,8 +2,8 @@
 // due for review soon and one has an open action item against it — so every freshness state shows.
 import { importMarkdown } from "@/lib/runbooks/markdown";
 import { assignStepIds, docToText, type RunbookDoc } from "@/lib/runbooks/steps";
-import type { Tx } from "./client";
-import { actionItems, runbookRevisions, runbooks, runbookServices, type AlertMatcher } from "./schema";
+import type { Tx } from "@/db/client";
+import { actionItems, runbookRevisions, runbooks, runbookServices, type AlertMatcher } from "@/db/schema";
 
 type DemoRunbook = {
   slug: string;

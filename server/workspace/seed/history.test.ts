@@ -5,9 +5,9 @@ import { actionItemDashboard } from "@/server/action-items/dashboard";
 import { listIncidents } from "@/server/incidents/list";
 import { getTimeline } from "@/server/incidents/timeline";
 import type { Actor } from "@/server/context";
-import { users } from "./schema";
-import { seedDemoWorkspace } from "./seed";
-import { seedDemoHistory } from "./seed-history";
+import { users } from "@/db/schema";
+import { seedDemoWorkspace } from "./demo-workspace";
+import { seedDemoHistory } from "./history";
 
 let database: TestDatabase;
 let lead: Actor;

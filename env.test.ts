@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEnv } from "./check-env";
+import { checkEnv } from "@/env";
 
 describe("environment check", () => {
   it("starts with no configuration at all", () => {
@@ -27,7 +27,10 @@ describe("environment check", () => {
   });
 
   it("checks REDIS_URL and asks for PostgreSQL with it", () => {
-    expect(checkEnv({ REDIS_URL: "127.0.0.1:6379", DATABASE_URL: "postgres://db/daytwo" })).toMatchObject({ ok: false, message: expect.stringMatching(/^REDIS_URL must be a URL like redis:\/\/host:6379/) });
+    expect(checkEnv({ REDIS_URL: "127.0.0.1:6379", DATABASE_URL: "postgres://db/daytwo" })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^REDIS_URL must be a URL like redis:\/\/host:6379/),
+    });
     expect(checkEnv({ REDIS_URL: "redis://127.0.0.1:6379" })).toMatchObject({ ok: false, message: expect.stringMatching(/^REDIS_URL needs DATABASE_URL/) });
     expect(checkEnv({ REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: "postgres://db/daytwo" })).toMatchObject({ ok: true, env: { REDIS_PREFIX: "daytwo" } });
     expect(checkEnv({ REDIS_PREFIX: "a b" })).toMatchObject({ ok: false, message: expect.stringMatching(/^REDIS_PREFIX may only hold/) });

@@ -1,0 +1,17 @@
+// The vocabularies columns are constrained to. No drizzle import here, so lib/ can re-export them to
+// the browser without pulling the table definitions into the client bundle.
+export const userRoles = ["admin", "responder", "viewer"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const incidentStatuses = ["triage", "investigating", "identified", "monitoring", "resolved", "closed", "declined", "merged", "canceled"] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+export const incidentKinds = ["incident", "drill"] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+
+export const postMortemStatuses = ["draft", "in_review", "published"] as const;
+export type PostMortemStatus = (typeof postMortemStatuses)[number];
+
+export const actionItemStatuses = ["open", "in_progress", "done", "wont_do"] as const;
+export type ActionItemStatus = (typeof actionItemStatuses)[number];
+export const actionItemKinds = ["mitigate", "prevent", "detect", "process"] as const;
+export const actionItemPriorities = ["high", "medium", "low"] as const;

@@ -40,7 +40,7 @@ type SubscribeOptions = { baseUrl: string; cookie: string; incidentId: string; s
 type SseEvent = { event: string; data: string; id: string | null };
 
 /** Splits an SSE byte stream into events (fields per the HTML spec; comments and retry ignored). */
-async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
+export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
   const decoder = new TextDecoder();
   let buffer = "";
   let event = "";

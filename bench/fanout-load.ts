@@ -17,6 +17,13 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** undici reports every network failure as "fetch failed"; the cause says which one. */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause ? `${error.message} (${cause.code ?? cause.message ?? "unknown cause"})` : error.message;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 type WriteOptions = { baseUrl: string; cookie: string; incidentId: string; rate: number; seconds: number; deadline: number };
@@ -53,7 +60,7 @@ export async function writeNotes(options: WriteOptions): Promise<{ notes: Note[]
       })
       .catch((error: unknown) => {
         note.latencyMs = performance.now() - started;
-        note.error = error instanceof Error ? (error.name === "TimeoutError" ? `no answer in ${(timeout / 1000).toFixed(0)} s` : error.message) : String(error);
+        note.error = error instanceof Error && error.name === "TimeoutError" ? `no answer in ${(timeout / 1000).toFixed(0)} s` : describeFailure(error);
       })
       .finally(() => pending.delete(request));
     pending.add(request);
@@ -79,7 +86,7 @@ export async function probeOnce(baseUrl: string, cookie: string): Promise<boolea
   }
 }
 
-export type Probe = { at: number; latencyMs: number; ok: boolean; timedOut: boolean };
+export type Probe = { at: number; latencyMs: number; ok: boolean; timedOut: boolean; error?: string };
 
 /**
  * Calls incidents.list every ~200 ms (never two at once) until stopped; a probe gives up after 10 s.
@@ -87,29 +94,39 @@ export type Probe = { at: number; latencyMs: number; ok: boolean; timedOut: bool
  */
 export function probeList(baseUrl: string, cookie: string): { stop(): Promise<Probe[]> } {
   const probes: Probe[] = [];
-  const stopping = new AbortController();
+  let current: AbortController | null = null;
+  let stopped = false;
   const loop = (async () => {
-    while (!stopping.signal.aborted) {
+    while (!stopped) {
       const started = performance.now();
-      let ok = false;
+      current = new AbortController();
       let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        current?.abort();
+      }, PROBE_TIMEOUT_MS);
+      let ok = false;
+      let error: string | undefined;
       try {
-        const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]);
-        const response = await fetch(`${baseUrl}${queryPath("incidents.list", {})}`, { headers: { cookie }, signal });
+        const response = await fetch(`${baseUrl}${queryPath("incidents.list", {})}`, { headers: { cookie }, signal: current.signal });
         await response.arrayBuffer();
         ok = response.status === 200;
-      } catch (error) {
-        if (stopping.signal.aborted) break;
-        timedOut = error instanceof Error && error.name === "TimeoutError";
+        if (!ok) error = `HTTP ${response.status}`;
+      } catch (caught) {
+        error = describeFailure(caught);
+      } finally {
+        clearTimeout(timer);
       }
+      if (stopped && !timedOut) break;
       const latencyMs = performance.now() - started;
-      probes.push({ at: Date.now(), latencyMs, ok, timedOut });
+      probes.push({ at: Date.now(), latencyMs, ok, timedOut, error: timedOut ? undefined : error });
       await sleep(PROBE_INTERVAL_MS - latencyMs);
     }
   })();
   return {
     async stop() {
-      stopping.abort();
+      stopped = true;
+      current?.abort();
       await loop;
       return probes;
     },

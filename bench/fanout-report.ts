@@ -46,12 +46,14 @@ function details(engine: EngineName, run: RunFigures): string {
     `${run.subscribersConnected}/${run.subscribers} watchers connected`,
     `${run.reconnects} reconnects`,
     run.endedByServer > 0 ? `${run.endedByServer} streams ended by the server` : "",
+    `incident declared in ${run.setupSeconds.declare.toFixed(1)} s, watchers connected in ${run.setupSeconds.connect.toFixed(1)} s`,
     `${run.probes.count} list probes`,
     `server CPU ${run.usage.serverCpuPercent.toFixed(0)}% of a core, bench CPU ${run.usage.benchCpuPercent.toFixed(0)}%`,
     `run took ${run.wallSeconds.toFixed(0)} s`,
   ].filter(Boolean);
   const lines = [`- ${engine} ${run.rate}/s: ${parts.join(", ")}`];
   if (run.writeErrors.length > 0) lines.push(`  - failed writes: ${run.writeErrors.join("; ").replaceAll("\n", " ")}`);
+  if (run.probes.errors.length > 0) lines.push(`  - failed list probes: ${run.probes.errors.join("; ")}`);
   if (run.subscriberErrors.length > 0) lines.push(`  - stream errors: ${run.subscriberErrors.join("; ").replaceAll("\n", " ")}`);
   return lines.join("\n");
 }

@@ -46,7 +46,9 @@ export type RunFigures = {
   delivery: { p50: number; p99: number; censored: boolean };
   completeness: Delivery;
   listP95: number;
-  probes: { count: number; timedOut: number; failed: number; longestSilenceSeconds: number };
+  probes: { count: number; timedOut: number; failed: number; errors: string[]; longestSilenceSeconds: number };
+  /** How long declaring the incident and connecting the watchers took, before any note. */
+  setupSeconds: { declare: number; connect: number };
   answeringAfter: boolean;
   usage: Usage;
   wallSeconds: number;
@@ -117,6 +119,7 @@ export async function runFanout(options: RunOptions): Promise<RunFigures> {
   // Everything below races this: a stuck app ends the run here, reported, never hung.
   const deadline = started + options.seconds * 1000 + RUN_SLACK_MS;
   const incident = (await post(baseUrl, cookie, "incidents.declare", { title: `Fan-out bench at ${rate} notes/s`, summary: "Many people watch this incident." })) as { id: string };
+  const declared = Date.now();
   const usage = sampleUsage(options.serverPid);
   const prober = probeList(baseUrl, cookie);
   const stopWatchers = new AbortController();
@@ -133,7 +136,8 @@ export async function runFanout(options: RunOptions): Promise<RunFigures> {
   // Watchers still not connected after the timeout keep trying; the writes start without them.
   await Promise.race([Promise.all(watchers.map((watcher) => watcher.connected)), new Promise((resolve) => setTimeout(resolve, CONNECT_TIMEOUT_MS))]);
   const subscribersConnected = watchers.filter((watcher) => watcher.isConnected()).length;
-  log(`  ${rate} notes/s: ${subscribersConnected}/${options.subscribers} watchers connected in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const connectSeconds = (Date.now() - declared) / 1000;
+  log(`  ${rate} notes/s: incident declared in ${((declared - started) / 1000).toFixed(1)} s, ${subscribersConnected}/${options.subscribers} watchers connected in ${connectSeconds.toFixed(1)} s`);
 
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const writes = await writeNotes({ baseUrl, cookie, incidentId: incident.id, rate, seconds: options.seconds, deadline });
@@ -178,8 +182,10 @@ export async function runFanout(options: RunOptions): Promise<RunFigures> {
       count: probes.length,
       timedOut: probes.filter((probe) => probe.timedOut).length,
       failed: probes.filter((probe) => !probe.ok && !probe.timedOut).length,
-      longestSilenceSeconds: longestSilence(probes, started, ended),
+      errors: [...new Set(probes.flatMap((probe) => (probe.error ? [probe.error] : [])))].slice(0, 3),
+      longestSilenceSeconds: longestSilence(probes, declared, ended),
     },
+    setupSeconds: { declare: (declared - started) / 1000, connect: connectSeconds },
     answeringAfter,
     usage: usageFigures,
     wallSeconds: (ended - started) / 1000,

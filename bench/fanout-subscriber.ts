@@ -2,6 +2,7 @@
 // resumed with the last tracked id after a drop (as httpSubscriptionLink does). It records which
 // notes arrived and when, without assuming anything about the shape of the stream's messages.
 import { transformer } from "@/lib/trpc/transformer";
+import { describeFailure } from "./fanout-load";
 
 const MARKER = /fanout:(\d+):(\d+)/g;
 const RETRY_MS = 1000;
@@ -142,7 +143,7 @@ export function subscribe(options: SubscribeOptions): Subscriber {
         }
       } catch (error) {
         if (options.signal.aborted) break;
-        subscriber.errors.push(error instanceof Error ? error.message : String(error));
+        subscriber.errors.push(describeFailure(error));
       }
       isConnected = false;
       if (options.signal.aborted) break;

@@ -140,6 +140,7 @@ export async function runFanout(options: RunOptions): Promise<RunFigures> {
   log(`  ${rate} notes/s: incident declared in ${((declared - started) / 1000).toFixed(1)} s, ${subscribersConnected}/${options.subscribers} watchers connected in ${connectSeconds.toFixed(1)} s`);
 
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const loadStarted = Date.now();
   const writes = await writeNotes({ baseUrl, cookie, incidentId: incident.id, rate, seconds: options.seconds, deadline });
   const acknowledged = writes.notes.filter((note) => note.ok);
   log(`  ${rate} notes/s: ${acknowledged.length}/${writes.notes.length} notes acknowledged in ${writes.seconds.toFixed(1)} s; waiting for the watchers to catch up…`);
@@ -158,7 +159,8 @@ export async function runFanout(options: RunOptions): Promise<RunFigures> {
   const latencies = [...deliveries];
   for (const watcher of watchers) for (const note of acknowledged) if (!watcher.received.has(note.index)) latencies.push(ended - note.sentAt);
   const writeLatencies = writes.notes.map((note) => note.latencyMs);
-  const listLatencies = probes.map((probe) => (probe.timedOut ? Math.max(probe.latencyMs, PROBE_TIMEOUT_MS) : probe.latencyMs));
+  // The list while notes are written and watchers catch up: the connect phase is a different load.
+  const listLatencies = probes.filter((probe) => probe.at >= loadStarted).map((probe) => (probe.timedOut ? Math.max(probe.latencyMs, PROBE_TIMEOUT_MS) : probe.latencyMs));
   const errors = writes.notes.filter((note) => !note.ok).map((note) => note.error ?? "failed");
   return {
     rate,

@@ -77,7 +77,7 @@ async function post(baseUrl: string, cookie: string, procedure: string, input: u
  * Per watcher: acknowledged notes never received, extra copies, and notes that arrived after one
  * with a higher sequence number (the order the server committed them, from addNote's answer).
  */
-function checkDelivery(watchers: Subscriber[], acknowledged: Note[]): Delivery {
+export function checkDelivery(watchers: Pick<Subscriber, "received" | "arrivals">[], acknowledged: Pick<Note, "index" | "seq">[]): Delivery {
   const seqOf = new Map(acknowledged.map((note) => [note.index, note.seq]));
   const result: Delivery = { missing: 0, duplicates: 0, outOfOrder: 0, faultyWatchers: 0, unordered: acknowledged.filter((note) => note.seq === null).length };
   for (const watcher of watchers) {

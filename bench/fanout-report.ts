@@ -78,7 +78,7 @@ export function formatFanoutReport(engines: EngineRun[], options: { seconds: num
   const lines: string[] = [];
   const load = options.loadAtStart.map((value) => value.toFixed(1)).join(" / ");
   const opening = options.openFirstAlone ? "one watcher opened first, then the rest (FANOUT_OPEN=first-alone)" : "all watchers opened at once, as after a deploy";
-  lines.push(`\nFan-out (issue 11): ${options.subscribers} SSE watchers on one incident (${opening}), notes at a fixed rate for ${options.seconds} s`);
+  lines.push(`\nFan-out (issue 11): ${options.subscribers} SSE watcher${options.subscribers === 1 ? "" : "s"} on one incident (${opening}), notes at a fixed rate for ${options.seconds} s`);
   lines.push(`Machine: ${os.cpus().length} cores, load average ${load} (1/5/15 min) when the bench started; other work on it shows in these figures.`);
   lines.push("Latencies in ms. Delivery = arrival at a watcher − the note's send time, over every watcher × note; ≥ marks a figure that counts unanswered writes or undelivered notes at the run's end.\n");
   lines.push("| engine | rate (notes/s) | achieved writes/s | write p50 / p99 | delivery p50 / p99 | list p95 | peak RSS (MB) | every event once and in order? | app answering? |");

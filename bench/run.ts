@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
 import { blamelessBench } from "./blameless";
+import { fanoutOptionsFromEnv, runFanoutBenchmarks } from "./fanout";
 import { postMortemBench } from "./post-mortem-bench";
 import { formatIncidentReport, parseSeconds, parseSizes, runIncidentBenchmarks } from "./incident-bench";
 import { measureStart, tempDataDir, type StartupFigures } from "./startup";
@@ -58,3 +59,7 @@ if (url) {
 } else {
   console.log("\nIncident benchmarks (list, timeline, add note at 1k and 100k incidents) need PostgreSQL: set DATABASE_URL, e.g. postgres://root@127.0.0.1:5432/postgres");
 }
+
+// Fan-out (issue 11): live watchers on one incident while notes are written, on both engines.
+// FANOUT_SECONDS, FANOUT_SUBSCRIBERS, FANOUT_RATES, FANOUT_ENGINES and FANOUT_OPEN shape it (see bench/fanout.ts).
+console.log(await runFanoutBenchmarks(fanoutOptionsFromEnv()));

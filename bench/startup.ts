@@ -40,7 +40,7 @@ const START_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { sc
  * Starts the server as `npm start` does (same node flags) in its own process group and resolves once it prints "Daytwo ready
  * on". stop() sends SIGTERM to the whole group (tsx runs the server in a child node process).
  */
-export async function startServer(label: string, env: Record<string, string>, port: number): Promise<RunningServer> {
+export async function startServer(label: string, env: Record<string, string>, port: number, readyTimeoutMs = 0): Promise<RunningServer> {
   const started = performance.now();
   const child = spawn(process.execPath, [...START_FLAGS, "--import", "tsx", "server/main.ts"], {
     env: { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: String(port) },
@@ -62,8 +62,19 @@ export async function startServer(label: string, env: Record<string, string>, po
   const readySeconds = await new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-KEEP_OUTPUT);
-      if (output.includes("Daytwo ready on")) resolve((performance.now() - started) / 1000);
+      if (output.includes("Daytwo ready on")) {
+        clearTimeout(readyTimer);
+        resolve((performance.now() - started) / 1000);
+      }
     };
+    // A server that never gets ready must not hold the bench: stop it and say so.
+    const readyTimer =
+      readyTimeoutMs > 0
+        ? setTimeout(() => {
+            killOnExit();
+            reject(new Error(`${label}: not ready after ${readyTimeoutMs / 1000} s\n${output.slice(-4000)}`));
+          }, readyTimeoutMs)
+        : undefined;
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
     child.on("exit", (code) => reject(new Error(`${label}: server exited with ${code}\n${output}`)));

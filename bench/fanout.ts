@@ -65,7 +65,7 @@ const withDatabase = (url: string, name: string) => Object.assign(new URL(url), 
 
 /** Migrates and seeds the demo workspace (with its responder) as `npm run db:seed` does. */
 async function seedPostgres(url: string): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", "db/seed-cli.ts"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/workspace/seed/cli.ts"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import { incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users } from "@/db/schema";
 import { incidentMetrics } from "@/lib/incident-metrics";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { loadVisibleIncident, reference } from "./access";
 import type { IncidentOutput } from "./outputs";
 
@@ -68,6 +69,6 @@ export async function getIncident({ ctx, input }: { ctx: ServiceContext; input: 
     }),
     roleHistory: assignments.map((a) => ({ role: roleName.get(a.roleTypeId) ?? "Role", holder: { id: a.userId, name: a.name }, from: a.from, until: a.until })),
     participants,
-    canWrite: canWrite(ctx.actor),
+    canWrite: can(ctx.actor, "incident.write"),
   };
 }

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
-import type { UserRole } from "@/db/schema";
+import { can, type Action } from "@/server/auth/can";
 import { transformer } from "@/lib/trpc/transformer";
 import type { Context } from "./context";
 import { describeZodError, toClientError } from "./error-mapping";
@@ -39,12 +39,15 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-function requireRole(allowed: readonly UserRole[], message: string) {
+/** Refuses, before any input is read, callers whose role can never do `action`. */
+export function allowedProcedure(action: Action, message: string) {
   return protectedProcedure.use(({ ctx, next }) => {
-    if (!allowed.includes(ctx.user.role)) throw new TRPCError({ code: "FORBIDDEN", message });
+    if (!can(ctx.user, action)) throw new TRPCError({ code: "FORBIDDEN", message });
     return next({ ctx });
   });
 }
 
-export const responderProcedure = requireRole(["admin", "responder"], "Viewers can read but not change anything. Ask an admin for the responder role.");
-export const adminProcedure = requireRole(["admin"], "Only admins can do that.");
+// Every write a responder may make is an "incident.write"-level grant today; the verbs behind these
+// procedures ask `can` again with their own action (and resource) before they touch anything.
+export const responderProcedure = allowedProcedure("incident.write", "Viewers can read but not change anything. Ask an admin for the responder role.");
+export const adminProcedure = allowedProcedure("admin", "Only admins can do that.");

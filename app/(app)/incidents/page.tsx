@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { DeclareIncidentButton } from "@/components/incidents/declare-dialog";
 import { IncidentList } from "@/components/incidents/incident-list";
 import { IncidentRowSkeleton } from "@/components/incidents/incident-row";
-import { parseFilters, toListInput } from "@/components/incidents/list-params";
+import { parseFilters, toListInput } from "@/components/incidents/list-query";
 import { toSearchParams } from "@/lib/search-params";
 import { can } from "@/server/auth/can";
 import { requireUser } from "@/server/auth/current-user";

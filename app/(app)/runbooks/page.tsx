@@ -2,7 +2,7 @@ import { FileUp, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { parseRunbookFilters, toRunbookListInput } from "@/components/runbooks/list-params";
+import { parseRunbookFilters, toRunbookListInput } from "@/components/runbooks/list-query";
 import { RunbookList } from "@/components/runbooks/runbook-list";
 import { buttonVariants } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";

@@ -2,6 +2,7 @@
 // and its latest timeline events (no spinner), and a private incident someone may not see answers
 // exactly like one that does not exist.
 import { randomUUID } from "node:crypto";
+import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { addNote } from "@/server/incidents/add-note";
@@ -61,5 +62,52 @@ describe("the incident page's server HTML", () => {
     const shape = (html: string, id: string) => html.replaceAll(id, "<id>");
     expect(shape(hidden.html, hiddenId)).toBe(shape(missing.html, missingId));
     expect((await getPage("/incidents/not-an-id", viewer)).status).toBe(404);
+  }, 60_000);
+});
+
+describe("in a real browser", () => {
+  let browser: Browser | undefined;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens `path` signed in as `user`; returns the tRPC procedures the page asked for while it settled. */
+  async function openAndListen(path: string, user: { id: string; name: string; email: string }, { quiet = false } = {}) {
+    browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-dev-shm-usage"] });
+    const [name, value] = (await sessionCookie(user)).split("=") as [string, string];
+    const context = await browser.newContext({ storageState: { cookies: [{ name, value, domain: "127.0.0.1", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] } });
+    const page = await context.newPage();
+    // Today any live message (a presence ping's echo included) makes the page refetch everything;
+    // with the feed cut, what is left is what the page asks for on its own when it first paints.
+    if (quiet) await page.route(/\/api\/trpc\/incidents\.(ping|onEvents)/, (route) => route.abort());
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/api/trpc/")) asked.push(...url.pathname.slice("/api/trpc/".length).split(","));
+    });
+    await page.goto(`http://127.0.0.1:${app.port}${path}`);
+    await page.waitForLoadState("networkidle").catch(() => {});
+    return { page, asked, close: () => context.close() };
+  }
+
+  it("paints the incident without a spinner and does not ask again for what the server sent", async () => {
+    const { ada, incidentId, notes } = database.seeded;
+    const { page, asked, close } = await openAndListen(`/incidents/${incidentId}`, ada, { quiet: true });
+    await page.getByRole("heading", { name: /Checkout payments failing in EU/ }).waitFor();
+    await page.getByText(notes.at(-1)!).waitFor();
+    expect(await page.getByText(/^Loading/).allTextContents()).toEqual([]);
+    for (const prefetched of ["incidents.get", "incidents.timeline", "incidents.formOptions", "postMortems.forIncident", "runbooks.attachedToIncident", "runbooks.suggestionsForIncident", "runbooks.alertsForIncident", "actionItems.list", "postMortems.templates"]) {
+      expect(asked, `${prefetched} was fetched again in the browser: ${asked.join(" ")}`).not.toContain(prefetched);
+    }
+    await close();
+  }, 60_000);
+
+  it("paints the incident list with its first page, filtered as the address says", async () => {
+    const { ada } = database.seeded;
+    const { page, asked, close } = await openAndListen("/incidents?status=all&sort=newest&q=payments", ada);
+    await page.getByRole("link", { name: /Checkout payments failing in EU/ }).first().waitFor();
+    expect(asked).not.toContain("incidents.list");
+    expect(asked).not.toContain("incidents.formOptions");
+    await close();
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { useHydrated } from "@/lib/hooks/use-hydrated";
 
 type TimeZoneMode = { isUtc: boolean; setIsUtc: (value: boolean) => void };
 const TimeZoneContext = createContext<TimeZoneMode>({ isUtc: false, setIsUtc: () => {} });
@@ -20,13 +21,18 @@ export const useTimeZone = () => useContext(TimeZoneContext);
 
 export function Timestamp({ value, withDate = false }: { value: Date; withDate?: boolean }) {
   const { isUtc } = useTimeZone();
-  const text = new Intl.DateTimeFormat(undefined, {
+  // The server knows neither the viewer's zone nor their locale: it (and the browser's first pass)
+  // writes UTC in a fixed form, and the browser switches to the viewer's own right after.
+  const isHydrated = useHydrated();
+  const inUtc = isUtc || !isHydrated;
+  const text = new Intl.DateTimeFormat(isHydrated ? undefined : "en-US", {
     ...(withDate ? { month: "short", day: "numeric" } : {}),
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
-    timeZone: isUtc ? "UTC" : undefined,
-    timeZoneName: isUtc ? "short" : undefined,
+    ...(isHydrated ? {} : { hourCycle: "h23" as const }),
+    timeZone: inUtc ? "UTC" : undefined,
+    timeZoneName: inUtc ? "short" : undefined,
   }).format(value);
   return (
     <time dateTime={value.toISOString()} title={value.toISOString()} className="tabular-nums">

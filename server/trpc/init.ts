@@ -47,7 +47,8 @@ export function allowedProcedure(action: Action, message: string) {
   });
 }
 
-// Every write a responder may make is an "incident.write"-level grant today; the verbs behind these
-// procedures ask `can` again with their own action (and resource) before they touch anything.
+// The gate in front of every domain's writes: the roles that may write at all (can.ts grants
+// incident.write, runbook.write, post_mortem.write… to the same roles). Each verb behind it asks
+// `can` again with its own action, and its resource where one matters, before it touches anything.
 export const responderProcedure = allowedProcedure("incident.write", "Viewers can read but not change anything. Ask an admin for the responder role.");
 export const adminProcedure = allowedProcedure("admin", "Only admins can do that.");

@@ -2,11 +2,11 @@
 // in UTC only where the caller asks. Formatters are built once, not per row (a timeline has hundreds).
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = JSON.stringify(options);
+function formatter(options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
+  const key = `${locale ?? ""}${JSON.stringify(options)}`;
   let cached = cache.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(undefined, options);
+    cached = new Intl.DateTimeFormat(locale, options);
     cache.set(key, cached);
   }
   return cached;
@@ -25,7 +25,10 @@ export const formatExact = (date: Date) => formatter({ dateStyle: "medium", time
 export const formatTimeOfDay = (date: Date) => formatter({ hour: "2-digit", minute: "2-digit" }).format(date);
 
 /** "09:41:07" (or "Dec 2, 09:41:07"), in UTC with its zone name when `isUtc`: the incident timeline's clock. */
-export function formatClock(date: Date, { withDate = false, isUtc = false }: { withDate?: boolean; isUtc?: boolean } = {}): string {
+export function formatClock(date: Date, { withDate = false, isUtc = false, isServerSafe = false }: { withDate?: boolean; isUtc?: boolean; isServerSafe?: boolean } = {}): string {
+  // isServerSafe: the server knows neither the viewer's zone nor their locale, so a server render (and
+  // the browser's first pass over it) writes UTC in one fixed form; the browser switches right after.
+  if (isServerSafe) return formatter({ ...(withDate ? { month: "short", day: "numeric" } : {}), hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" }, "en-US").format(date);
   return formatter({
     ...(withDate ? { month: "short", day: "numeric" } : {}),
     hour: "2-digit",

@@ -4,6 +4,3 @@ import type { UserRole } from "@/db/schema";
 // Who is acting, on which connection, for which request: the first argument of every service verb.
 export type Actor = { id: string; role: UserRole; name: string; email: string };
 export type ServiceContext = { db: DbOrTx; actor: Actor; requestId: string; now?: () => Date };
-
-export const canWrite = (actor: Actor) => actor.role === "admin" || actor.role === "responder";
-export const isAdmin = (actor: Actor) => actor.role === "admin";

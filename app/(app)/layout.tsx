@@ -4,11 +4,12 @@ import { DeclareIncidentButton } from "@/components/incidents/declare-dialog";
 import { MainNav } from "@/components/shell/main-nav";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { UserMenu } from "@/components/shell/user-menu";
+import { can } from "@/server/auth/can";
 import { requireUser } from "@/server/auth/current-user";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const canWrite = user.role === "admin" || user.role === "responder";
+  const canDeclare = can(user, "incident.write");
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:p-2">
@@ -22,14 +23,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </Link>
             {/* Both copies carry the "d" shortcut; only the visible one responds to it. */}
             <div className="flex items-center gap-2 md:hidden">
-              {canWrite ? <DeclareIncidentButton compact withShortcut /> : null}
+              {canDeclare ? <DeclareIncidentButton compact withShortcut /> : null}
               <NotificationBell />
               <UserMenu name={user.name} email={user.email} role={user.role} />
             </div>
           </div>
           <MainNav />
           <div className="ml-auto hidden items-center gap-2 md:flex">
-            {canWrite ? <DeclareIncidentButton compact withShortcut /> : null}
+            {canDeclare ? <DeclareIncidentButton compact withShortcut /> : null}
             <NotificationBell />
             <UserMenu name={user.name} email={user.email} role={user.role} />
           </div>

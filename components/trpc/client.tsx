@@ -1,27 +1,14 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, isServer } from "@tanstack/react-query";
+import { QueryClientProvider, isServer, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import { makeQueryClient } from "@/lib/trpc/query-client";
 import { transformer } from "@/lib/trpc/transformer";
 import type { AppRouter } from "@/server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
-
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { staleTime: 15_000, retry: (count, error) => count < 2 && !isClientError(error) },
-    },
-  });
-}
-
-// 4xx answers (forbidden, not found, invalid) will not change on retry.
-function isClientError(error: unknown): boolean {
-  const status = (error as { data?: { httpStatus?: number } })?.data?.httpStatus;
-  return typeof status === "number" && status >= 400 && status < 500;
-}
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {

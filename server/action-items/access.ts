@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { actionItems, type ActionItem } from "@/db/schema";
-import { canWrite, type Actor } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { Actor } from "@/server/context";
 import { notFound } from "@/server/errors";
 import { assertIncidentVisible } from "@/server/incidents/access";
 
@@ -10,5 +11,5 @@ export async function loadVisibleActionItem(db: DbOrTx, actor: Actor, actionItem
   const [item] = await db.select().from(actionItems).where(eq(actionItems.id, actionItemId));
   if (!item) throw notFound("That action item");
   if (item.incidentId) await assertIncidentVisible(db, actor, item.incidentId, "That action item");
-  return { item, canEdit: canWrite(actor) || item.ownerId === actor.id };
+  return { item, canEdit: can(actor, "action_item.edit", item) };
 }

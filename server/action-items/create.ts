@@ -4,7 +4,8 @@ import type { Tx } from "@/db/client";
 import { actionItems, incidentParticipants, incidents, postMortems, runbooks, severities, teamMembers, users, workspace } from "@/db/schema";
 import { defaultDueDays } from "@/lib/action-items";
 import { recordAudit } from "@/server/audit/record";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, invalid } from "@/server/errors";
 import { loadVisibleIncident } from "@/server/incidents/access";
 import { mutateIncident } from "@/server/incidents/mutate";
@@ -15,7 +16,7 @@ const DAY_MS = 86_400_000;
 
 /** Creates an owned follow-up: on its own, from an incident, or from a post-mortem (then linked to both). */
 export async function createActionItem({ ctx, input }: { ctx: ServiceContext; input: Input }) {
-  if (!canWrite(ctx.actor)) throw forbidden("Viewers cannot create action items.");
+  if (!can(ctx.actor, "action_item.create")) throw forbidden("Viewers cannot create action items.");
   let incidentId = input.incidentId ?? null;
   if (input.postMortemId) {
     const [postMortem] = await ctx.db.select({ incidentId: postMortems.incidentId }).from(postMortems).where(eq(postMortems.id, input.postMortemId));

@@ -3,7 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { actionItems, incidents, teams, users } from "@/db/schema";
 import { activeStatuses, isActive, trackerLabel } from "@/lib/action-items";
-import { canWrite, type Actor } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { Actor } from "@/server/context";
 import { reference, visibleTo } from "@/server/incidents/access";
 import type { ActionItemFilters, ActionItemOutput } from "./schemas";
 
@@ -64,6 +65,6 @@ export async function selectActionItems(db: DbOrTx, actor: Actor, where: SQL[], 
     tracker: item.trackerUrl ? { url: item.trackerUrl, label: trackerLabel(item.trackerUrl) } : null,
     createdAt: item.createdAt,
     isOverdue: isActive(item.status) && item.dueAt < now,
-    canEdit: canWrite(actor) || item.ownerId === actor.id,
+    canEdit: can(actor, "action_item.edit", item),
   }));
 }

@@ -4,7 +4,8 @@ import type { Tx } from "@/db/client";
 import { actionItems, incidentParticipants, users, type ActionItem } from "@/db/schema";
 import { actionItemStatusLabels } from "@/lib/action-items";
 import { recordAudit } from "@/server/audit/record";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, invalid, notFound } from "@/server/errors";
 import { assertIncidentVisible } from "@/server/incidents/access";
 import { mutateIncident } from "@/server/incidents/mutate";
@@ -24,7 +25,7 @@ export async function updateActionItems({ ctx, input }: { ctx: ServiceContext; i
     if (items.length !== ids.length) throw notFound("One of those action items");
     for (const item of items) {
       if (item.incidentId) await assertIncidentVisible(tx, ctx.actor, item.incidentId, "One of those action items");
-      if (!canWrite(ctx.actor) && item.ownerId !== ctx.actor.id) throw forbidden("Only owners and responders can change action items.");
+      if (!can(ctx.actor, "action_item.edit", item)) throw forbidden("Only owners and responders can change action items.");
     }
     const owner = input.ownerId ? await activeUser(tx, input.ownerId) : null;
     const now = ctx.now?.() ?? new Date();

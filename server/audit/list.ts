@@ -2,12 +2,13 @@ import { and, desc, eq, gte, inArray, like, lt, lte, or, type SQL } from "drizzl
 import type { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import { legacyAuditActionsStartingWith } from "@/lib/audit-actions";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 import type { listAuditInput } from "./schemas";
 
 export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof listAuditInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can read the audit log.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can read the audit log.");
   const filters: SQL[] = [];
   if (input.actorId) filters.push(eq(auditLog.actorId, input.actorId));
   if (input.entityType) filters.push(eq(auditLog.entityType, input.entityType));

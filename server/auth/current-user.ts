@@ -1,5 +1,6 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { can, type Action } from "./can";
 import { auth } from "./config";
 import type { SessionUser } from "./session-user";
 
@@ -13,5 +14,12 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For pages only some roles may open: to everyone else they are the same 404 as a page that does not exist. */
+export async function requireAllowed(action: Action): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user, action)) notFound();
   return user;
 }

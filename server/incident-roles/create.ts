@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { incidentRoleTypes } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { conflict, forbidden } from "@/server/errors";
 import type { createRoleTypeInput } from "./schemas";
 
@@ -10,7 +11,7 @@ const keyFor = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[
 
 /** Admin-defined incident roles (e.g. "Customer liaison"), offered on every incident beside the built-in ones. */
 export async function createRoleType({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof createRoleTypeInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can define incident roles.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can define incident roles.");
   const key = keyFor(input.name);
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: incidentRoleTypes.id }).from(incidentRoleTypes).where(eq(incidentRoleTypes.key, key));

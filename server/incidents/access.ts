@@ -1,12 +1,13 @@
 import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { incidentParticipants, incidents, type Incident } from "@/db/schema";
-import { isAdmin, type Actor } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { Actor } from "@/server/context";
 import { DomainError, notFound } from "@/server/errors";
 
 /** Rows this actor may see: every public incident; private ones only for admins and participants. */
 export function visibleTo(actor: Actor): SQL | undefined {
-  if (isAdmin(actor)) return undefined;
+  if (can(actor, "incident.read", { isPrivate: true, isParticipant: false })) return undefined;
   return or(
     eq(incidents.isPrivate, false),
     exists(

@@ -2,7 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { incidentParticipants, incidentRoleAssignments, incidents, incidentServices, workspace } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, invalid } from "@/server/errors";
 import { reference } from "./access";
 import { appendEvents } from "./events";
@@ -10,7 +11,7 @@ import { requireResponder, requireRoleType, requireServices, requireSeverity } f
 import type { declareIncidentInput } from "./schemas";
 
 export async function declareIncident({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof declareIncidentInput> }) {
-  if (!canWrite(ctx.actor)) throw forbidden("Viewers cannot declare incidents. Ask an admin for the responder role.");
+  if (!can(ctx.actor, "incident.write")) throw forbidden("Viewers cannot declare incidents. Ask an admin for the responder role.");
   const now = ctx.now?.() ?? new Date();
   if (input.impactStartedAt && input.impactStartedAt > now) throw invalid("Impact cannot start in the future.", "impactStartedAt");
   return ctx.db.transaction(async (tx) => {

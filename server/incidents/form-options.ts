@@ -1,6 +1,7 @@
 import { asc, isNull } from "drizzle-orm";
 import { incidentRoleTypes, services, severities, users } from "@/db/schema";
 import type { ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
 
 /** What the declare form and incident pickers offer: severities, services, roles and the people who can act. */
 export async function getFormOptions({ ctx }: { ctx: ServiceContext }) {
@@ -15,7 +16,7 @@ export async function getFormOptions({ ctx }: { ctx: ServiceContext }) {
     services: serviceRows,
     roles: roleRows,
     // Roles go to people who can act; anyone active can be added to a private incident to read it.
-    responders: people.filter((p) => p.role !== "viewer").map(({ id, name }) => ({ id, name })),
+    responders: people.filter((p) => can(p, "incident.write")).map(({ id, name }) => ({ id, name })),
     people: people.map(({ id, name }) => ({ id, name })),
   };
 }

@@ -2,13 +2,14 @@ import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users, type Incident } from "@/db/schema";
 import { incidentMetrics } from "@/lib/incident-metrics";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { loadVisibleIncident, reference } from "./access";
 import type { IncidentOutput } from "./outputs";
 
 export async function getIncident({ ctx, input }: { ctx: ServiceContext; input: { incidentId: string } }): Promise<IncidentOutput> {
   const incident = await loadVisibleIncident(ctx.db, ctx.actor, input.incidentId);
-  return { ...(await loadIncidentDetails(ctx.db, incident)), canWrite: canWrite(ctx.actor) };
+  return { ...(await loadIncidentDetails(ctx.db, incident)), canWrite: can(ctx.actor, "incident.write") };
 }
 
 /** Everything the incident page shows of an incident the caller may already see; the same for every viewer. */

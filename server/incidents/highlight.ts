@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { incidentEventHighlights, incidentEvents } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, notFound } from "@/server/errors";
 import { loadVisibleIncident } from "./access";
 import { notifyIncident } from "./events";
@@ -12,7 +13,7 @@ import type { highlightInput } from "./schemas";
 export async function setHighlight({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof highlightInput> }) {
   return ctx.db.transaction(async (tx) => {
     const incident = await loadVisibleIncident(tx, ctx.actor, input.incidentId, { lock: true });
-    if (!canWrite(ctx.actor)) throw forbidden("Viewers cannot highlight events.");
+    if (!can(ctx.actor, "incident.write")) throw forbidden("Viewers cannot highlight events.");
     const [event] = await tx.select({ id: incidentEvents.id }).from(incidentEvents).where(and(eq(incidentEvents.id, input.eventId), eq(incidentEvents.incidentId, incident.id)));
     if (!event) throw notFound("That timeline event");
     if (input.isHighlighted) {

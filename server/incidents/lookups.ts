@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { incidentRoleTypes, services, severities, users } from "@/db/schema";
 import { invalid } from "@/server/errors";
+import { can } from "@/server/auth/can";
 
 export async function requireSeverity(db: DbOrTx, severityId: number) {
   const [severity] = await db.select().from(severities).where(eq(severities.id, severityId));
@@ -23,7 +24,7 @@ export async function requireResponder(db: DbOrTx, userId: string, field = "user
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
   if (!user) throw invalid("That person is not an active user.", field);
-  if (user.role === "viewer") throw invalid(`${user.name} is a viewer and cannot hold an incident role. An admin can make them a responder.`, field);
+  if (!can(user, "incident.write")) throw invalid(`${user.name} is a viewer and cannot hold an incident role. An admin can make them a responder.`, field);
   return user;
 }
 

@@ -5,7 +5,8 @@ import { describeEvent } from "@/lib/timeline-text";
 import type { Tx } from "@/db/client";
 import { incidentEvents, incidentParticipants, incidents, type Incident } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { DomainError, forbidden } from "@/server/errors";
 import { loadVisibleIncident } from "./access";
 import { appendEvents, type EventInput } from "./events";
@@ -41,7 +42,7 @@ export async function mutateIncident(
   const now = ctx.now?.() ?? new Date();
   return ctx.db.transaction(async (tx) => {
     const incident = await loadVisibleIncident(tx, ctx.actor, target.incidentId, { lock: true });
-    if (!canWrite(ctx.actor) && !target.mayWrite) throw forbidden("Viewers can read incidents but not change them.");
+    if (!can(ctx.actor, "incident.write") && !target.mayWrite) throw forbidden("Viewers can read incidents but not change them.");
     if (target.expectedVersion !== null && incident.version !== target.expectedVersion) {
       throw new StaleVersionError(incident.version, await describeChangesSince(tx, incident.id, target.expectedVersion));
     }

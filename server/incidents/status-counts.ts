@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { incidentParticipants, incidents, incidentStatusCounts } from "@/db/schema";
 import type { IncidentKind } from "@/lib/incident-lifecycle";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 
 export type StatusCounts = Record<string, number>;
 /** The filters the counters can answer: few-valued columns they are kept by. */
@@ -19,7 +20,7 @@ const toRecord = (rows: { status: string; count: number }[], into: StatusCounts 
  * plus the private ones they take part in, found through their own participant rows.
  */
 export async function countByStatusFromCounters(ctx: ServiceContext, filters: CounterFilters): Promise<StatusCounts> {
-  const admin = isAdmin(ctx.actor);
+  const admin = can(ctx.actor, "incident.read", { isPrivate: true, isParticipant: false });
   const counters = ctx.db
     .select({ status: incidentStatusCounts.status, count: sql<number>`sum(${incidentStatusCounts.count})::int` })
     .from(incidentStatusCounts)

@@ -3,7 +3,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { incidentParticipants } from "@/db/schema";
-import { isAdmin, type Actor } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { Actor } from "@/server/context";
 import { markGone, markPresent } from "@/server/incidents/presence";
 import { logger } from "@/server/log";
 import { IncidentTopic, type FeedItem, type Subscriber } from "./incident-topic";
@@ -92,7 +93,7 @@ export class LiveHub {
 
   private async tellLists(notification: IncidentNotification): Promise<void> {
     let participants: Set<string> | null = null;
-    if (notification.isPrivate && [...this.lists].some((list) => !isAdmin(list.actor))) {
+    if (notification.isPrivate && [...this.lists].some((list) => !can(list.actor, "admin"))) {
       const rows = await this.database.feedDb
         .select({ userId: incidentParticipants.userId })
         .from(incidentParticipants)
@@ -101,7 +102,8 @@ export class LiveHub {
       participants = new Set(rows.map((row) => row.userId));
     }
     for (const list of this.lists) {
-      if (!notification.isPrivate || isAdmin(list.actor) || participants?.has(list.actor.id)) list.queue.push({ incidentId: notification.incidentId });
+      const isParticipant = participants?.has(list.actor.id) ?? false;
+      if (can(list.actor, "incident.read", { isPrivate: notification.isPrivate, isParticipant })) list.queue.push({ incidentId: notification.incidentId });
     }
   }
 

@@ -2,7 +2,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { incidentParticipants, incidents } from "@/db/schema";
-import { canWrite, isAdmin, type Actor } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { Actor } from "@/server/context";
 import { loadIncidentDetails } from "@/server/incidents/get";
 import { readViewers } from "@/server/incidents/presence";
 import { readEvents } from "@/server/incidents/timeline";
@@ -94,8 +95,8 @@ export class IncidentTopic {
   private maySee(actor: Actor): boolean {
     const access = this.access;
     // Before the first read, every subscriber here passed the visibility check at connect.
-    if (!access || isAdmin(actor)) return true;
-    return !access.isPrivate || access.participantIds.has(actor.id);
+    if (!access) return true;
+    return can(actor, "incident.read", { isPrivate: access.isPrivate, isParticipant: access.participantIds.has(actor.id) });
   }
 
   private async readOnce(): Promise<void> {
@@ -142,7 +143,7 @@ export class IncidentTopic {
     }
     const events = shared.events.filter((event) => event.seq > subscriber.lastSeq);
     if (events.length === 0 && !subscriber.isNew && !hasStateChanged) return;
-    const incident = shared.incident && (subscriber.isNew || hasStateChanged) ? { ...shared.incident, canWrite: canWrite(subscriber.actor) } : null;
+    const incident = shared.incident && (subscriber.isNew || hasStateChanged) ? { ...shared.incident, canWrite: can(subscriber.actor, "incident.write") } : null;
     subscriber.lastSeq = Math.max(subscriber.lastSeq, events.at(-1)?.seq ?? subscriber.lastSeq);
     subscriber.isNew = false;
     subscriber.queue.push({ seq: events.length ? subscriber.lastSeq : null, message: { ...shared, events, incident } });

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { postMortems, type PostMortem } from "@/db/schema";
-import { canWrite, type Actor } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { Actor } from "@/server/context";
 import { notFound } from "@/server/errors";
 import { assertIncidentVisible } from "@/server/incidents/access";
 
@@ -11,5 +12,5 @@ export async function loadVisiblePostMortem(db: DbOrTx, actor: Actor, postMortem
   if (!postMortem) throw notFound("That post-mortem");
   await assertIncidentVisible(db, actor, postMortem.incidentId, "That post-mortem");
   // Published revisions are read-only; reopening starts a new revision.
-  return { postMortem, canEdit: canWrite(actor) && postMortem.status !== "published" };
+  return { postMortem, canEdit: can(actor, "post_mortem.edit", postMortem) };
 }

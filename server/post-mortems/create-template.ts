@@ -1,14 +1,15 @@
 import type { z } from "zod";
 import { postMortemTemplates } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 import type { createTemplateInput } from "./schemas";
 import { assertTemplateNameFree } from "./template-name";
 
 /** A new post-mortem template; it becomes the default only when an admin says so. */
 export async function createTemplate({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof createTemplateInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can manage post-mortem templates.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can manage post-mortem templates.");
   return ctx.db.transaction(async (tx) => {
     await assertTemplateNameFree(tx, input.name);
     const [created] = await tx.insert(postMortemTemplates).values({ name: input.name, sections: input.sections }).returning();

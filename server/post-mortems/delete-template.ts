@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { postMortemTemplates } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, invalid, notFound } from "@/server/errors";
 import type { templateIdInput } from "./schemas";
 
@@ -11,7 +12,7 @@ import type { templateIdInput } from "./schemas";
  * (their link to it becomes empty). The default cannot go: new post-mortems always need one.
  */
 export async function deleteTemplate({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof templateIdInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can manage post-mortem templates.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can manage post-mortem templates.");
   await ctx.db.transaction(async (tx) => {
     // The row lock orders this against "make default" and against starts from this template.
     const [before] = await tx.select().from(postMortemTemplates).where(eq(postMortemTemplates.id, input.templateId)).for("update");

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { incidents, postMortemReviews, users } from "@/db/schema";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { reference } from "@/server/incidents/access";
 import { loadVisiblePostMortem } from "./access";
 import { dismissedFlagKeys } from "./blame-flags";
@@ -29,7 +30,7 @@ export async function getPostMortem({ ctx, input }: { ctx: ServiceContext; input
     owner,
     sections: postMortem.sections,
     canEdit,
-    canAct: canWrite(ctx.actor),
+    canAct: can(ctx.actor, "post_mortem.write"),
     updatedAt: postMortem.updatedAt,
     reviewDueAt: postMortem.reviewDueAt,
     published: postMortem.publishedAt && publisher ? { at: postMortem.publishedAt, by: publisher.name } : null,

@@ -5,6 +5,7 @@ import type { ServiceContext } from "@/server/context";
 import { conflict, forbidden, invalid } from "@/server/errors";
 import type { decideReviewInput, requestReviewInput } from "./schemas";
 import { transitionPostMortem } from "./transition";
+import { can } from "@/server/auth/can";
 
 /** draft → in review, with named reviewers and an optional due date. */
 export async function requestReview({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof requestReviewInput> }) {
@@ -16,7 +17,7 @@ export async function requestReview({ ctx, input }: { ctx: ServiceContext; input
       .from(users)
       .where(and(inArray(users.id, input.reviewerIds), isNull(users.deactivatedAt)));
     if (reviewers.length !== new Set(input.reviewerIds).size) throw invalid("One of the reviewers is not an active user.", "reviewerIds");
-    const viewer = reviewers.find((r) => r.role === "viewer");
+    const viewer = reviewers.find((r) => !can(r, "post_mortem.write"));
     if (viewer) throw invalid(`${viewer.name} is a viewer and cannot review. Choose responders or admins.`, "reviewerIds");
     // Re-requesting after "changes requested" starts this revision's review over.
     await tx.delete(postMortemReviews).where(and(eq(postMortemReviews.postMortemId, postMortem.id), eq(postMortemReviews.revision, postMortem.revision)));

@@ -2,13 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { postMortemTemplates } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, notFound } from "@/server/errors";
 import type { templateIdInput } from "./schemas";
 
 /** Makes one template the one new post-mortems start from when nobody picks another. */
 export async function setDefaultTemplate({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof templateIdInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can manage post-mortem templates.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can manage post-mortem templates.");
   await ctx.db.transaction(async (tx) => {
     const [target] = await tx.select({ id: postMortemTemplates.id }).from(postMortemTemplates).where(eq(postMortemTemplates.id, input.templateId)).for("update");
     if (!target) throw notFound("That template");

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { postMortemTemplates } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, notFound } from "@/server/errors";
 import type { updateTemplateInput } from "./schemas";
 import { assertTemplateNameFree } from "./template-name";
@@ -12,7 +13,7 @@ import { assertTemplateNameFree } from "./template-name";
  * given). Post-mortems already started keep the sections they copied at their start.
  */
 export async function updateTemplate({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof updateTemplateInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can manage post-mortem templates.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can manage post-mortem templates.");
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(postMortemTemplates).where(eq(postMortemTemplates.id, input.templateId)).for("update");
     if (!before) throw notFound("That template");

@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import { importMarkdown as parseMarkdown } from "@/lib/runbooks/markdown";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 import { insertRunbook } from "./save";
 import type { importMarkdownInput } from "./schemas";
 
 /** A runbook from a wiki page: the first # heading is its title, task items its steps. */
 export async function importMarkdownRunbook({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof importMarkdownInput> }) {
-  if (!canWrite(ctx.actor)) throw forbidden("Viewers can read runbooks but not import them.");
+  if (!can(ctx.actor, "runbook.write")) throw forbidden("Viewers can read runbooks but not import them.");
   const { title, summary, body } = parseMarkdown(input.markdown);
   const fields = {
     title: title.slice(0, 200),

@@ -2,14 +2,15 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { runbooks } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 import { loadRunbook } from "./load";
 import type { runbookIdInput } from "./schemas";
 
 /** "I read it and it is still right": restarts the review interval and clears earlier unhelpful votes. */
 export async function markReviewed({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof runbookIdInput> }) {
-  if (!canWrite(ctx.actor)) throw forbidden("Viewers can read runbooks but not review them.");
+  if (!can(ctx.actor, "runbook.write")) throw forbidden("Viewers can read runbooks but not review them.");
   const now = ctx.now?.() ?? new Date();
   return ctx.db.transaction(async (tx) => {
     const runbook = await loadRunbook(tx, input.id, { lock: true });

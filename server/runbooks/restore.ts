@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { runbookRevisions, runbookServices } from "@/db/schema";
-import { canWrite, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, notFound } from "@/server/errors";
 import { loadRunbook } from "./load";
 import { saveRevision } from "./save";
@@ -12,7 +13,7 @@ import type { restoreRunbookInput } from "./schemas";
  * Links, matchers and the review interval are not versioned, so they stay as they are now.
  */
 export async function restoreRunbook({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof restoreRunbookInput> }) {
-  if (!canWrite(ctx.actor)) throw forbidden("Viewers can read runbooks but not write them.");
+  if (!can(ctx.actor, "runbook.write")) throw forbidden("Viewers can read runbooks but not write them.");
   return ctx.db.transaction(async (tx) => {
     const current = await loadRunbook(tx, input.id);
     const [old] = await tx.select().from(runbookRevisions).where(and(eq(runbookRevisions.runbookId, current.id), eq(runbookRevisions.number, input.number)));

@@ -2,13 +2,14 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { teamMembers, teams, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, notFound } from "@/server/errors";
 import type { teamMemberInput } from "./schemas";
 
 // Adding someone already in the team updates their lead flag instead of failing.
 export async function addTeamMember({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof teamMemberInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can change team membership.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can change team membership.");
   await ctx.db.transaction(async (tx) => {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
     if (!team) throw notFound("That team");

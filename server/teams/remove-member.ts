@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { teamMembers } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, notFound } from "@/server/errors";
 import type { removeTeamMemberInput } from "./schemas";
 
 export async function removeTeamMember({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof removeTeamMemberInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can change team membership.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can change team membership.");
   await ctx.db.transaction(async (tx) => {
     const removed = await tx
       .delete(teamMembers)

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
-import type { UserRole } from "@/db/schema";
+import { can, type Action } from "@/server/auth/can";
 import { DomainError } from "@/server/errors";
 import { transformer } from "@/lib/trpc/transformer";
 import type { Context } from "./context";
@@ -45,12 +45,16 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-function requireRole(allowed: readonly UserRole[], message: string) {
+/** Refuses, before any input is read, callers whose role can never do `action`. */
+export function allowedProcedure(action: Action, message: string) {
   return protectedProcedure.use(({ ctx, next }) => {
-    if (!allowed.includes(ctx.user.role)) throw new TRPCError({ code: "FORBIDDEN", message });
+    if (!can(ctx.user, action)) throw new TRPCError({ code: "FORBIDDEN", message });
     return next({ ctx });
   });
 }
 
-export const responderProcedure = requireRole(["admin", "responder"], "Viewers can read but not change anything. Ask an admin for the responder role.");
-export const adminProcedure = requireRole(["admin"], "Only admins can do that.");
+// The gate in front of every domain's writes: the roles that may write at all (can.ts grants
+// incident.write, runbook.write, post_mortem.write… to the same roles). Each verb behind it asks
+// `can` again with its own action, and its resource where one matters, before it touches anything.
+export const responderProcedure = allowedProcedure("incident.write", "Viewers can read but not change anything. Ask an admin for the responder role.");
+export const adminProcedure = allowedProcedure("admin", "Only admins can do that.");

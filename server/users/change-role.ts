@@ -3,14 +3,15 @@ import type { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { forgetSessionUser } from "@/server/auth/session-user";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden, notFound } from "@/server/errors";
 import { assertAnotherActiveAdmin } from "./admin-guard";
 import type { changeRoleInput } from "./schemas";
 import { toUserOutput } from "./to-output";
 
 export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof changeRoleInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can change roles.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can change roles.");
   const result = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!before) throw notFound("That user");

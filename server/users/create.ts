@@ -4,13 +4,13 @@ import { recordAudit } from "@/server/audit/record";
 import { hashPassword } from "@/server/auth/password";
 import type { ServiceContext } from "@/server/context";
 import { conflict, forbidden } from "@/server/errors";
-import { isAdmin } from "@/server/context";
+import { can } from "@/server/auth/can";
 import { findUserByEmail } from "./find-by-email";
 import type { createUserInput } from "./schemas";
 import { toUserOutput } from "./to-output";
 
 export async function createUser({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof createUserInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can create users.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can create users.");
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) throw conflict(`A user with the email ${input.email} already exists.`, "email");

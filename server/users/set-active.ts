@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { forgetSessionUser } from "@/server/auth/session-user";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { conflict, forbidden, notFound } from "@/server/errors";
 import { assertAnotherActiveAdmin } from "./admin-guard";
 import type { setActiveInput } from "./schemas";
@@ -11,7 +12,7 @@ import { toUserOutput } from "./to-output";
 
 // Deactivation keeps the row (and so the person's history); it only stops sign-in and sessions.
 export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof setActiveInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can deactivate users.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can deactivate users.");
   if (!input.isActive && input.userId === ctx.actor.id) throw conflict("You cannot deactivate your own account.");
   const result = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { severities, workspace } from "@/db/schema";
 import { defaultDueDays } from "@/lib/action-items";
 import { recordAudit } from "@/server/audit/record";
-import { isAdmin, type ServiceContext } from "@/server/context";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 
 const days = z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(365, "At most 365 days");
@@ -18,7 +19,7 @@ export async function getDueDays({ ctx }: { ctx: ServiceContext }): Promise<z.in
 }
 
 export async function setDueDays({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof dueDaysInput> }) {
-  if (!isAdmin(ctx.actor)) throw forbidden("Only admins can change default due dates.");
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can change default due dates.");
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select({ setting: workspace.dueDaysBySeverity }).from(workspace).where(eq(workspace.id, 1)).for("update");
     const next = { ...(row?.setting ?? defaultDueDays), ...input.days };

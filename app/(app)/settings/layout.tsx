@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SettingsNav } from "@/components/settings/settings-nav";
+import { can } from "@/server/auth/can";
 import { requireUser } from "@/server/auth/current-user";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
@@ -7,7 +8,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
-      <SettingsNav isAdmin={user.role === "admin"} />
+      <SettingsNav isAdmin={can(user, "admin")} />
       {children}
     </div>
   );

@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
+import { can } from "@/server/auth/can";
 import { requireUser } from "@/server/auth/current-user";
 
 export default async function SettingsIndex() {
   const user = await requireUser();
-  redirect(user.role === "admin" ? "/settings/users" : "/settings/teams");
+  redirect(can(user, "admin") ? "/settings/users" : "/settings/teams");
 }

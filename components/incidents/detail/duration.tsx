@@ -12,5 +12,6 @@ export function TickingDuration({ from, until }: { from: Date; until: Date | nul
     return () => clearInterval(timer);
   }, [until]);
   const end = until?.getTime() ?? now;
-  return <span className="tabular-nums">{formatDuration(Math.max(0, Math.round((end - from.getTime()) / 1000)))}</span>;
+  // The server's clock and the browser's differ by the trip: the next tick (within a second) corrects it.
+  return <span className="tabular-nums" suppressHydrationWarning>{formatDuration(Math.max(0, Math.round((end - from.getTime()) / 1000)))}</span>;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { formatClock } from "@/lib/time-format";
 
 type TimeZoneMode = { isUtc: boolean; setIsUtc: (value: boolean) => void };
@@ -21,7 +22,8 @@ export const useTimeZone = () => useContext(TimeZoneContext);
 
 export function Timestamp({ value, withDate = false }: { value: Date; withDate?: boolean }) {
   const { isUtc } = useTimeZone();
-  const text = formatClock(value, { withDate, isUtc });
+  const isHydrated = useHydrated();
+  const text = formatClock(value, { withDate, isUtc, isServerSafe: !isHydrated });
   return (
     <time dateTime={value.toISOString()} title={value.toISOString()} className="tabular-nums">
       {text}

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { CreateUserDialog } from "@/components/settings/create-user-dialog";
-import { requireAdminPage } from "@/components/settings/admin-only";
 import { UsersTable } from "@/components/settings/users-table";
-import { requireUser } from "@/server/auth/current-user";
+import { requireAllowed } from "@/server/auth/current-user";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/rsc";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  await requireAdminPage();
-  const user = await requireUser();
+  const user = await requireAllowed("admin");
+  await prefetch(trpc.users.list.queryOptions());
   return (
     <section aria-labelledby="users-heading" className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -18,7 +18,9 @@ export default async function UsersPage() {
       <p className="text-sm text-muted-foreground">
         Admins manage settings and people; responders run incidents and write post-mortems; viewers read.
       </p>
-      <UsersTable currentUserId={user.id} />
+      <HydrateClient>
+        <UsersTable currentUserId={user.id} />
+      </HydrateClient>
     </section>
   );
 }

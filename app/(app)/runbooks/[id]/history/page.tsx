@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { HistoryView } from "@/components/runbooks/history-view";
+import { can } from "@/server/auth/can";
 import { requireUser } from "@/server/auth/current-user";
-import { runbookExists } from "@/server/runbooks/page-access";
+import { fetchOrNotFound, HydrateClient, prefetch, trpc } from "@/server/trpc/rsc";
 
 export const metadata: Metadata = { title: "Runbook history" };
 
 export default async function RunbookHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  if (!(await runbookExists(id))) notFound();
-  return <HistoryView runbookId={id} canEdit={user.role !== "viewer"} />;
+  await fetchOrNotFound(trpc.runbooks.get.queryOptions({ id }));
+  await prefetch(trpc.runbooks.revisions.queryOptions({ id }));
+  return (
+    <HydrateClient>
+      <HistoryView runbookId={id} canEdit={can(user, "runbook.write")} />
+    </HydrateClient>
+  );
 }

@@ -34,7 +34,9 @@ const KEEP_OUTPUT = 200_000;
 // The node flags of `npm start` (package.json), so the bench measures the server as it is run.
 const START_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start
   .split(" ")
-  .filter((part) => part.startsWith("--max-"));
+  .filter((part) => part.startsWith("--max-"))
+  // BENCH_SERVER_FLAGS adds node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  .concat((process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean));
 
 /**
  * Starts the server as `npm start` does (same node flags) in its own process group and resolves once it prints "Daytwo ready

@@ -1,9 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { DeclareIncidentButton } from "@/components/incidents/declare-dialog";
+import { DeferredDeclareButton, DeferredNotificationBell, DeferredUserMenu } from "@/components/shell/deferred-header";
 import { MainNav } from "@/components/shell/main-nav";
-import { NotificationBell } from "@/components/shell/notification-bell";
-import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/server/auth/current-user";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -22,16 +20,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </Link>
             {/* Both copies carry the "d" shortcut; only the visible one responds to it. */}
             <div className="flex items-center gap-2 md:hidden">
-              {canWrite ? <DeclareIncidentButton compact withShortcut /> : null}
-              <NotificationBell />
-              <UserMenu name={user.name} email={user.email} role={user.role} />
+              {canWrite ? <DeferredDeclareButton compact withShortcut /> : null}
+              <DeferredNotificationBell />
+              <DeferredUserMenu name={user.name} email={user.email} role={user.role} />
             </div>
           </div>
           <MainNav />
           <div className="ml-auto hidden items-center gap-2 md:flex">
-            {canWrite ? <DeclareIncidentButton compact withShortcut /> : null}
-            <NotificationBell />
-            <UserMenu name={user.name} email={user.email} role={user.role} />
+            {canWrite ? <DeferredDeclareButton compact withShortcut /> : null}
+            <DeferredNotificationBell />
+            <DeferredUserMenu name={user.name} email={user.email} role={user.role} />
           </div>
         </div>
       </header>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { IncidentRunbooksPanel } from "@/components/runbooks/incident-runbooks-panel";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
@@ -19,6 +19,12 @@ import { RolesPanel } from "./roles-panel";
 import { TimeZoneProvider } from "./time-zone";
 import { Timeline } from "./timeline";
 import { useIncidentLive } from "./use-incident-live";
+
+// Runbooks are a panel of their own (checklists, rendered runbook bodies): a separate chunk, fetched
+// as this module runs, while the incident itself is still loading.
+const loadRunbooksPanel = () => import("@/components/runbooks/incident-runbooks-panel").then((module) => module.IncidentRunbooksPanel);
+const runbooksPanelLoading = typeof window === "undefined" ? null : loadRunbooksPanel();
+const IncidentRunbooksPanel = dynamic(() => runbooksPanelLoading ?? loadRunbooksPanel(), { ssr: false });
 
 export function IncidentView({ incidentId, currentUserId }: { incidentId: string; currentUserId: string }) {
   const trpc = useTRPC();

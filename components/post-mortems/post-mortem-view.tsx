@@ -13,12 +13,10 @@ import { useTRPC } from "@/lib/trpc/client";
 import type { PostMortemPageData } from "@/server/post-mortems/page-access";
 import { ReviewBar } from "./review-bar";
 
-// The editor (tiptap, ProseMirror, Yjs, the co-editing client) is most of this page's code and the
-// server renders only a spinner in its place, so it is its own chunk. Its download starts when this
-// module is evaluated, alongside hydration, rather than after it.
-const loadEditor = () => import("./collab-editor").then((module) => module.CollabEditor);
-const editorLoading = typeof window === "undefined" ? null : loadEditor();
-const CollabEditor = dynamic(() => editorLoading ?? loadEditor(), { ssr: false, loading: () => <Spinner label="Connecting to the document" /> });
+// The editor (tiptap, ProseMirror, Yjs, the co-editing client) is most of this page's code, and the
+// server renders only a spinner in its place: it is a chunk of its own, which the server-rendered
+// page preloads, so it downloads alongside the page's code instead of holding up its hydration.
+const CollabEditor = dynamic(() => import("./collab-editor").then((module) => module.CollabEditor), { loading: () => <Spinner label="Connecting to the document" /> });
 
 type ViewProps = { postMortemId: string; me: { id: string; name: string }; initial: PostMortemPageData };
 

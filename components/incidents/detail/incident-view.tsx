@@ -7,7 +7,6 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
-import { ActionItemsPanel } from "./action-items-panel";
 import { DetailsEditor } from "./details-editor";
 import { IncidentHeader } from "./incident-header";
 import { MilestonesPanel } from "./milestones-panel";
@@ -25,6 +24,10 @@ import { useIncidentLive } from "./use-incident-live";
 const loadRunbooksPanel = () => import("@/components/runbooks/incident-runbooks-panel").then((module) => module.IncidentRunbooksPanel);
 const runbooksPanelLoading = typeof window === "undefined" ? null : loadRunbooksPanel();
 const IncidentRunbooksPanel = dynamic(() => runbooksPanelLoading ?? loadRunbooksPanel(), { ssr: false });
+// Likewise the action items panel (its list and its dialog).
+const loadActionItemsPanel = () => import("./action-items-panel").then((module) => module.ActionItemsPanel);
+const actionItemsPanelLoading = typeof window === "undefined" ? null : loadActionItemsPanel();
+const ActionItemsPanel = dynamic(() => actionItemsPanelLoading ?? loadActionItemsPanel(), { ssr: false });
 
 export function IncidentView({ incidentId, currentUserId }: { incidentId: string; currentUserId: string }) {
   const trpc = useTRPC();

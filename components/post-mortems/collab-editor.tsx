@@ -40,10 +40,9 @@ type Session = CollabSession;
  * before the provider exists, so the editor shows and edits it at once and the first sync carries
  * only what changed since. Applying an update Yjs already has is a no-op, so nothing doubles.
  */
-export function useCollabSession(postMortemId: string, enabled: boolean, initialState: string | null = null): CollabSession | null {
+function useCollabSession(postMortemId: string, initialState: string | null): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
-    if (!enabled) return;
     const doc = new Y.Doc();
     if (initialState) Y.applyUpdate(doc, Uint8Array.from(atob(initialState), (char) => char.charCodeAt(0)));
     const protocol = window.location.protocol === "https:" ? "wss" : "ws";
@@ -56,13 +55,13 @@ export function useCollabSession(postMortemId: string, enabled: boolean, initial
     };
     // initialState is read once, when the session opens: later renders carry the same page data.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [postMortemId, enabled]);
+  }, [postMortemId]);
   return session;
 }
 
 /** The co-edited document; post-mortem-view.tsx loads this module on its own (it is most of the page's code). */
 export function CollabEditor({ initialState, ...props }: Props & { initialState: string | null }) {
-  const session = useCollabSession(props.postMortemId, true, initialState);
+  const session = useCollabSession(props.postMortemId, initialState);
   if (!session) return <Spinner label="Connecting to the document" />;
   return <EditorSurface key={session.doc.guid} session={session} {...props} />;
 }

@@ -25,7 +25,10 @@ export type PostMortemPageData = { postMortem: z.infer<typeof postMortemOutput>;
  */
 export async function loadPostMortemPage(user: SessionUser, postMortemId: string): Promise<PostMortemPageData | null> {
   if (!/^[0-9a-f-]{36}$/i.test(postMortemId)) return null;
-  const ctx: ServiceContext = { db: await getDb(), actor: user, requestId: randomUUID() };
+  return readPostMortemPage({ db: await getDb(), actor: user, requestId: randomUUID() }, postMortemId);
+}
+
+export async function readPostMortemPage(ctx: ServiceContext, postMortemId: string): Promise<PostMortemPageData | null> {
   let data: PostMortemPageData | null = null;
   const found = await isFound(async () => {
     const postMortem = postMortemOutput.parse(await getPostMortem({ ctx, input: { postMortemId } }));

@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   // post-mortem verbs (inside it) both use it.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "yjs"],
   poweredByHeader: false,
+  // The `radix-ui` umbrella package re-exports every primitive: import only those a file names.
+  experimental: { optimizePackageImports: ["radix-ui"] },
   typedRoutes: false,
 };
 

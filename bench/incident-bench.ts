@@ -9,7 +9,8 @@ import { startServer, tempDataDir } from "./startup";
 
 export type SizeRun = { size: number; seed: SeedReport; results: ScenarioResult[] };
 
-const PORT = 3210;
+// BENCH_INCIDENT_PORT moves it off 3210 when several checkouts bench on one machine.
+const PORT = Number(process.env.BENCH_INCIDENT_PORT ?? 3210);
 // Fixed so every run signs the same way; 40 characters satisfies the ≥ 32 check in env-shape.ts.
 const AUTH_SECRET = "daytwo-bench-secret-0123456789abcdefghij";
 const API_VS_SQL_LIMIT = 3;

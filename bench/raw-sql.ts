@@ -17,7 +17,8 @@ const INCIDENT_COLUMNS = [
 // The list reads only the columns a row shows (server/incidents/list.ts listColumns).
 const LIST_SELECT = ["id", "number", "title", "status", "kind", "is_private", "declared_at", "resolved_at"].map((column) => `"incidents"."${column}"`).join(", ");
 const INCIDENT_SELECT = INCIDENT_COLUMNS.map((column) => `"incidents"."${column}"`).join(", ");
-const EVENT_SELECT = ["id", "incident_id", "seq", "version", "kind", "actor_id", "occurred_at", "recorded_at", "data", "body", "supersedes_id"]
+// The timeline reads only the columns it sends (server/incidents/timeline.ts readEvents).
+const EVENT_SELECT = ["id", "seq", "kind", "actor_id", "occurred_at", "recorded_at", "data", "body", "supersedes_id"]
   .map((column) => `"incident_events"."${column}"`)
   .join(", ");
 

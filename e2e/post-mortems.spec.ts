@@ -43,6 +43,12 @@ test("two people write the same post-mortem at once, see each other's words and 
   await reader.goto(url);
   await expect(documentOf(reader)).toContainText("The ledger ran out of database connections.");
   await expect(documentOf(reader)).toContainText("Payments were delayed for 14 minutes.");
+  // The page arrives with the stored document and the socket then syncs the same content: once, not twice.
+  await expect(reader.getByTestId("sync-status")).toHaveText("All changes saved");
+  for (const page of [riley, sam, reader]) {
+    await expect(documentOf(page).getByRole("heading", { name: "Summary", exact: true })).toHaveCount(1);
+    await expect(documentOf(page).getByText("The ledger ran out of database connections.")).toHaveCount(1);
+  }
   const [download] = await Promise.all([reader.waitForEvent("download"), reader.getByRole("link", { name: "Markdown" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^INC-\d+-post-mortem-r1\.md$/);
   const markdown = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));

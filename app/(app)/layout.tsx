@@ -1,9 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { DeclareIncidentButton } from "@/components/incidents/declare-dialog";
+import { DeferredDeclareButton, DeferredNotificationBell, DeferredUserMenu } from "@/components/shell/deferred-header";
 import { MainNav } from "@/components/shell/main-nav";
-import { NotificationBell } from "@/components/shell/notification-bell";
-import { UserMenu } from "@/components/shell/user-menu";
 import { can } from "@/server/auth/can";
 import { requireUser } from "@/server/auth/current-user";
 
@@ -23,16 +21,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </Link>
             {/* Both copies carry the "d" shortcut; only the visible one responds to it. */}
             <div className="flex items-center gap-2 md:hidden">
-              {canDeclare ? <DeclareIncidentButton compact withShortcut /> : null}
-              <NotificationBell />
-              <UserMenu name={user.name} email={user.email} role={user.role} />
+              {canDeclare ? <DeferredDeclareButton compact withShortcut /> : null}
+              <DeferredNotificationBell />
+              <DeferredUserMenu name={user.name} email={user.email} role={user.role} />
             </div>
           </div>
           <MainNav />
           <div className="ml-auto hidden items-center gap-2 md:flex">
-            {canDeclare ? <DeclareIncidentButton compact withShortcut /> : null}
-            <NotificationBell />
-            <UserMenu name={user.name} email={user.email} role={user.role} />
+            {canDeclare ? <DeferredDeclareButton compact withShortcut /> : null}
+            <DeferredNotificationBell />
+            <DeferredUserMenu name={user.name} email={user.email} role={user.role} />
           </div>
         </div>
       </header>

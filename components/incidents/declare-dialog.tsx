@@ -3,10 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronDown, Siren } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useCallback, useId, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldError, useFormErrors } from "@/components/ui/field-error";
+import type { DeferredProps } from "@/components/ui/deferred";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -14,8 +15,9 @@ import { NativeSelect } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/components/trpc/client";
+import { useDeclareShortcut } from "./declare-shortcut";
 
-type DeclareIncidentButtonProps = {
+export type DeclareIncidentButtonProps = {
   /** Also open on the "d" key. Give it to the one always-present instance (the header). */
   withShortcut?: boolean;
   /** Short "Declare" label for the header; the full "Declare incident" elsewhere. */
@@ -23,37 +25,17 @@ type DeclareIncidentButtonProps = {
   className?: string;
 };
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])") !== null;
-}
-
-export function DeclareIncidentButton({ withShortcut = false, compact = false, className }: DeclareIncidentButtonProps) {
-  const [isOpen, setIsOpen] = useState(false);
+export function DeclareIncidentButton({ withShortcut = false, compact = false, className, openAtOnce = false, focusAtOnce = false }: DeclareIncidentButtonProps & DeferredProps) {
+  const [isOpen, setIsOpen] = useState(openAtOnce);
   const triggerRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!withShortcut) return;
-    function onKeyDown(event: KeyboardEvent) {
-      // Compared exactly, not via toLowerCase(): autofill fires keydown events without a key.
-      if ((event.key !== "d" && event.key !== "D") || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
-      if (event.defaultPrevented || event.repeat || event.isComposing || isTypingTarget(event.target)) return;
-      // Not on top of another dialog or menu, where "d" means something else (or nothing).
-      if (document.querySelector("[role='dialog'], [role='alertdialog'], [role='menu']")) return;
-      // The header renders one copy per layout and hides the other; only the visible one answers.
-      if (!triggerRef.current || triggerRef.current.getClientRects().length === 0) return;
-      event.preventDefault();
-      setIsOpen(true);
-    }
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [withShortcut]);
+  useDeclareShortcut(withShortcut, triggerRef, useCallback(() => setIsOpen(true), []));
 
   return (
     <Dialog open={isOpen} onOpenChange={setIsOpen}>
       <DialogTrigger asChild>
         <Button
           ref={triggerRef}
+          autoFocus={focusAtOnce}
           size={compact ? "sm" : "md"}
           className={className}
           title={withShortcut ? "Declare incident (D)" : undefined}

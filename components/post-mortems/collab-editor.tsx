@@ -30,32 +30,38 @@ type Props = {
   personNames: string[];
   dismissedFlagKeys: string[];
 };
-export type CollabSession = { doc: Y.Doc; provider: HocuspocusProvider };
+/** `isPrefilled`: the document started from the state the page was rendered with, not empty. */
+export type CollabSession = { doc: Y.Doc; provider: HocuspocusProvider; isPrefilled: boolean };
 type Session = CollabSession;
 
 /**
  * Connects to the co-editing server on the app's own port; the session cookie authenticates it.
- * Called by the page before its own data has loaded, so the socket, the server's authorization and
- * the document's first sync run alongside that request instead of after it.
+ * `initialState` is the stored document the page was rendered with (base64 Yjs update): applied
+ * before the provider exists, so the editor shows and edits it at once and the first sync carries
+ * only what changed since. Applying an update Yjs already has is a no-op, so nothing doubles.
  */
-export function useCollabSession(postMortemId: string, enabled: boolean): CollabSession | null {
+function useCollabSession(postMortemId: string, initialState: string | null): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
-    if (!enabled) return;
     const doc = new Y.Doc();
+    if (initialState) Y.applyUpdate(doc, Uint8Array.from(atob(initialState), (char) => char.charCodeAt(0)));
     const protocol = window.location.protocol === "https:" ? "wss" : "ws";
     const provider = new HocuspocusProvider({ url: `${protocol}://${window.location.host}/collab`, name: `post-mortem:${postMortemId}`, document: doc, token: "session-cookie" });
-    setSession({ doc, provider });
+    setSession({ doc, provider, isPrefilled: initialState !== null });
     return () => {
       provider.destroy();
       doc.destroy();
       setSession(null);
     };
-  }, [postMortemId, enabled]);
+    // initialState is read once, when the session opens: later renders carry the same page data.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [postMortemId]);
   return session;
 }
 
-export function CollabEditor({ session, ...props }: Props & { session: CollabSession | null }) {
+/** The co-edited document; post-mortem-view.tsx loads this module on its own (it is most of the page's code). */
+export function CollabEditor({ initialState, ...props }: Props & { initialState: string | null }) {
+  const session = useCollabSession(props.postMortemId, initialState);
   if (!session) return <Spinner label="Connecting to the document" />;
   return <EditorSurface key={session.doc.guid} session={session} {...props} />;
 }
@@ -108,7 +114,7 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
           <SyncStatus state={sync} readOnly={!canEdit} />
         </div>
       </div>
-      {!sync.isSynced ? <Spinner label="Loading the document" /> : null}
+      {!sync.isSynced && !session.isPrefilled ? <Spinner label="Loading the document" /> : null}
       <BlameFlagsPanel
         postMortemId={postMortemId}
         flags={flags}

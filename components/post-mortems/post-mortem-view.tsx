@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Download, Printer } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -9,17 +10,21 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
 import { useTRPC } from "@/components/trpc/client";
-import { CollabEditor, useCollabSession } from "./collab-editor";
+import type { PostMortemPageData } from "@/server/post-mortems/page-access";
 import { ReviewBar } from "./review-bar";
 import { formatDateTime } from "@/lib/time-format";
 
-export function PostMortemView({ postMortemId, me }: { postMortemId: string; me: { id: string; name: string } }) {
+// The editor (tiptap, ProseMirror, Yjs, the co-editing client) is most of this page's code, and the
+// server renders only a spinner in its place: it is a chunk of its own, which the server-rendered
+// page preloads, so it downloads alongside the page's code instead of holding up its hydration.
+const CollabEditor = dynamic(() => import("./collab-editor").then((module) => module.CollabEditor), { loading: () => <Spinner label="Connecting to the document" /> });
+
+type ViewProps = { postMortemId: string; me: { id: string; name: string }; initial: PostMortemPageData };
+
+export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
   const trpc = useTRPC();
-  const postMortem = useQuery(trpc.postMortems.get.queryOptions({ postMortemId }));
-  // Connect while the post-mortem loads; a published one is read from the server instead, and one
-  // that failed to load (not found) is not connected to at all.
-  const session = useCollabSession(postMortemId, postMortem.isError ? false : postMortem.data?.status !== "published");
-  if (postMortem.isPending) return <Spinner label="Loading post-mortem" />;
+  // Read by the server with the page: the first paint is the post-mortem, not a spinner.
+  const postMortem = useQuery({ ...trpc.postMortems.get.queryOptions({ postMortemId }), initialData: initial.postMortem });
   if (postMortem.isError) return <p role="alert" className="text-destructive">{errorMessage(postMortem.error)}</p>;
   const { data } = postMortem;
   return (
@@ -46,7 +51,7 @@ export function PostMortemView({ postMortemId, me }: { postMortemId: string; me:
         </div>
       </header>
       <ReviewBar postMortem={data} meId={me.id} />
-      {data.status === "published" ? <PublishedDocument postMortemId={data.id} /> : <CollabEditor session={session} postMortemId={data.id} incidentId={data.incident.id} canEdit={data.canEdit} me={me} sections={data.sections} personNames={data.personNames} dismissedFlagKeys={data.dismissedFlagKeys} />}
+      {data.status === "published" ? <PublishedDocument postMortemId={data.id} /> : <CollabEditor initialState={initial.documentState} postMortemId={data.id} incidentId={data.incident.id} canEdit={data.canEdit} me={me} sections={data.sections} personNames={data.personNames} dismissedFlagKeys={data.dismissedFlagKeys} />}
     </article>
   );
 }

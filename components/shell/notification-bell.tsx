@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import type { DeferredProps } from "@/components/ui/deferred";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
@@ -17,10 +18,10 @@ import { formatDateTime } from "@/lib/time-format";
 const REFRESH_MS = 30_000;
 
 /** The bell in the header: unread count as a badge, recent notifications in a menu; opening one marks it read. */
-export function NotificationBell() {
+export function NotificationBell({ openAtOnce = false, focusAtOnce = false }: DeferredProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [isOpen, setIsOpen] = useState(false);
+  const [isOpen, setIsOpen] = useState(openAtOnce);
   const unread = useQuery({ ...trpc.notifications.unreadCount.queryOptions({}), refetchInterval: REFRESH_MS, refetchOnWindowFocus: true, staleTime: 0 });
   const list = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 20 }), enabled: isOpen, refetchOnWindowFocus: true, staleTime: 0 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
@@ -31,7 +32,7 @@ export function NotificationBell() {
   return (
     <DropdownMenu open={isOpen} onOpenChange={setIsOpen}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Notifications, ${count} unread`} className="relative rounded-full">
+        <Button variant="ghost" size="icon" aria-label={`Notifications, ${count} unread`} className="relative rounded-full" autoFocus={focusAtOnce}>
           <Bell aria-hidden />
           {count > 0 ? (
             <span aria-hidden className="absolute right-1 top-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] font-semibold leading-4 text-destructive-foreground">

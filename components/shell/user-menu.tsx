@@ -3,6 +3,7 @@
 import { LogOut, Monitor, Moon, Sun } from "lucide-react";
 import { useTheme } from "next-themes";
 import { Button } from "@/components/ui/button";
+import type { DeferredProps } from "@/components/ui/deferred";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -13,20 +14,18 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { initials } from "./initials";
 import { signOutAction } from "./sign-out-action";
 
-type Props = { name: string; email: string; role: string };
+export type UserMenuProps = { name: string; email: string; role: string };
 
-function initials(name: string): string {
-  return name.split(/\s+/).map((part) => part[0] ?? "").join("").slice(0, 2).toUpperCase();
-}
 
-export function UserMenu({ name, email, role }: Props) {
+export function UserMenu({ name, email, role, openAtOnce = false, focusAtOnce = false }: UserMenuProps & DeferredProps) {
   const { theme, setTheme } = useTheme();
   return (
-    <DropdownMenu>
+    <DropdownMenu defaultOpen={openAtOnce}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Account menu for ${name}`} className="rounded-full bg-muted">
+        <Button variant="ghost" size="icon" aria-label={`Account menu for ${name}`} className="rounded-full bg-muted" autoFocus={focusAtOnce}>
           <span aria-hidden className="text-xs font-semibold">{initials(name)}</span>
         </Button>
       </DropdownMenuTrigger>

@@ -15,7 +15,11 @@ export const postMortemIdFrom = (documentName: string) => documentName.match(/^p
 export async function fetchDocumentState(documentName: string): Promise<Uint8Array | null> {
   const id = postMortemIdFrom(documentName);
   if (!id) return null;
-  const db = await getDb();
+  return readDocumentState(await getDb(), id);
+}
+
+/** The same merge for one post-mortem on a given connection: the page sends it with its HTML. */
+export async function readDocumentState(db: DbOrTx, id: string): Promise<Uint8Array | null> {
   const [row] = await db.select({ state: postMortems.documentState }).from(postMortems).where(eq(postMortems.id, id));
   if (!row) return null;
   const logged = await db

@@ -1,13 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { IncidentRunbooksPanel } from "@/components/runbooks/incident-runbooks-panel";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
-import { ActionItemsPanel } from "./action-items-panel";
 import { DetailsEditor } from "./details-editor";
 import { IncidentHeader } from "./incident-header";
 import { MilestonesPanel } from "./milestones-panel";
@@ -19,6 +18,16 @@ import { RolesPanel } from "./roles-panel";
 import { TimeZoneProvider } from "./time-zone";
 import { Timeline } from "./timeline";
 import { useIncidentLive } from "./use-incident-live";
+
+// Runbooks are a panel of their own (checklists, rendered runbook bodies): a separate chunk, fetched
+// as this module runs, while the incident itself is still loading.
+const loadRunbooksPanel = () => import("@/components/runbooks/incident-runbooks-panel").then((module) => module.IncidentRunbooksPanel);
+const runbooksPanelLoading = typeof window === "undefined" ? null : loadRunbooksPanel();
+const IncidentRunbooksPanel = dynamic(() => runbooksPanelLoading ?? loadRunbooksPanel(), { ssr: false });
+// Likewise the action items panel (its list and its dialog).
+const loadActionItemsPanel = () => import("./action-items-panel").then((module) => module.ActionItemsPanel);
+const actionItemsPanelLoading = typeof window === "undefined" ? null : loadActionItemsPanel();
+const ActionItemsPanel = dynamic(() => actionItemsPanelLoading ?? loadActionItemsPanel(), { ssr: false });
 
 export function IncidentView({ incidentId, currentUserId }: { incidentId: string; currentUserId: string }) {
   const trpc = useTRPC();

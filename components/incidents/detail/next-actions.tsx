@@ -1,16 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { Textarea } from "@/components/ui/textarea";
 import { allowedTransitions, needsReason, statusLabels, type IncidentStatus } from "@/lib/incident-lifecycle";
 import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
 import { useIncidentMutationCallbacks } from "./use-incident-mutation";
+
+const ReasonDialog = dynamic(() => import("./reason-dialog").then((module) => module.ReasonDialog), { ssr: false });
 
 // What an incident commander most likely does next, by status: one click, named as an action.
 const actionLabel: Partial<Record<IncidentStatus, string>> = {
@@ -63,27 +62,19 @@ export function NextActions({ incident }: { incident: IncidentOutput }) {
           {labelFor(incident.status, to)}
         </Button>
       ))}
-      <Dialog open={pending !== null} onOpenChange={(open) => !open && setPending(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>{pending ? `${statusLabels[pending]}: say why` : ""}</DialogTitle>
-            <DialogDescription>The reason is kept on the timeline so nobody has to guess later.</DialogDescription>
-          </DialogHeader>
-          {pending === "merged" ? (
-            <div className="grid gap-2">
-              <Label htmlFor="merge-into">Merge into (reference)</Label>
-              <Input id="merge-into" placeholder="INC-12" value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} />
-            </div>
-          ) : null}
-          <div className="grid gap-2">
-            <Label htmlFor="status-reason">Reason</Label>
-            <Textarea id="status-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
-          <DialogFooter>
-            <Button onClick={confirm} disabled={!reason.trim() || change.isPending}>Confirm</Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      {/* The dialog's code is fetched the first time a reason is asked for, not with the page. */}
+      {pending !== null ? (
+        <ReasonDialog
+          pending={pending}
+          onClose={() => setPending(null)}
+          reason={reason}
+          onReason={setReason}
+          mergeInto={mergeInto}
+          onMergeInto={setMergeInto}
+          onConfirm={confirm}
+          isPending={change.isPending}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // One LISTEN connection per process for NOTIFY channels, kept alive across database restarts.
 import type { PGlite } from "@electric-sql/pglite";
 import type { Client } from "pg";
+import { noteListenerState } from "./unreachable";
 
 type Handler = (payload: string) => void;
 export type ListenerState = "up" | "down";
@@ -74,6 +75,7 @@ export function createPostgresListener(connect: () => Promise<Client>): Listener
     lost.end().catch(() => {});
     if (state === "up") {
       state = "down";
+      noteListenerState("down");
       registry.announce("down");
     }
     scheduleReconnect();
@@ -104,6 +106,7 @@ export function createPostgresListener(connect: () => Promise<Client>): Listener
         client = connected;
         attempt = 0;
         state = "up";
+        noteListenerState("up");
         registry.announce("up");
       } catch {
         fresh?.end().catch(() => {});

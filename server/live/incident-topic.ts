@@ -25,6 +25,10 @@ export type Subscriber = {
 type Access = { isPrivate: boolean; participantIds: Set<string> };
 
 const RETRY_READ_MS = 1_000;
+// A busy incident (50 notes a second) is read at most every 100 ms, several events per read and per
+// message: watchers × messages is what costs, and 100 ms is well inside "live within a second". A
+// quiet incident's change is read at once.
+const MIN_READ_INTERVAL_MS = 100;
 
 export class IncidentTopic {
   readonly subscribers = new Set<Subscriber>();
@@ -34,6 +38,7 @@ export class IncidentTopic {
   private access: Access | null = null;
   private viewers: IncidentFeedMessage | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastReadAt = 0;
   /** Reads done for this topic: what the "one read per event per process" test counts. */
   reads = 0;
 
@@ -50,7 +55,10 @@ export class IncidentTopic {
     }
     this.reading = (async () => {
       do {
+        const wait = this.lastReadAt + MIN_READ_INTERVAL_MS - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         this.isDirty = false;
+        this.lastReadAt = Date.now();
         await this.readOnce();
       } while (this.isDirty && this.subscribers.size > 0);
     })()

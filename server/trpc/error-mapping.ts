@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
-import { DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable } from "@/db/unreachable";
+import { DATABASE_BUSY_MESSAGE, DATABASE_UNREACHABLE_MESSAGE, databaseTrouble } from "@/db/unreachable";
 import { DomainError, type DomainErrorKind } from "@/server/errors";
 import { logger } from "@/server/log";
 
@@ -20,7 +20,8 @@ export function toClientError(error: TRPCError, context: { path: string; request
   if (cause instanceof DomainError) return new TRPCError({ code: codeFor[cause.kind], message: cause.message, cause });
   if (error.code === "PAYLOAD_TOO_LARGE") return new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: "That is more than the 5 MB one request may carry. Shorten it, or split it into several saves." });
   if (error.code !== "INTERNAL_SERVER_ERROR" || cause instanceof ZodError) return error;
-  if (isDatabaseUnreachable(cause)) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNREACHABLE_MESSAGE });
+  const trouble = databaseTrouble(cause);
+  if (trouble) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: trouble === "busy" ? DATABASE_BUSY_MESSAGE : DATABASE_UNREACHABLE_MESSAGE });
   // Unknown failures are logged in full and answered with a generic message plus the request id.
   logger.error({ err: cause ?? error, path: context.path, requestId: context.requestId }, "procedure failed");
   return new TRPCError({

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { AuditAction } from "@/lib/audit-actions";
 import { readStoredEvent } from "@/lib/events/catalogue";
 import { describeEvent } from "@/lib/timeline-text";
@@ -10,6 +11,7 @@ import type { ServiceContext } from "@/server/context";
 import { DomainError, forbidden } from "@/server/errors";
 import { loadVisibleIncident } from "./access";
 import { appendEvents, type EventInput } from "./events";
+import { inTurn } from "./write-queue";
 
 export type Mutation = {
   // State changes bump the version (stale writers then conflict); pure additions such as notes do not.
@@ -28,17 +30,22 @@ export class StaleVersionError extends DomainError {
   }
 }
 
+// mayWrite: the caller already authorized the change on other grounds (an action item's owner).
+type Target = { incidentId: string; expectedVersion: number | null; mayWrite?: boolean };
+type Change = (tx: Tx, incident: Incident, now: Date) => Promise<Mutation>;
+
 /**
  * The one path for changing an incident: lock the row, check visibility, role and version, apply
  * the change, append its timeline events, the audit row and the live notification — all in one
  * transaction. `change` runs under the lock and may throw domain errors to abort everything.
  */
-export async function mutateIncident(
-  ctx: ServiceContext,
-  // mayWrite: the caller already authorized the change on other grounds (an action item's owner).
-  target: { incidentId: string; expectedVersion: number | null; mayWrite?: boolean },
-  change: (tx: Tx, incident: Incident, now: Date) => Promise<Mutation>,
-): Promise<Incident> {
+export async function mutateIncident(ctx: ServiceContext, target: Target, change: Change): Promise<Incident> {
+  // Nested in a caller's transaction, it already holds its turn (and the row lock, re-entrantly).
+  if (ctx.db instanceof PgTransaction) return mutateNow(ctx, target, change);
+  return inTurn(target.incidentId, () => mutateNow(ctx, target, change));
+}
+
+async function mutateNow(ctx: ServiceContext, target: Target, change: Change): Promise<Incident> {
   const now = ctx.now?.() ?? new Date();
   return ctx.db.transaction(async (tx) => {
     const incident = await loadVisibleIncident(tx, ctx.actor, target.incidentId, { lock: true });

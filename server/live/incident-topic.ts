@@ -25,10 +25,10 @@ export type Subscriber = {
 type Access = { isPrivate: boolean; participantIds: Set<string> };
 
 const RETRY_READ_MS = 1_000;
-// A busy incident (50 notes a second) is read at most every 100 ms, several events per read and per
-// message: watchers × messages is what costs, and 100 ms is well inside "live within a second". A
+// A busy incident (50 notes a second) is read at most every 250 ms, several events per read and per
+// message: watchers × messages is what costs, and 250 ms is well inside "live within a second". A
 // quiet incident's change is read at once.
-const MIN_READ_INTERVAL_MS = 100;
+const MIN_READ_INTERVAL_MS = 250;
 
 export class IncidentTopic {
   readonly subscribers = new Set<Subscriber>();

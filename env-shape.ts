@@ -1,16 +1,12 @@
 import { z } from "zod";
 
-const postgresUrl = z
-  .string()
-  .refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
-    message: "must be a URL like postgres://user:password@host:5432/database",
-  });
+const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+  message: "must be a URL like postgres://user:password@host:5432/database",
+});
 
-const smtpUrl = z
-  .string()
-  .refine((value) => /^smtps?:\/\/[^/]+/.test(value) && URL.canParse(value), {
-    message: "must be a URL like smtp://user:password@mail.example.com:587 (smtps:// for TLS from the start)",
-  });
+const smtpUrl = z.string().refine((value) => /^smtps?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+  message: "must be a URL like smtp://user:password@mail.example.com:587 (smtps:// for TLS from the start)",
+});
 
 const redisUrl = z.string().refine((value) => /^rediss?:\/\/[^/]*/.test(value) && URL.canParse(value), {
   message: "must be a URL like redis://host:6379 (rediss:// for TLS, redis://:password@host:6379/0 with a password)",
@@ -34,7 +30,11 @@ export const serverEnvShape = {
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
   REDIS_URL: redisUrl.optional(),
-  REDIS_PREFIX: z.string().min(1).regex(/^[\w:.-]+$/, "may only hold letters, digits, _ : . and -").default("daytwo"),
+  REDIS_PREFIX: z
+    .string()
+    .min(1)
+    .regex(/^[\w:.-]+$/, "may only hold letters, digits, _ : . and -")
+    .default("daytwo"),
   DEMO_SEED: z.enum(["auto", "never"]).default("auto"),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().min(3).default("Daytwo <daytwo@localhost>"),

@@ -63,9 +63,24 @@ function details(engine: EngineName, run: RunFigures): string {
 type Target = { engine: EngineName; rate: number; label: string; check: (run: RunFigures) => { measured: string; ok: boolean } };
 
 const TARGETS: Target[] = [
-  { engine: "PostgreSQL", rate: 50, label: "write p99 ≤ 250 ms", check: (run) => ({ measured: `${atLeast(run.write.censored)}${ms(run.write.p99)} ms`, ok: !run.write.censored && run.write.p99 <= 250 }) },
-  { engine: "PostgreSQL", rate: 50, label: "delivery p99 ≤ 1 s", check: (run) => ({ measured: `${atLeast(run.delivery.censored)}${ms(run.delivery.p99)} ms`, ok: !run.delivery.censored && run.delivery.p99 <= 1000 }) },
-  { engine: "PGlite", rate: 5, label: "delivery p99 ≤ 1 s", check: (run) => ({ measured: `${atLeast(run.delivery.censored)}${ms(run.delivery.p99)} ms`, ok: !run.delivery.censored && run.delivery.p99 <= 1000 }) },
+  {
+    engine: "PostgreSQL",
+    rate: 50,
+    label: "write p99 ≤ 250 ms",
+    check: (run) => ({ measured: `${atLeast(run.write.censored)}${ms(run.write.p99)} ms`, ok: !run.write.censored && run.write.p99 <= 250 }),
+  },
+  {
+    engine: "PostgreSQL",
+    rate: 50,
+    label: "delivery p99 ≤ 1 s",
+    check: (run) => ({ measured: `${atLeast(run.delivery.censored)}${ms(run.delivery.p99)} ms`, ok: !run.delivery.censored && run.delivery.p99 <= 1000 }),
+  },
+  {
+    engine: "PGlite",
+    rate: 5,
+    label: "delivery p99 ≤ 1 s",
+    check: (run) => ({ measured: `${atLeast(run.delivery.censored)}${ms(run.delivery.p99)} ms`, ok: !run.delivery.censored && run.delivery.p99 <= 1000 }),
+  },
   {
     engine: "PGlite",
     rate: 5,
@@ -80,7 +95,9 @@ export function formatFanoutReport(engines: EngineRun[], options: { seconds: num
   const opening = options.openFirstAlone ? "one watcher opened first, then the rest (FANOUT_OPEN=first-alone)" : "all watchers opened at once, as after a deploy";
   lines.push(`\nFan-out (issue 11): ${options.subscribers} SSE watcher${options.subscribers === 1 ? "" : "s"} on one incident (${opening}), notes at a fixed rate for ${options.seconds} s`);
   lines.push(`Machine: ${os.cpus().length} cores, load average ${load} (1/5/15 min) when the bench started; other work on it shows in these figures.`);
-  lines.push("Latencies in ms. Delivery = arrival at a watcher − the note's send time, over every watcher × note; ≥ marks a figure that counts unanswered writes or undelivered notes at the run's end.\n");
+  lines.push(
+    "Latencies in ms. Delivery = arrival at a watcher − the note's send time, over every watcher × note; ≥ marks a figure that counts unanswered writes or undelivered notes at the run's end.\n",
+  );
   lines.push("| engine | rate (notes/s) | achieved writes/s | write p50 / p99 | delivery p50 / p99 | list p95 | peak RSS (MB) | every event once and in order? | app answering? |");
   lines.push("| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |");
   for (const engine of engines) {

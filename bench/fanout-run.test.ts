@@ -27,6 +27,14 @@ describe("the fan-out delivery check", () => {
   });
 
   it("says when the order cannot be checked because a write's answer carried no sequence", () => {
-    expect(checkDelivery([watcher(1, 0)], [{ index: 0, seq: null }, { index: 1, seq: null }])).toMatchObject({ outOfOrder: 0, unordered: 2 });
+    expect(
+      checkDelivery(
+        [watcher(1, 0)],
+        [
+          { index: 0, seq: null },
+          { index: 1, seq: null },
+        ],
+      ),
+    ).toMatchObject({ outOfOrder: 0, unordered: 2 });
   });
 });

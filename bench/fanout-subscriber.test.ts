@@ -28,7 +28,7 @@ describe("the fan-out watcher", () => {
 
   it("reads SSE events split anywhere across chunks, with CRLF, ids and multi-line data", async () => {
     const events = [];
-    for await (const event of sseEvents(streamOf("event: connected\r\ndata: {}\r\n\r\nid: 1", "2\ndata: {\"a\":\ndata: 1}\n\n: comment\n\nevent: ping\ndata: \n\n"))) events.push(event);
+    for await (const event of sseEvents(streamOf("event: connected\r\ndata: {}\r\n\r\nid: 1", '2\ndata: {"a":\ndata: 1}\n\n: comment\n\nevent: ping\ndata: \n\n'))) events.push(event);
     expect(events).toEqual([
       { event: "connected", data: "{}", id: null },
       { event: "message", data: '{"a":\n1}', id: "12" },

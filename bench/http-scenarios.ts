@@ -47,8 +47,7 @@ const APP_POOL_SIZE = 10;
 const NOTE_BODY = "Benchmark note: error rate back under 0.1% after the rollback; keeping the incident open for an hour.";
 
 /** tRPC GET with the app's transformer and batching off: `?input=<serialized input>`. */
-export const queryPath = (procedure: string, input: unknown) =>
-  `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(transformer.serialize(input)))}`;
+export const queryPath = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(transformer.serialize(input)))}`;
 export const mutationBody = (input: unknown) => JSON.stringify(transformer.serialize(input));
 
 /** "name=value" pairs from Set-Cookie headers, ready for a Cookie header. */
@@ -92,9 +91,7 @@ export async function signIn(baseUrl: string, credentials = DEMO_ADMIN): Promise
 async function waitForIdleDatabase(pool: pg.Pool, timeoutMs = 120_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (let quietChecks = 0; quietChecks < 2 && performance.now() < deadline; ) {
-    const { rows } = await pool.query<{ active: number }>(
-      "select count(*)::int as active from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'",
-    );
+    const { rows } = await pool.query<{ active: number }>("select count(*)::int as active from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'");
     quietChecks = rows[0]?.active === 0 ? quietChecks + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

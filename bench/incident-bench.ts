@@ -123,7 +123,9 @@ export function formatIncidentReport(runs: SizeRun[], seconds: number): string {
     lines.push(`\n† p99 is at least half the ${seconds} s run: autocannon drops the requests still in flight at the end, so these API latencies read low. Use a longer BENCH_SECONDS.`);
   }
   if (runs.some((run) => run.results.some((result) => result.apiError))) {
-    lines.push("\nAn API scenario that failed its pre-flight request is not benchmarked; its raw SQL row times the valid equivalent query, and the row after it is the same filter in the default order.");
+    lines.push(
+      "\nAn API scenario that failed its pre-flight request is not benchmarked; its raw SQL row times the valid equivalent query, and the row after it is the same filter in the default order.",
+    );
   }
   return lines.join("\n");
 }

@@ -66,7 +66,9 @@ export async function postMortemBench(port = Number(process.env.BENCH_EDITOR_POR
     const [sender, receiver] = await Promise.all([senderContext.newPage(), receiverContext.newPage()]);
     for (const page of [sender, receiver]) {
       await page.goto(url);
-      await page.waitForFunction((last) => document.querySelector('.ProseMirror[contenteditable="true"]')?.lastElementChild?.previousElementSibling?.textContent === last, LAST_PARAGRAPH, { timeout: 60_000 });
+      await page.waitForFunction((last) => document.querySelector('.ProseMirror[contenteditable="true"]')?.lastElementChild?.previousElementSibling?.textContent === last, LAST_PARAGRAPH, {
+        timeout: 60_000,
+      });
     }
     const latencies = await keystrokeLatencies(sender, receiver, 50);
     const [p50, p95] = [median(latencies), quantile(latencies, 0.95)];

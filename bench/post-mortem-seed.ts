@@ -61,7 +61,10 @@ export async function seedLongPostMortem(dataDir: string): Promise<SeededBench> 
     const { id } = await startPostMortem({ ctx, input: { incidentId: incident.id } });
     const { json, words } = longDocument();
     const doc = prosemirrorJSONToYDoc(getSchema(documentExtensions), json, COLLAB_FIELD);
-    await database.db.update(postMortems).set({ documentState: Y.encodeStateAsUpdate(doc), content: json }).where(eq(postMortems.id, id));
+    await database.db
+      .update(postMortems)
+      .set({ documentState: Y.encodeStateAsUpdate(doc), content: json })
+      .where(eq(postMortems.id, id));
     return { pgliteDir, postMortemId: id, writers: [admin, responder], words };
   } finally {
     await database.close();

@@ -10,17 +10,35 @@ type Query = { text: string; values: unknown[] };
 
 const PAGE_SIZE = 25;
 const INCIDENT_COLUMNS = [
-  "id", "number", "title", "summary", "severity_id", "status", "kind", "is_private", "customer_impact", "links", "closing_reason",
-  "merged_into_id", "impact_started_at", "detected_at", "declared_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
-  "version", "last_event_seq", "declared_by_id", "updated_at",
+  "id",
+  "number",
+  "title",
+  "summary",
+  "severity_id",
+  "status",
+  "kind",
+  "is_private",
+  "customer_impact",
+  "links",
+  "closing_reason",
+  "merged_into_id",
+  "impact_started_at",
+  "detected_at",
+  "declared_at",
+  "acknowledged_at",
+  "mitigated_at",
+  "resolved_at",
+  "closed_at",
+  "version",
+  "last_event_seq",
+  "declared_by_id",
+  "updated_at",
 ];
 // The list reads only the columns a row shows (server/incidents/list.ts listColumns).
 const LIST_SELECT = ["id", "number", "title", "status", "kind", "is_private", "declared_at", "resolved_at"].map((column) => `"incidents"."${column}"`).join(", ");
 const INCIDENT_SELECT = INCIDENT_COLUMNS.map((column) => `"incidents"."${column}"`).join(", ");
 // The timeline reads only the columns it sends (server/incidents/timeline.ts readEvents).
-const EVENT_SELECT = ["id", "seq", "kind", "actor_id", "occurred_at", "recorded_at", "data", "body", "supersedes_id"]
-  .map((column) => `"incident_events"."${column}"`)
-  .join(", ");
+const EVENT_SELECT = ["id", "seq", "kind", "actor_id", "occurred_at", "recorded_at", "data", "body", "supersedes_id"].map((column) => `"incident_events"."${column}"`).join(", ");
 
 /** Appends values as $n placeholders: the way drizzle parameterizes `in (…)` lists. */
 function placeholders(values: unknown[], add: readonly unknown[]): string {
@@ -129,10 +147,12 @@ export function addNoteSql(pool: Pool, incidentId: string, actorId: string, body
         [incidentId, seq, incident.version, "note.added", actorId, now, "{}", body, null],
       );
       await client.query("select pg_notify($1, $2)", ["daytwo_incident_events", JSON.stringify({ incidentId, seq, isPrivate: incident.is_private })]);
-      await client.query(
-        `update "incidents" set "version" = $1, "last_event_seq" = $2, "updated_at" = $3 where "incidents"."id" = $4 returning ${INCIDENT_COLUMNS.map((c) => `"${c}"`).join(", ")}`,
-        [incident.version, seq, now, incidentId],
-      );
+      await client.query(`update "incidents" set "version" = $1, "last_event_seq" = $2, "updated_at" = $3 where "incidents"."id" = $4 returning ${INCIDENT_COLUMNS.map((c) => `"${c}"`).join(", ")}`, [
+        incident.version,
+        seq,
+        now,
+        incidentId,
+      ]);
       await client.query(`insert into "incident_participants" ("incident_id", "user_id", "added_by_id", "added_at") values ($1, $2, $3, default) on conflict do nothing`, [
         incidentId,
         actorId,

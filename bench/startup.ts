@@ -9,7 +9,10 @@ export type StartupFigures = { label: string; readySeconds: number; idleRssMb: n
 /** Sums RSS over the process and its children (tsx runs the server in a child node process). */
 function treeRssMb(pid: number): number {
   const out = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" });
-  const rows = out.trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number));
+  const rows = out
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number));
   const inTree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;

@@ -4,10 +4,11 @@ import fs from "node:fs";
 // A lock file beside the folder records the owner's pid; a stale one (dead pid) is replaced.
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
-    super(
-      `The embedded database at ${dir} is in use by process ${pid}. Stop that process (or the running Daytwo) first, or set PGLITE_DIR to another folder.`,
-    );
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(`The embedded database at ${dir} is in use by process ${pid}. Stop that process (or the running Daytwo) first, or set PGLITE_DIR to another folder.`);
   }
 }
 

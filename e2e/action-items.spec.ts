@@ -46,7 +46,7 @@ test("turn a post-mortem sentence into an owned action item: it shows in the pos
   await bulk.getByLabel("New due date").fill("2027-03-01");
   await bulk.getByRole("button", { name: "Apply to 1" }).click();
   await expect(row.locator("time")).toHaveAttribute("dateTime", /^2027-03-0[12]T/);
-  const csv = await riley.request.get(await riley.getByRole("link", { name: "Export CSV" }).getAttribute("href") ?? "");
+  const csv = await riley.request.get((await riley.getByRole("link", { name: "Export CSV" }).getAttribute("href")) ?? "");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain(`${sentence},Sam Rivera`);
 

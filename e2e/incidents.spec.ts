@@ -34,7 +34,16 @@ test("declare → acknowledge → roles → note → mitigate → resolve, every
   await expect(watcher.getByTestId("incident-status")).toHaveText("Resolved");
   await expect(watcher.getByTestId("metric-ttr")).not.toHaveText("—");
 
-  for (const step of ["Declared SEV3 incident", "Riley Responder is Incident commander", "Status Triage → Investigating", "Sam Rivera is Scribe", "Sam Rivera is Operations lead", "Rolled back deploy 4411", "Status Investigating → Monitoring", "Status Monitoring → Resolved"]) {
+  for (const step of [
+    "Declared SEV3 incident",
+    "Riley Responder is Incident commander",
+    "Status Triage → Investigating",
+    "Sam Rivera is Scribe",
+    "Sam Rivera is Operations lead",
+    "Rolled back deploy 4411",
+    "Status Investigating → Monitoring",
+    "Status Monitoring → Resolved",
+  ]) {
     await expect(timeline(commander)).toContainText(step);
   }
   // The second browser saw it all without a reload, and sees the list change too.

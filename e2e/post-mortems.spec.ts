@@ -81,7 +81,7 @@ const hostileHtml = [
   "<p>Benign words stay.</p>",
   "<script>window.__pwned = 'script'</script>",
   '<img src="x" onerror="window.__pwned = \'img\'">',
-  '<a href="javascript:window.__pwned = \'link\'">click me</a>',
+  "<a href=\"javascript:window.__pwned = 'link'\">click me</a>",
   '<svg onload="window.__pwned = \'svg\'"><circle r="1"></circle></svg>',
   '<p><a href="https://example.com/ok" onclick="window.__pwned = \'onclick\'">safe link</a></p>',
 ].join("");
@@ -124,7 +124,10 @@ test("hostile pasted content never runs, through review, approval and the publis
   await expect(riley.getByText(/published by Riley Responder/)).toBeVisible();
   await expect(published.getByRole("link", { name: "safe link" })).toHaveAttribute("href", "https://example.com/ok");
   await expect(published.locator("script, img, svg, iframe, [onerror], [onload], [onclick], a[href^='javascript']")).toHaveCount(0);
-  await published.getByText("click me").click().catch(() => {});
+  await published
+    .getByText("click me")
+    .click()
+    .catch(() => {});
 
   await sam.reload();
   await expect(sam.getByTestId("published-document")).toContainText("Benign words stay.");

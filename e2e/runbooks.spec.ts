@@ -162,7 +162,11 @@ test("a Markdown page with task items imports as a runbook with steps, and expor
   const riley = await personPage(browser, "responder");
   const title = `Imported failover ${unique()}`;
   await riley.goto("/runbooks/import");
-  await riley.getByLabel("Markdown", { exact: true }).fill(`# ${title}\n\nFail the primary over to the replica.\n\n- [ ] Freeze writes\n- [ ] Promote the replica\n- [x] Update the **DNS** record\n\nSee [the wiki](https://wiki.example.com/failover).\n`);
+  await riley
+    .getByLabel("Markdown", { exact: true })
+    .fill(
+      `# ${title}\n\nFail the primary over to the replica.\n\n- [ ] Freeze writes\n- [ ] Promote the replica\n- [x] Update the **DNS** record\n\nSee [the wiki](https://wiki.example.com/failover).\n`,
+    );
   await riley.getByRole("button", { name: "Import runbook" }).click();
   await expect(riley).toHaveURL(/\/runbooks\/[0-9a-f-]{36}$/);
   await expect(riley.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -189,7 +193,7 @@ const hostileMarkdown = (title: string) =>
     '<svg onload="window.__pwned = \'svg\'"><circle r="1"></circle></svg>',
     '<a href="https://example.com/ok" onclick="window.__pwned = \'onclick\'">html link</a>',
     "[safe link](https://example.com/ok)",
-    '- [ ] Step with <img src=x onerror="window.__pwned = \'step\'">',
+    "- [ ] Step with <img src=x onerror=\"window.__pwned = 'step'\">",
     "- [ ] <svg><script>window.__pwned = 'svg-script'</script></svg>",
   ].join("\n\n");
 
@@ -209,7 +213,10 @@ test("hostile Markdown imports as inert text: nothing runs on the runbook page, 
   await expect(body).toContainText("Benign words stay.");
   await expect(body.getByRole("link", { name: "safe link" })).toHaveAttribute("href", "https://example.com/ok");
   await expect(body.locator("script, img, svg, iframe, [onerror], [onload], [onclick], a[href^='javascript']")).toHaveCount(0);
-  await body.getByText("click me").click().catch(() => {});
+  await body
+    .getByText("click me")
+    .click()
+    .catch(() => {});
 
   // The same text in the editor and in run mode stays text too.
   await riley.getByRole("link", { name: "Edit" }).click();

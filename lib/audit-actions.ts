@@ -127,7 +127,8 @@ export function describeAuditAction(action: string): string {
 }
 
 /** Older codes that today's codes starting with `prefix` replaced, so a filter finds rows of any age. */
-export const legacyAuditActionsStartingWith = (prefix: string): string[] => Object.keys(legacyAuditActions).filter((legacy) => legacyAuditActions[legacy]!.startsWith(prefix) && !legacy.startsWith(prefix));
+export const legacyAuditActionsStartingWith = (prefix: string): string[] =>
+  Object.keys(legacyAuditActions).filter((legacy) => legacyAuditActions[legacy]!.startsWith(prefix) && !legacy.startsWith(prefix));
 
 /** What the audit log can be filtered by, with the names people use. */
 export const auditEntityTypes = [

@@ -28,7 +28,11 @@ export const formatTimeOfDay = (date: Date) => formatter({ hour: "2-digit", minu
 export function formatClock(date: Date, { withDate = false, isUtc = false, isServerSafe = false }: { withDate?: boolean; isUtc?: boolean; isServerSafe?: boolean } = {}): string {
   // isServerSafe: the server knows neither the viewer's zone nor their locale, so a server render (and
   // the browser's first pass over it) writes UTC in one fixed form; the browser switches right after.
-  if (isServerSafe) return formatter({ ...(withDate ? { month: "short", day: "numeric" } : {}), hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" }, "en-US").format(date);
+  if (isServerSafe)
+    return formatter(
+      { ...(withDate ? { month: "short", day: "numeric" } : {}), hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" },
+      "en-US",
+    ).format(date);
   return formatter({
     ...(withDate ? { month: "short", day: "numeric" } : {}),
     hour: "2-digit",

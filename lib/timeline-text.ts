@@ -70,7 +70,12 @@ export function describeEvent(event: DescribableEvent): string {
     case "runbook.rated":
       return `Runbook ${text(d.runbook)} was ${d.helpful ? "helpful" : "not helpful"}`;
     case "alert.attached": {
-      const labels = d.labels && typeof d.labels === "object" ? Object.entries(d.labels).map(([k, v]) => `${k}=${text(v)}`).join(", ") : "";
+      const labels =
+        d.labels && typeof d.labels === "object"
+          ? Object.entries(d.labels)
+              .map(([k, v]) => `${k}=${text(v)}`)
+              .join(", ")
+          : "";
       return `Alert attached: ${text(d.title)}${labels ? ` (${labels})` : ""}`;
     }
     case "visibility.changed":

@@ -13,7 +13,12 @@ type VitestFile = { name: string; message?: string; assertionResults?: { fullNam
 export type TestReport = { passed: number; failed: number; flaky: number; reasons: string[] };
 
 const firstLines = (text: string, count = 14) =>
-  stripVTControlCharacters(text).split("\n").filter((line) => line.trim()).slice(0, count).map((line) => `    ${line}`).join("\n");
+  stripVTControlCharacters(text)
+    .split("\n")
+    .filter((line) => line.trim())
+    .slice(0, count)
+    .map((line) => `    ${line}`)
+    .join("\n");
 
 function collectPlaywright(suite: PlaywrightSuite, engine: string, reasons: string[]): void {
   for (const spec of suite.specs ?? []) {

@@ -92,9 +92,15 @@ async function main() {
       fs.writeFileSync(path.join(resultsDir, "e2e-skipped.txt"), "no Chromium found\n");
     } else if (build()) {
       await withE2eDatabase((env) =>
-        step(`e2e (${engine}, Chromium ${chromium})`, bin("playwright"), ["test"], {
-          env: { ...process.env, ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
-        }, output),
+        step(
+          `e2e (${engine}, Chromium ${chromium})`,
+          bin("playwright"),
+          ["test"],
+          {
+            env: { ...process.env, ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
+          },
+          output,
+        ),
       );
     }
   }

@@ -80,7 +80,11 @@ async function main() {
   const server = http.createServer((req, res) => {
     // Never trust a client's own claim of these: they feed logs, audit rows and sign-in throttling.
     req.headers["x-request-id"] = randomUUID();
-    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    const forwarded = trustProxy
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          ?.trim()
+      : "";
     req.headers["x-daytwo-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
     if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
     // Pages need the database; scripts and styles (/_next/) do not, so an open page keeps working.

@@ -11,7 +11,10 @@ let passwordHash: Promise<string> | undefined;
 export async function createActor(db: Db, role: UserRole, name = `${role} ${randomUUID().slice(0, 6)}`): Promise<Actor> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@test.example`;
-  const [user] = await db.insert(users).values({ email, name, role, passwordHash: await passwordHash }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name, role, passwordHash: await passwordHash })
+    .returning();
   if (!user) throw new Error("insert returned no row");
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -63,7 +63,17 @@ export async function startApp(env: Record<string, string>, options: StartOption
 async function startOnPort(env: Record<string, string>, port: number, timeoutMs = 90_000): Promise<AppProcess> {
   requireProductionBuild();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", LOG_LEVEL: "warn", DEMO_SEED: "never", ...env, PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      DEMO_SEED: "never",
+      ...env,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stop() also reaches anything it spawned.
     detached: true,

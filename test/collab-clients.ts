@@ -76,7 +76,12 @@ export function paragraphs(doc: Y.Doc): string[] {
     .getXmlFragment(COLLAB_FIELD)
     .toArray()
     .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === "paragraph")
-    .map((node) => node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : "")).join(""));
+    .map((node) =>
+      node
+        .toArray()
+        .map((child) => (child instanceof Y.XmlText ? child.toString() : ""))
+        .join(""),
+    );
 }
 
 /** Every change this client made has been acknowledged by the server. */

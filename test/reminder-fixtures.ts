@@ -7,7 +7,10 @@ import { actionItems, runbooks, teamMembers, teams } from "@/db/schema";
 import type { Actor } from "@/server/context";
 
 export async function createTeam(db: DbOrTx, lead: Actor, members: Actor[] = []): Promise<string> {
-  const [team] = await db.insert(teams).values({ name: `Team ${randomUUID().slice(0, 8)}` }).returning();
+  const [team] = await db
+    .insert(teams)
+    .values({ name: `Team ${randomUUID().slice(0, 8)}` })
+    .returning();
   await db.insert(teamMembers).values([{ teamId: team!.id, userId: lead.id, isLead: true }, ...members.map((member) => ({ teamId: team!.id, userId: member.id }))]);
   return team!.id;
 }
@@ -33,7 +36,10 @@ export async function createItem(db: DbOrTx, fields: ItemFields): Promise<string
   return item!.id;
 }
 
-export async function createRunbook(db: DbOrTx, fields: { author: Actor; teamId: string | null; createdAt: Date; lastReviewedAt?: Date; reviewIntervalDays?: number; title?: string }): Promise<string> {
+export async function createRunbook(
+  db: DbOrTx,
+  fields: { author: Actor; teamId: string | null; createdAt: Date; lastReviewedAt?: Date; reviewIntervalDays?: number; title?: string },
+): Promise<string> {
   const [runbook] = await db
     .insert(runbooks)
     .values({
@@ -51,7 +57,10 @@ export async function createRunbook(db: DbOrTx, fields: { author: Actor; teamId:
 
 /** Closes every open item, so the next test starts from a quiet workspace. */
 export async function closeAllItems(db: DbOrTx): Promise<void> {
-  await db.update(actionItems).set({ status: "done", doneAt: new Date() }).where(inArray(actionItems.status, ["open", "in_progress"]));
+  await db
+    .update(actionItems)
+    .set({ status: "done", doneAt: new Date() })
+    .where(inArray(actionItems.status, ["open", "in_progress"]));
 }
 
 export const hours = (n: number) => n * 3_600_000;

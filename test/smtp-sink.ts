@@ -50,11 +50,20 @@ function header(raw: string, name: string): string {
   const head = raw.split(/\r?\n\r?\n/)[0] ?? "";
   // Folded header lines continue with whitespace.
   const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
-  return unfolded.split(/\r?\n/).find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))?.slice(name.length + 1).trim() ?? "";
+  return (
+    unfolded
+      .split(/\r?\n/)
+      .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+      ?.slice(name.length + 1)
+      .trim() ?? ""
+  );
 }
 
 function decodeBody(raw: string): string {
-  const body = raw.split(/\r?\n\r?\n/).slice(1).join("\n\n");
+  const body = raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join("\n\n");
   if (!/content-transfer-encoding:\s*quoted-printable/i.test(raw)) return body;
   return body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

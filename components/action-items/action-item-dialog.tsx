@@ -53,7 +53,13 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
     });
   }
   return (
-    <Dialog open={open} onOpenChange={(next) => { onOpenChange(next); errors.clear(); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        onOpenChange(next);
+        errors.clear();
+      }}
+    >
       <DialogContent>
         <DialogHeader>
           <DialogTitle>New action item</DialogTitle>
@@ -70,8 +76,14 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
           <div className="grid gap-1">
             <Label htmlFor="action-owner">Owner</Label>
             <NativeSelect id="action-owner" name="ownerId" required defaultValue="" {...errors.inputProps("ownerId")}>
-              <option value="" disabled>Choose the owner…</option>
-              {options.data?.people.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+              <option value="" disabled>
+                Choose the owner…
+              </option>
+              {options.data?.people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
             </NativeSelect>
             <FieldError errors={errors} name="ownerId" />
           </div>
@@ -79,13 +91,21 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
             <div className="grid gap-1">
               <Label htmlFor="action-priority">Priority</Label>
               <NativeSelect id="action-priority" name="priority" defaultValue="medium">
-                {actionItemPriorities.map((p) => <option key={p} value={p}>{p}</option>)}
+                {actionItemPriorities.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
               </NativeSelect>
             </div>
             <div className="grid gap-1">
               <Label htmlFor="action-kind">Kind</Label>
               <NativeSelect id="action-kind" name="kind" defaultValue="prevent">
-                {actionItemKinds.map((k) => <option key={k} value={k}>{k}</option>)}
+                {actionItemKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
               </NativeSelect>
             </div>
           </div>
@@ -103,13 +123,23 @@ export function ActionItemDialog({ open, onOpenChange, incidentId, postMortemId,
             <Label htmlFor="action-runbook">Runbook it updates (optional)</Label>
             <NativeSelect id="action-runbook" name="runbookId" defaultValue="" {...errors.inputProps("runbookId")}>
               <option value="">None</option>
-              {runbooks.data?.items.map((runbook) => <option key={runbook.id} value={runbook.id}>{runbook.title}</option>)}
+              {runbooks.data?.items.map((runbook) => (
+                <option key={runbook.id} value={runbook.id}>
+                  {runbook.title}
+                </option>
+              ))}
             </NativeSelect>
             <FieldError errors={errors} name="runbookId" />
           </div>
-          {errors.message ? <p role="alert" className="text-sm text-destructive">{errors.message}</p> : null}
+          {errors.message ? (
+            <p role="alert" className="text-sm text-destructive">
+              {errors.message}
+            </p>
+          ) : null}
           <DialogFooter>
-            <Button type="submit" disabled={create.isPending}>{create.isPending ? "Creating…" : "Create action item"}</Button>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? "Creating…" : "Create action item"}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -37,7 +37,12 @@ export function ActionItemList({ filter, emptyText, highlightId }: { filter: Sco
     if (loaded && highlightId) document.getElementById(`action-item-${highlightId}`)?.scrollIntoView({ block: "center" });
   }, [loaded, highlightId]);
   if (items.isPending) return <Spinner label="Loading action items" />;
-  if (items.isError) return <p role="alert" className="text-destructive">{errorMessage(items.error)}</p>;
+  if (items.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(items.error)}
+      </p>
+    );
   if (items.data.length === 0) return <p className="text-sm text-muted-foreground">{emptyText}</p>;
 
   function change(id: string, status: ActionItemStatus) {
@@ -60,12 +65,22 @@ export function ActionItemList({ filter, emptyText, highlightId }: { filter: Sco
             <p className="font-medium">{item.title}</p>
             <p className="flex flex-wrap items-center gap-2 text-muted-foreground">
               <span>{item.owner.name}</span>
-              <span>· due <time dateTime={item.dueAt.toISOString()}>{formatDate(item.dueAt)}</time></span>
+              <span>
+                · due <time dateTime={item.dueAt.toISOString()}>{formatDate(item.dueAt)}</time>
+              </span>
               {isActive(item.status) && item.dueAt.getTime() < now ? <Badge variant="destructive">Overdue</Badge> : null}
               <Badge variant="outline">{item.priority}</Badge>
               <Badge variant="outline">{item.kind}</Badge>
-              {item.incident ? <Link className="underline" href={`/incidents/${item.incident.id}`}>{item.incident.reference}</Link> : null}
-              {item.tracker ? <a className="underline" href={item.tracker.url} target="_blank" rel="noreferrer noopener">{item.tracker.label}</a> : null}
+              {item.incident ? (
+                <Link className="underline" href={`/incidents/${item.incident.id}`}>
+                  {item.incident.reference}
+                </Link>
+              ) : null}
+              {item.tracker ? (
+                <a className="underline" href={item.tracker.url} target="_blank" rel="noreferrer noopener">
+                  {item.tracker.label}
+                </a>
+              ) : null}
               {item.status === "done" && item.doneBy ? <span>· done by {item.doneBy}</span> : null}
               {item.status === "wont_do" && item.wontDoReason ? <span>· {item.wontDoReason}</span> : null}
             </p>
@@ -79,13 +94,28 @@ export function ActionItemList({ filter, emptyText, highlightId }: { filter: Sco
                   setStatus.mutate({ actionItemId: item.id, status: "wont_do", reason: wontDo.reason }, { onSuccess: () => setWontDo(null) });
                 }}
               >
-                <Input aria-label={`Why “${item.title}” won't be done`} placeholder="Why not?" value={wontDo.reason} onChange={(e) => setWontDo({ id: item.id, reason: e.target.value })} className="h-8 w-48" required />
-                <Button size="sm" type="submit" disabled={!wontDo.reason.trim() || setStatus.isPending}>Save</Button>
-                <Button size="sm" type="button" variant="ghost" onClick={() => setWontDo(null)}>Cancel</Button>
+                <Input
+                  aria-label={`Why “${item.title}” won't be done`}
+                  placeholder="Why not?"
+                  value={wontDo.reason}
+                  onChange={(e) => setWontDo({ id: item.id, reason: e.target.value })}
+                  className="h-8 w-48"
+                  required
+                />
+                <Button size="sm" type="submit" disabled={!wontDo.reason.trim() || setStatus.isPending}>
+                  Save
+                </Button>
+                <Button size="sm" type="button" variant="ghost" onClick={() => setWontDo(null)}>
+                  Cancel
+                </Button>
               </form>
             ) : (
               <NativeSelect aria-label={`Status of ${item.title}`} wrapperClassName="w-36" value={item.status} onChange={(e) => change(item.id, e.target.value as ActionItemStatus)}>
-                {actionItemStatuses.map((status) => <option key={status} value={status}>{actionItemStatusLabels[status]}</option>)}
+                {actionItemStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {actionItemStatusLabels[status]}
+                  </option>
+                ))}
               </NativeSelect>
             )
           ) : (

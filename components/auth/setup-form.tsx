@@ -23,8 +23,14 @@ export function SetupForm({ action: createFirstAdmin }: { action: (previous: Set
         <Label htmlFor="password">Password (at least 10 characters)</Label>
         <Input id="password" name="password" type="password" autoComplete="new-password" minLength={10} required />
       </div>
-      {state.error ? <p role="alert" className="text-sm text-destructive">{state.error}</p> : null}
-      <Button type="submit" disabled={isPending}>{isPending ? "Creating…" : "Create admin account"}</Button>
+      {state.error ? (
+        <p role="alert" className="text-sm text-destructive">
+          {state.error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Creating…" : "Create admin account"}
+      </Button>
     </form>
   );
 }

@@ -88,7 +88,14 @@ export function LinkButton({ editor, variant = "outline" }: { editor: Editor | n
             </DialogHeader>
             <div className="grid gap-1.5">
               <Label htmlFor={fieldId}>Link address</Label>
-              <Input id={fieldId} value={address} onChange={(event) => setAddress(event.target.value)} placeholder="https://dashboards.example.com/…" aria-invalid={error ? true : undefined} autoFocus />
+              <Input
+                id={fieldId}
+                value={address}
+                onChange={(event) => setAddress(event.target.value)}
+                placeholder="https://dashboards.example.com/…"
+                aria-invalid={error ? true : undefined}
+                autoFocus
+              />
               {error ? (
                 <p role="alert" className="text-sm text-destructive">
                   {error}

@@ -28,7 +28,11 @@ export type DeclareIncidentButtonProps = {
 export function DeclareIncidentButton({ withShortcut = false, compact = false, className, openAtOnce = false, focusAtOnce = false }: DeclareIncidentButtonProps & DeferredProps) {
   const [isOpen, setIsOpen] = useState(openAtOnce);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  useDeclareShortcut(withShortcut, triggerRef, useCallback(() => setIsOpen(true), []));
+  useDeclareShortcut(
+    withShortcut,
+    triggerRef,
+    useCallback(() => setIsOpen(true), []),
+  );
 
   return (
     <Dialog open={isOpen} onOpenChange={setIsOpen}>
@@ -180,23 +184,35 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
         <div className="grid gap-2">
           <Label htmlFor={`${id}-impact`}>Impact started</Label>
           <Input id={`${id}-impact`} name="impactStartedAt" type="datetime-local" {...errors.inputProps("impactStartedAt", `${id}-impact-hint`)} />
-          <p id={`${id}-impact-hint`} className="text-xs text-muted-foreground">In your local time. Leave empty if unknown.</p>
+          <p id={`${id}-impact-hint`} className="text-xs text-muted-foreground">
+            In your local time. Leave empty if unknown.
+          </p>
           <FieldError errors={errors} name="impactStartedAt" />
         </div>
         <div className="grid gap-2">
           <Label htmlFor={`${id}-commander`}>Commander</Label>
           <NativeSelect id={`${id}-commander`} name="commanderId" defaultValue="" {...errors.inputProps("commanderId")}>
             <option value="">Me</option>
-            {options.data?.responders.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+            {options.data?.responders.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
           </NativeSelect>
           <FieldError errors={errors} name="commanderId" />
         </div>
       </div>
 
-      {errors.message ? <p role="alert" className="text-sm text-destructive">{errors.message}</p> : null}
+      {errors.message ? (
+        <p role="alert" className="text-sm text-destructive">
+          {errors.message}
+        </p>
+      ) : null}
       <DialogFooter>
         <DialogClose asChild>
-          <Button type="button" variant="outline">Cancel</Button>
+          <Button type="button" variant="outline">
+            Cancel
+          </Button>
         </DialogClose>
         <Button type="submit" disabled={declare.isPending}>
           {declare.isPending ? "Declaring…" : "Declare"}

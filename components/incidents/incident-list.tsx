@@ -29,9 +29,12 @@ function useLiveIncidentList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (pending.current) clearTimeout(pending.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
   useSubscription(
     trpc.incidents.onListChanged.subscriptionOptions(undefined, {
       onData: () => {
@@ -79,10 +82,14 @@ export function IncidentList() {
 
       {list.isPending ? (
         <div className="overflow-hidden rounded-lg border border-border bg-card">
-          <span role="status" className="sr-only">Loading incidents</span>
+          <span role="status" className="sr-only">
+            Loading incidents
+          </span>
           <IncidentRowHeadings />
           <div className="divide-y divide-border">
-            {Array.from({ length: 5 }, (_, index) => <IncidentRowSkeleton key={index} />)}
+            {Array.from({ length: 5 }, (_, index) => (
+              <IncidentRowSkeleton key={index} />
+            ))}
           </div>
         </div>
       ) : list.isError && incidents.length === 0 ? null : incidents.length === 0 ? (
@@ -91,7 +98,11 @@ export function IncidentList() {
             icon={SearchX}
             title="No incidents match these filters"
             description="Try a wider date range, another status tab or fewer filters."
-            action={<Button type="button" variant="outline" onClick={clear}>Clear filters</Button>}
+            action={
+              <Button type="button" variant="outline" onClick={clear}>
+                Clear filters
+              </Button>
+            }
           />
         ) : (
           <EmptyState icon={Inbox} title={empty.title} description={empty.description} />
@@ -101,7 +112,9 @@ export function IncidentList() {
           <div className={cn("overflow-hidden rounded-lg border border-border bg-card transition-opacity", list.isPlaceholderData && "opacity-60")}>
             <IncidentRowHeadings />
             <ul aria-label="Incidents" aria-busy={list.isPlaceholderData} className="divide-y divide-border">
-              {incidents.map((incident) => <IncidentRow key={incident.id} incident={incident} now={now} />)}
+              {incidents.map((incident) => (
+                <IncidentRow key={incident.id} incident={incident} now={now} />
+              ))}
             </ul>
           </div>
           <div className="flex flex-wrap items-center justify-between gap-3">

@@ -150,21 +150,33 @@ export function ListFilterBar({ filters, narrowingCount, onChange, onClear }: Fi
           <Label htmlFor={`${fieldId}-severity`}>Severity</Label>
           <NativeSelect id={`${fieldId}-severity`} value={filters.severityId === null ? "" : String(filters.severityId)} onChange={select("severity")}>
             <option value="">All severities</option>
-            {options.data?.severities.map((severity) => <option key={severity.id} value={severity.id}>{severity.name}</option>)}
+            {options.data?.severities.map((severity) => (
+              <option key={severity.id} value={severity.id}>
+                {severity.name}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor={`${fieldId}-service`}>Service</Label>
           <NativeSelect id={`${fieldId}-service`} value={filters.serviceId ?? ""} onChange={select("service")}>
             <option value="">All services</option>
-            {options.data?.services.map((service) => <option key={service.id} value={service.id}>{service.name}</option>)}
+            {options.data?.services.map((service) => (
+              <option key={service.id} value={service.id}>
+                {service.name}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor={`${fieldId}-commander`}>Commander</Label>
           <NativeSelect id={`${fieldId}-commander`} value={filters.commanderId ?? ""} onChange={select("commander")}>
             <option value="">Anyone</option>
-            {options.data?.responders.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+            {options.data?.responders.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <div className="grid gap-1.5">
@@ -180,7 +192,11 @@ export function ListFilterBar({ filters, narrowingCount, onChange, onClear }: Fi
         <div className="grid gap-1.5">
           <Label htmlFor={`${fieldId}-sort`}>Sort</Label>
           <NativeSelect id={`${fieldId}-sort`} value={filters.sort} onChange={(event) => onChange({ sort: event.target.value === "active_first" ? null : event.target.value })}>
-            {sortOptions.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            {sortOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         {narrowingCount > 0 ? (

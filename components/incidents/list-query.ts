@@ -101,4 +101,3 @@ export function countForTab(tab: StatusTab, countsByStatus: Record<string, numbe
   const keys = statuses ?? Object.keys(countsByStatus);
   return keys.reduce((sum, status) => sum + (countsByStatus[status] ?? 0), 0);
 }
-

@@ -10,7 +10,19 @@ import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/components/trpc/client";
 
 /** The open blameless flags, each with why it reads as blame, a reframing, and "dismiss with a reason". */
-export function BlameFlagsPanel({ postMortemId, flags, dismissed, canEdit, onDismissed }: { postMortemId: string; flags: DocumentFlag[]; dismissed: Set<string>; canEdit: boolean; onDismissed: (key: string) => void }) {
+export function BlameFlagsPanel({
+  postMortemId,
+  flags,
+  dismissed,
+  canEdit,
+  onDismissed,
+}: {
+  postMortemId: string;
+  flags: DocumentFlag[];
+  dismissed: Set<string>;
+  canEdit: boolean;
+  onDismissed: (key: string) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [dismissing, setDismissing] = useState<{ key: string; reason: string } | null>(null);
@@ -48,8 +60,16 @@ export function BlameFlagsPanel({ postMortemId, flags, dismissed, canEdit, onDis
                     dismiss.mutate({ postMortemId, flagKey: flag.key, reason: dismissing.reason });
                   }}
                 >
-                  <Input aria-label={`Why “${flag.excerpt}” is fine here`} value={dismissing.reason} onChange={(e) => setDismissing({ key: flag.key, reason: e.target.value })} className="h-8 flex-1" placeholder="e.g. quoted from the customer's report" />
-                  <Button size="sm" type="submit" disabled={dismiss.isPending}>Dismiss</Button>
+                  <Input
+                    aria-label={`Why “${flag.excerpt}” is fine here`}
+                    value={dismissing.reason}
+                    onChange={(e) => setDismissing({ key: flag.key, reason: e.target.value })}
+                    className="h-8 flex-1"
+                    placeholder="e.g. quoted from the customer's report"
+                  />
+                  <Button size="sm" type="submit" disabled={dismiss.isPending}>
+                    Dismiss
+                  </Button>
                 </form>
               ) : (
                 <Button size="sm" variant="ghost" className="justify-self-start" onClick={() => setDismissing({ key: flag.key, reason: "" })} aria-label={`Dismiss the flag on “${flag.excerpt}”`}>

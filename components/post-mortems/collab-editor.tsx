@@ -44,7 +44,11 @@ function useCollabSession(postMortemId: string, initialState: string | null): Co
   const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
     const doc = new Y.Doc();
-    if (initialState) Y.applyUpdate(doc, Uint8Array.from(atob(initialState), (char) => char.charCodeAt(0)));
+    if (initialState)
+      Y.applyUpdate(
+        doc,
+        Uint8Array.from(atob(initialState), (char) => char.charCodeAt(0)),
+      );
     const protocol = window.location.protocol === "https:" ? "wss" : "ws";
     const provider = new HocuspocusProvider({ url: `${protocol}://${window.location.host}/collab`, name: `post-mortem:${postMortemId}`, document: doc, token: "session-cookie" });
     setSession({ doc, provider, isPrefilled: initialState !== null });
@@ -127,7 +131,8 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
       />
       {canEdit ? (
         <p className="text-xs text-muted-foreground" data-print-hidden>
-          Type <kbd className="font-mono">/</kbd> to insert a table, callout, timeline or action item, <kbd className="font-mono">@</kbd> to mention someone, <kbd className="font-mono">[]</kbd> for a task.
+          Type <kbd className="font-mono">/</kbd> to insert a table, callout, timeline or action item, <kbd className="font-mono">@</kbd> to mention someone, <kbd className="font-mono">[]</kbd> for a
+          task.
         </p>
       ) : null}
       <EditorContent editor={editor} className="rounded-md border bg-card p-4 sm:p-6" />

@@ -25,13 +25,20 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
   const trpc = useTRPC();
   // Read by the server with the page: the first paint is the post-mortem, not a spinner.
   const postMortem = useQuery({ ...trpc.postMortems.get.queryOptions({ postMortemId }), initialData: initial.postMortem });
-  if (postMortem.isError) return <p role="alert" className="text-destructive">{errorMessage(postMortem.error)}</p>;
+  if (postMortem.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(postMortem.error)}
+      </p>
+    );
   const { data } = postMortem;
   return (
     <article className="grid gap-4">
       <header className="grid gap-1">
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <Link href={`/incidents/${data.incident.id}`} className="font-mono text-muted-foreground hover:text-foreground">{data.incident.reference}</Link>
+          <Link href={`/incidents/${data.incident.id}`} className="font-mono text-muted-foreground hover:text-foreground">
+            {data.incident.reference}
+          </Link>
           <Badge variant={data.status === "published" ? "success" : "secondary"}>{postMortemStatusLabels[data.status]}</Badge>
           <span className="text-muted-foreground">
             Revision {data.revision} · owner {data.owner.name}
@@ -51,7 +58,20 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
         </div>
       </header>
       <ReviewBar postMortem={data} meId={me.id} />
-      {data.status === "published" ? <PublishedDocument postMortemId={data.id} /> : <CollabEditor initialState={initial.documentState} postMortemId={data.id} incidentId={data.incident.id} canEdit={data.canEdit} me={me} sections={data.sections} personNames={data.personNames} dismissedFlagKeys={data.dismissedFlagKeys} />}
+      {data.status === "published" ? (
+        <PublishedDocument postMortemId={data.id} />
+      ) : (
+        <CollabEditor
+          initialState={initial.documentState}
+          postMortemId={data.id}
+          incidentId={data.incident.id}
+          canEdit={data.canEdit}
+          me={me}
+          sections={data.sections}
+          personNames={data.personNames}
+          dismissedFlagKeys={data.dismissedFlagKeys}
+        />
+      )}
     </article>
   );
 }
@@ -61,6 +81,11 @@ function PublishedDocument({ postMortemId }: { postMortemId: string }) {
   const trpc = useTRPC();
   const html = useQuery(trpc.postMortems.publishedHtml.queryOptions({ postMortemId }));
   if (html.isPending) return <Spinner label="Loading the published post-mortem" />;
-  if (html.isError) return <p role="alert" className="text-destructive">{errorMessage(html.error)}</p>;
+  if (html.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(html.error)}
+      </p>
+    );
   return <div className="post-mortem-prose rounded-md border bg-card p-4 sm:p-6" data-testid="published-document" dangerouslySetInnerHTML={{ __html: html.data ?? "" }} />;
 }

@@ -33,9 +33,11 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
   // A refusal that names a field is shown beside it; any other still arrives as a toast.
   const requestErrors = useFormErrors("review-request", ["reviewerIds", "dueAt"] as const);
   const decideErrors = useFormErrors("review-decision", ["comment"] as const);
-  const besideOrToast = <F extends string>(errors: FormErrors<F>) => (error: unknown) => {
-    if (errors.show(error).length === 0) toast.error(errorMessage(error));
-  };
+  const besideOrToast =
+    <F extends string>(errors: FormErrors<F>) =>
+    (error: unknown) => {
+      if (errors.show(error).length === 0) toast.error(errorMessage(error));
+    };
   const requestReview = useMutation(trpc.postMortems.requestReview.mutationOptions({ ...callbacks("Sent for review"), onError: besideOrToast(requestErrors) }));
   const decide = useMutation(trpc.postMortems.decideReview.mutationOptions({ ...callbacks("Review recorded"), onError: besideOrToast(decideErrors) }));
   const publish = useMutation(trpc.postMortems.publish.mutationOptions(callbacks("Published")));
@@ -68,7 +70,9 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
         <div className="flex flex-wrap items-end gap-2">
           {postMortem.status === "draft" ? (
             <Dialog open={isRequestOpen} onOpenChange={setRequestOpen}>
-              <DialogTrigger asChild><Button size="sm">Send for review</Button></DialogTrigger>
+              <DialogTrigger asChild>
+                <Button size="sm">Send for review</Button>
+              </DialogTrigger>
               <DialogContent>
                 <DialogHeader>
                   <DialogTitle>Send for review</DialogTitle>
@@ -76,12 +80,18 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
                 </DialogHeader>
                 <fieldset className="grid gap-1" {...requestErrors.inputProps("reviewerIds")}>
                   <legend className="mb-1 font-medium">Reviewers</legend>
-                  {options.data?.responders.filter((p) => p.id !== meId).map((person) => (
-                    <label key={person.id} className="flex items-center gap-2">
-                      <input type="checkbox" checked={reviewerIds.includes(person.id)} onChange={(e) => setReviewerIds(e.target.checked ? [...reviewerIds, person.id] : reviewerIds.filter((x) => x !== person.id))} />
-                      {person.name}
-                    </label>
-                  ))}
+                  {options.data?.responders
+                    .filter((p) => p.id !== meId)
+                    .map((person) => (
+                      <label key={person.id} className="flex items-center gap-2">
+                        <input
+                          type="checkbox"
+                          checked={reviewerIds.includes(person.id)}
+                          onChange={(e) => setReviewerIds(e.target.checked ? [...reviewerIds, person.id] : reviewerIds.filter((x) => x !== person.id))}
+                        />
+                        {person.name}
+                      </label>
+                    ))}
                   <FieldError errors={requestErrors} name="reviewerIds" />
                 </fieldset>
                 <div className="grid gap-1">
@@ -110,18 +120,37 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
                 <Textarea id="review-comment" rows={1} value={comment} onChange={(e) => setComment(e.target.value)} {...decideErrors.inputProps("comment")} />
                 <FieldError errors={decideErrors} name="comment" />
               </div>
-              <Button size="sm" onClick={() => {
-                decideErrors.clear();
-                decide.mutate({ postMortemId: id, decision: "approved", comment: comment || undefined });
-              }}>Approve</Button>
-              <Button size="sm" variant="outline" onClick={() => {
-                decideErrors.clear();
-                decide.mutate({ postMortemId: id, decision: "changes_requested", comment });
-              }}>Request changes</Button>
+              <Button
+                size="sm"
+                onClick={() => {
+                  decideErrors.clear();
+                  decide.mutate({ postMortemId: id, decision: "approved", comment: comment || undefined });
+                }}
+              >
+                Approve
+              </Button>
+              <Button
+                size="sm"
+                variant="outline"
+                onClick={() => {
+                  decideErrors.clear();
+                  decide.mutate({ postMortemId: id, decision: "changes_requested", comment });
+                }}
+              >
+                Request changes
+              </Button>
             </>
           ) : null}
-          {postMortem.status === "in_review" && allApproved ? <Button size="sm" onClick={() => publish.mutate({ postMortemId: id })}>Publish</Button> : null}
-          {postMortem.status === "published" ? <Button size="sm" variant="outline" onClick={() => reopen.mutate({ postMortemId: id })}>Reopen as a new revision</Button> : null}
+          {postMortem.status === "in_review" && allApproved ? (
+            <Button size="sm" onClick={() => publish.mutate({ postMortemId: id })}>
+              Publish
+            </Button>
+          ) : null}
+          {postMortem.status === "published" ? (
+            <Button size="sm" variant="outline" onClick={() => reopen.mutate({ postMortemId: id })}>
+              Reopen as a new revision
+            </Button>
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -12,11 +12,18 @@ export function EditRunbook({ runbookId }: { runbookId: string }) {
   const trpc = useTRPC();
   const runbook = useQuery({ ...trpc.runbooks.get.queryOptions({ id: runbookId }), refetchOnWindowFocus: false });
   if (runbook.isPending) return <Spinner label="Loading runbook" />;
-  if (runbook.isError) return <p role="alert" className="text-destructive">{errorMessage(runbook.error)}</p>;
+  if (runbook.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(runbook.error)}
+      </p>
+    );
   const data = runbook.data;
   return (
     <div className="grid gap-6">
-      <Link href={`/runbooks/${runbookId}`} className="text-sm text-muted-foreground hover:text-foreground">← {data.title}</Link>
+      <Link href={`/runbooks/${runbookId}`} className="text-sm text-muted-foreground hover:text-foreground">
+        ← {data.title}
+      </Link>
       <h1 className="text-2xl font-semibold">Edit runbook</h1>
       <p className="text-sm text-muted-foreground">Editing revision {data.revision}. Saving makes a new revision; the old one stays in the history.</p>
       <RunbookForm

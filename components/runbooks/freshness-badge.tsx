@@ -16,7 +16,9 @@ export function FreshnessReasons({ freshness, className }: { freshness: Freshnes
   if (freshness.reasons.length === 0) return null;
   return (
     <ul aria-label="Why" className={className ?? "grid gap-0.5 text-xs text-muted-foreground"} data-testid="freshness-reasons">
-      {freshness.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+      {freshness.reasons.map((reason) => (
+        <li key={reason}>{reason}</li>
+      ))}
     </ul>
   );
 }

@@ -31,8 +31,18 @@ export function HistoryView({ runbookId, canEdit }: { runbookId: string; canEdit
     }),
   );
   if (revisions.isPending || runbook.isPending) return <Spinner label="Loading history" />;
-  if (revisions.isError) return <p role="alert" className="text-destructive">{errorMessage(revisions.error)}</p>;
-  if (runbook.isError) return <p role="alert" className="text-destructive">{errorMessage(runbook.error)}</p>;
+  if (revisions.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(revisions.error)}
+      </p>
+    );
+  if (runbook.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(runbook.error)}
+      </p>
+    );
   const list = [...revisions.data].sort((a, b) => b.number - a.number);
   const newest = list[0]?.number ?? 1;
   // Default: what the latest save changed.
@@ -41,7 +51,9 @@ export function HistoryView({ runbookId, canEdit }: { runbookId: string; canEdit
 
   return (
     <div className="grid gap-6">
-      <Link href={`/runbooks/${runbookId}`} className="text-sm text-muted-foreground hover:text-foreground">← {runbook.data.title}</Link>
+      <Link href={`/runbooks/${runbookId}`} className="text-sm text-muted-foreground hover:text-foreground">
+        ← {runbook.data.title}
+      </Link>
       <h1 className="text-2xl font-semibold">History</h1>
       <ol className="divide-y divide-border rounded-lg border border-border bg-card" aria-label="Revisions">
         {list.map((revision) => (
@@ -51,18 +63,44 @@ export function HistoryView({ runbookId, canEdit }: { runbookId: string; canEdit
                 Revision {revision.number}
                 {revision.number === runbook.data.revision ? " (current)" : ""}
               </span>
-              <span className="break-words">{revision.note || "No note"}{revision.restoredFrom ? ` — restored from revision ${revision.restoredFrom}` : ""}</span>
-              <span className="text-xs text-muted-foreground">{revision.author.name}, {formatDateTime(revision.createdAt)}</span>
+              <span className="break-words">
+                {revision.note || "No note"}
+                {revision.restoredFrom ? ` — restored from revision ${revision.restoredFrom}` : ""}
+              </span>
+              <span className="text-xs text-muted-foreground">
+                {revision.author.name}, {formatDateTime(revision.createdAt)}
+              </span>
             </div>
             <div className="flex flex-wrap gap-2">
-              <Button type="button" size="sm" variant="outline" aria-label={`${viewing === revision.number ? "Hide" : "View"} revision ${revision.number}`} aria-expanded={viewing === revision.number} onClick={() => setViewing(viewing === revision.number ? null : revision.number)}>
+              <Button
+                type="button"
+                size="sm"
+                variant="outline"
+                aria-label={`${viewing === revision.number ? "Hide" : "View"} revision ${revision.number}`}
+                aria-expanded={viewing === revision.number}
+                onClick={() => setViewing(viewing === revision.number ? null : revision.number)}
+              >
                 {viewing === revision.number ? "Hide" : "View"}
               </Button>
-              <Button type="button" size="sm" variant="outline" aria-label={`Compare revision ${revision.number} with the current one`} onClick={() => setPicked({ from: revision.number, to: runbook.data.revision })} disabled={revision.number === runbook.data.revision}>
+              <Button
+                type="button"
+                size="sm"
+                variant="outline"
+                aria-label={`Compare revision ${revision.number} with the current one`}
+                onClick={() => setPicked({ from: revision.number, to: runbook.data.revision })}
+                disabled={revision.number === runbook.data.revision}
+              >
                 Compare with current
               </Button>
               {canEdit && revision.number !== runbook.data.revision ? (
-                <Button type="button" size="sm" variant="outline" aria-label={`Restore revision ${revision.number}`} disabled={restore.isPending} onClick={() => restore.mutate({ id: runbookId, number: revision.number, baseRevision: runbook.data.revision })}>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="outline"
+                  aria-label={`Restore revision ${revision.number}`}
+                  disabled={restore.isPending}
+                  onClick={() => restore.mutate({ id: runbookId, number: revision.number, baseRevision: runbook.data.revision })}
+                >
                   Restore this revision
                 </Button>
               ) : null}
@@ -77,7 +115,9 @@ export function HistoryView({ runbookId, canEdit }: { runbookId: string; canEdit
       </ol>
       {list.length > 1 ? (
         <section className="grid gap-3" aria-labelledby="compare-heading">
-          <h2 id="compare-heading" className="text-lg font-semibold">Compare</h2>
+          <h2 id="compare-heading" className="text-lg font-semibold">
+            Compare
+          </h2>
           <div className="flex flex-wrap items-end gap-3">
             <RevisionPicker label="From revision" value={from} numbers={list.map((r) => r.number)} onChange={(n) => setPicked({ from: n, to })} />
             <RevisionPicker label="To revision" value={to} numbers={list.map((r) => r.number)} onChange={(n) => setPicked({ from, to: n })} />
@@ -97,7 +137,11 @@ function RevisionPicker({ label, value, numbers, onChange }: { label: string; va
     <div className="grid gap-1.5">
       <Label htmlFor={id}>{label}</Label>
       <NativeSelect id={id} wrapperClassName="w-40" value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {numbers.map((n) => <option key={n} value={n}>Revision {n}</option>)}
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            Revision {n}
+          </option>
+        ))}
       </NativeSelect>
     </div>
   );

@@ -60,7 +60,14 @@ export function ImportForm() {
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-text`}>Markdown</Label>
-        <Textarea id={`${id}-text`} className="min-h-64 font-mono" value={markdown} onChange={(e) => setMarkdown(e.target.value)} placeholder={"# Restart the ledger\n\n- [ ] Check the dashboard\n- [ ] Drain the node"} required />
+        <Textarea
+          id={`${id}-text`}
+          className="min-h-64 font-mono"
+          value={markdown}
+          onChange={(e) => setMarkdown(e.target.value)}
+          placeholder={"# Restart the ledger\n\n- [ ] Check the dashboard\n- [ ] Drain the node"}
+          required
+        />
         <p className="text-xs text-muted-foreground">The first heading becomes the title. Task items (- [ ]) become steps. Raw HTML is dropped.</p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -68,20 +75,34 @@ export function ImportForm() {
           <Label htmlFor={`${id}-team`}>Owner team</Label>
           <NativeSelect id={`${id}-team`} value={ownerTeamId} onChange={(e) => setOwnerTeamId(e.target.value)}>
             <option value="">No owner team</option>
-            {teams.data?.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+            {teams.data?.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-service`}>Service</Label>
           <NativeSelect id={`${id}-service`} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
             <option value="">No service</option>
-            {services.data?.map((service) => <option key={service.id} value={service.id}>{service.name}</option>)}
+            {services.data?.map((service) => (
+              <option key={service.id} value={service.id}>
+                {service.name}
+              </option>
+            ))}
           </NativeSelect>
         </div>
       </div>
-      {problem ? <p role="alert" className="text-sm text-destructive">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="text-sm text-destructive">
+          {problem}
+        </p>
+      ) : null}
       <div>
-        <Button type="submit" disabled={importMarkdown.isPending || !markdown.trim()}>{importMarkdown.isPending ? "Importing…" : "Import runbook"}</Button>
+        <Button type="submit" disabled={importMarkdown.isPending || !markdown.trim()}>
+          {importMarkdown.isPending ? "Importing…" : "Import runbook"}
+        </Button>
       </div>
     </form>
   );

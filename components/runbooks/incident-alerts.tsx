@@ -37,7 +37,11 @@ export function IncidentAlerts({ incidentId, canWrite }: { incidentId: string; c
     <div className="grid gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-medium">Alerts</h3>
-        {canWrite && !isOpen ? <Button type="button" size="sm" variant="outline" onClick={() => setOpen(true)}>Attach alert</Button> : null}
+        {canWrite && !isOpen ? (
+          <Button type="button" size="sm" variant="outline" onClick={() => setOpen(true)}>
+            Attach alert
+          </Button>
+        ) : null}
       </div>
       {list.length === 0 ? <p className="text-sm text-muted-foreground">No alerts attached.</p> : null}
       <ul className="grid gap-1 text-sm" aria-label="Alerts">
@@ -45,7 +49,11 @@ export function IncidentAlerts({ incidentId, canWrite }: { incidentId: string; c
           <li key={alert.id} className="grid gap-0.5">
             <span className="break-words">{alert.title}</span>
             <span className="flex flex-wrap gap-1">
-              {Object.entries(alert.labels).map(([k, v]) => <code key={k} className="rounded bg-muted px-1 text-xs break-all">{k}={v}</code>)}
+              {Object.entries(alert.labels).map(([k, v]) => (
+                <code key={k} className="rounded bg-muted px-1 text-xs break-all">
+                  {k}={v}
+                </code>
+              ))}
             </span>
           </li>
         ))}
@@ -70,10 +78,18 @@ export function IncidentAlerts({ incidentId, canWrite }: { incidentId: string; c
             <Label htmlFor={`${id}-labels`}>Labels</Label>
             <Input id={`${id}-labels`} value={labels} onChange={(e) => setLabels(e.target.value)} placeholder="alertname=HighErrorRate, service=checkout" className="font-mono" />
           </div>
-          {problem ? <p role="alert" className="text-sm text-destructive">{problem}</p> : null}
+          {problem ? (
+            <p role="alert" className="text-sm text-destructive">
+              {problem}
+            </p>
+          ) : null}
           <div className="flex gap-2">
-            <Button type="submit" size="sm" disabled={attach.isPending}>Attach</Button>
-            <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" size="sm" disabled={attach.isPending}>
+              Attach
+            </Button>
+            <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
           </div>
         </form>
       ) : null}

@@ -43,7 +43,9 @@ export function IncidentRunbooksPanel({ incident }: { incident: PanelIncident })
   return (
     <Card>
       <CardHeader className="pb-2 sm:pb-3">
-        <CardTitle as="h2" className="text-base">Runbooks</CardTitle>
+        <CardTitle as="h2" className="text-base">
+          Runbooks
+        </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-4">
         {isOver && incident.canWrite ? <RunbookFeedbackPrompt incidentId={incidentId} /> : null}
@@ -51,18 +53,33 @@ export function IncidentRunbooksPanel({ incident }: { incident: PanelIncident })
           <p className="text-sm text-muted-foreground">This incident is {statusLabels[incident.status].toLowerCase()}: its runbook steps are final. Reopen it to change them.</p>
         ) : null}
         {attached.isPending ? <Spinner label="Loading attached runbooks" /> : null}
-        {attached.isError ? <p role="alert" className="text-sm text-destructive">{errorMessage(attached.error)}</p> : null}
+        {attached.isError ? (
+          <p role="alert" className="text-sm text-destructive">
+            {errorMessage(attached.error)}
+          </p>
+        ) : null}
         {attached.data?.length ? (
           <div className="grid gap-3 md:grid-cols-2">
-            {attached.data.map((item) => <RunChecklist key={item.incidentRunbookId} attached={item} incidentId={incidentId} canWrite={canRun} />)}
+            {attached.data.map((item) => (
+              <RunChecklist key={item.incidentRunbookId} attached={item} incidentId={incidentId} canWrite={canRun} />
+            ))}
           </div>
         ) : null}
         <section aria-labelledby={`suggested-${incidentId}`} className="grid gap-2">
-          <h3 id={`suggested-${incidentId}`} className="text-sm font-medium">Suggested</h3>
-          {suggestions.isError ? <p role="alert" className="text-sm text-destructive">{errorMessage(suggestions.error)}</p> : null}
+          <h3 id={`suggested-${incidentId}`} className="text-sm font-medium">
+            Suggested
+          </h3>
+          {suggestions.isError ? (
+            <p role="alert" className="text-sm text-destructive">
+              {errorMessage(suggestions.error)}
+            </p>
+          ) : null}
           {suggestions.data && open.length === 0 ? (
             <p className="text-sm text-muted-foreground">
-              {suggestions.data.length ? "Every suggested runbook is attached." : "No runbook matches this incident's services, kind or alerts yet."} <Link href="/runbooks" className="underline">Browse runbooks</Link>
+              {suggestions.data.length ? "Every suggested runbook is attached." : "No runbook matches this incident's services, kind or alerts yet."}{" "}
+              <Link href="/runbooks" className="underline">
+                Browse runbooks
+              </Link>
             </p>
           ) : null}
           <ul className="grid gap-2" aria-label="Suggested runbooks">
@@ -70,11 +87,15 @@ export function IncidentRunbooksPanel({ incident }: { incident: PanelIncident })
               <li key={runbook.id} className="grid gap-1 rounded-md border border-border p-3 text-sm sm:grid-cols-[1fr_auto] sm:items-center" data-testid="suggested-runbook">
                 <div className="grid min-w-0 gap-1">
                   <span className="flex flex-wrap items-center gap-2">
-                    <Link href={`/runbooks/${runbook.id}`} className="font-medium break-words hover:underline">{runbook.title}</Link>
+                    <Link href={`/runbooks/${runbook.id}`} className="font-medium break-words hover:underline">
+                      {runbook.title}
+                    </Link>
                     <FreshnessBadge freshness={runbook.freshness} />
                   </span>
                   <ul className="flex flex-wrap gap-x-3 text-xs text-muted-foreground" aria-label={`Why “${runbook.title}” is suggested`}>
-                    {reasons.map((reason) => <li key={reason}>{reason}</li>)}
+                    {reasons.map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
                   </ul>
                 </div>
                 {canRun ? (

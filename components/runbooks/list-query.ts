@@ -34,4 +34,3 @@ export function toRunbookListInput(filters: RunbookFilters) {
     mine: filters.mine || undefined,
   };
 }
-

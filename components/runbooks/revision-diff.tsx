@@ -17,7 +17,12 @@ export function RevisionDiff({ runbookId, from, to }: { runbookId: string; from:
   const trpc = useTRPC();
   const diff = useQuery(trpc.runbooks.diff.queryOptions({ id: runbookId, from, to }));
   if (diff.isPending) return <Spinner label="Comparing revisions" />;
-  if (diff.isError) return <p role="alert" className="text-sm text-destructive">{errorMessage(diff.error)}</p>;
+  if (diff.isError)
+    return (
+      <p role="alert" className="text-sm text-destructive">
+        {errorMessage(diff.error)}
+      </p>
+    );
   const { title, summary, lines } = diff.data;
   const changed = lines.some((line) => line.kind !== "same") || title || summary;
   return (
@@ -30,7 +35,9 @@ export function RevisionDiff({ runbookId, from, to }: { runbookId: string; from:
           const style = lineStyles[line.kind];
           return (
             <li key={index} className={cn("flex gap-2 px-2 py-0.5 whitespace-pre-wrap break-words", style.className)} data-kind={line.kind}>
-              <span aria-hidden className="w-3 shrink-0 select-none">{style.sign}</span>
+              <span aria-hidden className="w-3 shrink-0 select-none">
+                {style.sign}
+              </span>
               <span className="min-w-0">
                 {style.label ? <span className="sr-only">{style.label}</span> : null}
                 {line.text || " "}
@@ -47,8 +54,14 @@ function FieldChange({ name, from, to }: { name: string; from: string; to: strin
   return (
     <dl className="grid gap-1 text-sm">
       <dt className="font-medium">{name} changed</dt>
-      <dd className={cn("rounded px-2 py-0.5 break-words", lineStyles.removed.className)}><span className="sr-only">Removed: </span>{from || "(empty)"}</dd>
-      <dd className={cn("rounded px-2 py-0.5 break-words", lineStyles.added.className)}><span className="sr-only">Added: </span>{to || "(empty)"}</dd>
+      <dd className={cn("rounded px-2 py-0.5 break-words", lineStyles.removed.className)}>
+        <span className="sr-only">Removed: </span>
+        {from || "(empty)"}
+      </dd>
+      <dd className={cn("rounded px-2 py-0.5 break-words", lineStyles.added.className)}>
+        <span className="sr-only">Added: </span>
+        {to || "(empty)"}
+      </dd>
     </dl>
   );
 }

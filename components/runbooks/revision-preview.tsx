@@ -11,7 +11,12 @@ export function RevisionPreview({ runbookId, number }: { runbookId: string; numb
   const trpc = useTRPC();
   const revision = useQuery(trpc.runbooks.revision.queryOptions({ id: runbookId, number }));
   if (revision.isPending) return <Spinner label={`Loading revision ${number}`} />;
-  if (revision.isError) return <p role="alert" className="text-sm text-destructive">{errorMessage(revision.error)}</p>;
+  if (revision.isError)
+    return (
+      <p role="alert" className="text-sm text-destructive">
+        {errorMessage(revision.error)}
+      </p>
+    );
   return (
     <section aria-label={`Revision ${number} as saved`} className="grid gap-2 rounded-md border border-dashed border-border bg-background p-3" data-testid="revision-preview">
       <h3 className="font-semibold">{revision.data.title}</h3>

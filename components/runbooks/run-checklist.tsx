@@ -42,12 +42,16 @@ export function RunChecklist({ attached, incidentId, canWrite }: { attached: Att
     <section aria-labelledby={titleId} className="grid gap-2 rounded-md border border-border p-3" data-testid="attached-runbook">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={titleId} className="min-w-0 font-medium break-words">
-          <Link href={`/runbooks/${attached.runbook.id}`} className="hover:underline">{attached.runbook.title}</Link>
+          <Link href={`/runbooks/${attached.runbook.id}`} className="hover:underline">
+            {attached.runbook.title}
+          </Link>
         </h3>
         <span className="text-xs text-muted-foreground">revision {attached.revision}</span>
       </div>
       <div className="grid gap-1">
-        <p className="text-sm" data-testid="runbook-progress">{done}/{total} steps</p>
+        <p className="text-sm" data-testid="runbook-progress">
+          {done}/{total} steps
+        </p>
         <progress className="h-1.5 w-full overflow-hidden rounded-full accent-primary" value={done} max={Math.max(total, 1)} aria-label={`${attached.runbook.title} progress`} />
       </div>
       {total === 0 ? <p className="text-sm text-muted-foreground">This runbook has no checklist steps.</p> : null}
@@ -96,7 +100,11 @@ function StepNote({ attached, step, canWrite, onSaved }: { attached: AttachedRun
   if (draft === null) {
     return (
       <div className="flex flex-wrap items-center gap-2 pl-6 text-xs">
-        {step.note ? <p className="break-words text-foreground" data-testid="step-note">Note: {step.note}</p> : null}
+        {step.note ? (
+          <p className="break-words text-foreground" data-testid="step-note">
+            Note: {step.note}
+          </p>
+        ) : null}
         {canWrite ? (
           <Button type="button" size="sm" variant="link" className="h-auto px-0 text-xs" aria-label={`Write a note on step “${step.text}”`} onClick={() => setDraft(step.note)}>
             {step.note ? "Edit note" : "Add a note"}
@@ -114,8 +122,12 @@ function StepNote({ attached, step, canWrite, onSaved }: { attached: AttachedRun
       }}
     >
       <Input aria-label={`Note on step “${step.text}”`} value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={2000} className="h-8 min-w-0 flex-1" autoFocus />
-      <Button type="submit" size="sm" disabled={save.isPending}>Save note</Button>
-      <Button type="button" size="sm" variant="ghost" onClick={() => setDraft(null)}>Cancel</Button>
+      <Button type="submit" size="sm" disabled={save.isPending}>
+        Save note
+      </Button>
+      <Button type="button" size="sm" variant="ghost" onClick={() => setDraft(null)}>
+        Cancel
+      </Button>
     </form>
   );
 }

@@ -15,7 +15,9 @@ export function RunbookFeedbackPrompt({ incidentId }: { incidentId: string }) {
   if (!pending.data?.length) return null;
   return (
     <div className="grid gap-2">
-      {pending.data.map((item) => <FeedbackForm key={item.incidentRunbookId} incidentId={incidentId} runbook={item.runbook} />)}
+      {pending.data.map((item) => (
+        <FeedbackForm key={item.incidentRunbookId} incidentId={incidentId} runbook={item.runbook} />
+      ))}
     </div>
   );
 }
@@ -37,11 +39,24 @@ function FeedbackForm({ incidentId, runbook }: { incidentId: string; runbook: { 
   const questionId = `feedback-${runbook.id}`;
   return (
     <section aria-labelledby={questionId} className="grid gap-2 rounded-md border border-primary/40 bg-primary/5 p-3" data-testid="runbook-feedback">
-      <p id={questionId} className="text-sm font-medium break-words">Was this runbook helpful? “{runbook.title}”</p>
-      <Textarea aria-label={`Comment on “${runbook.title}” (optional)`} placeholder="What was missing or wrong? (optional)" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} rows={2} />
+      <p id={questionId} className="text-sm font-medium break-words">
+        Was this runbook helpful? “{runbook.title}”
+      </p>
+      <Textarea
+        aria-label={`Comment on “${runbook.title}” (optional)`}
+        placeholder="What was missing or wrong? (optional)"
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        maxLength={2000}
+        rows={2}
+      />
       <div className="flex gap-2">
-        <Button type="button" size="sm" variant="outline" disabled={give.isPending} onClick={() => answer(true)}>Yes</Button>
-        <Button type="button" size="sm" variant="outline" disabled={give.isPending} onClick={() => answer(false)}>No</Button>
+        <Button type="button" size="sm" variant="outline" disabled={give.isPending} onClick={() => answer(true)}>
+          Yes
+        </Button>
+        <Button type="button" size="sm" variant="outline" disabled={give.isPending} onClick={() => answer(false)}>
+          No
+        </Button>
       </div>
     </section>
   );

@@ -19,7 +19,17 @@ import type { RunbookFields } from "./types";
 type Mode = { kind: "create" } | { kind: "edit"; runbookId: string; baseRevision: number };
 type Fields = Omit<RunbookFields, "alertMatchers"> & { matcherRows: string[] };
 
-export const emptyRunbook: RunbookFields = { title: "", summary: "", body: { type: "doc", content: [{ type: "paragraph" }] }, ownerTeamId: null, serviceIds: [], incidentKinds: [], severityIds: [], alertMatchers: [], reviewIntervalDays: 90 };
+export const emptyRunbook: RunbookFields = {
+  title: "",
+  summary: "",
+  body: { type: "doc", content: [{ type: "paragraph" }] },
+  ownerTeamId: null,
+  serviceIds: [],
+  incidentKinds: [],
+  severityIds: [],
+  alertMatchers: [],
+  reviewIntervalDays: 90,
+};
 
 // The save input's fields, as the server names them in a refusal.
 const runbookFields = ["title", "summary", "body", "ownerTeamId", "reviewIntervalDays", "serviceIds", "incidentKinds", "severityIds", "alertMatchers", "note"] as const;
@@ -89,7 +99,9 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
         <FieldError errors={errors} name="summary" />
       </div>
       <div className="grid gap-1.5">
-        <span id={`${id}-body`} className="text-sm font-medium">Steps and guidance</span>
+        <span id={`${id}-body`} className="text-sm font-medium">
+          Steps and guidance
+        </span>
         <RunbookEditor initial={initial.body} onChange={(body) => set({ body })} labelledBy={`${id}-body`} />
         <FieldError errors={errors} name="body" />
       </div>
@@ -98,20 +110,51 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
           <Label htmlFor={`${id}-team`}>Owner team</Label>
           <NativeSelect id={`${id}-team`} value={fields.ownerTeamId ?? ""} onChange={(e) => set({ ownerTeamId: e.target.value || null })} {...errors.inputProps("ownerTeamId")}>
             <option value="">No owner team</option>
-            {teams.data?.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+            {teams.data?.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
           </NativeSelect>
           <FieldError errors={errors} name="ownerTeamId" />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-interval`}>Review every (days)</Label>
-          <Input id={`${id}-interval`} type="number" min={1} max={730} value={fields.reviewIntervalDays ?? 90} onChange={(e) => set({ reviewIntervalDays: Number(e.target.value) })} required {...errors.inputProps("reviewIntervalDays")} />
+          <Input
+            id={`${id}-interval`}
+            type="number"
+            min={1}
+            max={730}
+            value={fields.reviewIntervalDays ?? 90}
+            onChange={(e) => set({ reviewIntervalDays: Number(e.target.value) })}
+            required
+            {...errors.inputProps("reviewIntervalDays")}
+          />
           <FieldError errors={errors} name="reviewIntervalDays" />
         </div>
       </div>
-      <CheckboxGroup legend="Services" items={options.data?.services.map((s) => ({ value: s.id, label: s.name })) ?? []} selected={fields.serviceIds ?? []} onToggle={(value, on) => set({ serviceIds: toggle(fields.serviceIds, value, on) })} error={<FieldError errors={errors} name="serviceIds" />} />
+      <CheckboxGroup
+        legend="Services"
+        items={options.data?.services.map((s) => ({ value: s.id, label: s.name })) ?? []}
+        selected={fields.serviceIds ?? []}
+        onToggle={(value, on) => set({ serviceIds: toggle(fields.serviceIds, value, on) })}
+        error={<FieldError errors={errors} name="serviceIds" />}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <CheckboxGroup legend="Incident kinds" items={incidentKinds.map((kind) => ({ value: kind, label: kind === "drill" ? "Drill" : "Incident" }))} selected={fields.incidentKinds ?? []} onToggle={(value, on) => set({ incidentKinds: toggle(fields.incidentKinds, value as (typeof incidentKinds)[number], on) })} error={<FieldError errors={errors} name="incidentKinds" />} />
-        <CheckboxGroup legend="Severities" items={options.data?.severities.map((s) => ({ value: String(s.id), label: s.name })) ?? []} selected={(fields.severityIds ?? []).map(String)} onToggle={(value, on) => set({ severityIds: toggle(fields.severityIds, Number(value), on) })} error={<FieldError errors={errors} name="severityIds" />} />
+        <CheckboxGroup
+          legend="Incident kinds"
+          items={incidentKinds.map((kind) => ({ value: kind, label: kind === "drill" ? "Drill" : "Incident" }))}
+          selected={fields.incidentKinds ?? []}
+          onToggle={(value, on) => set({ incidentKinds: toggle(fields.incidentKinds, value as (typeof incidentKinds)[number], on) })}
+          error={<FieldError errors={errors} name="incidentKinds" />}
+        />
+        <CheckboxGroup
+          legend="Severities"
+          items={options.data?.severities.map((s) => ({ value: String(s.id), label: s.name })) ?? []}
+          selected={(fields.severityIds ?? []).map(String)}
+          onToggle={(value, on) => set({ severityIds: toggle(fields.severityIds, Number(value), on) })}
+          error={<FieldError errors={errors} name="severityIds" />}
+        />
       </div>
       <div className="grid gap-1.5">
         <MatcherRows rows={fields.matcherRows} onChange={(matcherRows) => set({ matcherRows })} />
@@ -119,7 +162,15 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-note`}>What changed?</Label>
-        <Input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} required={mode.kind === "edit"} placeholder={mode.kind === "edit" ? "e.g. Added the failover step" : "Optional for a new runbook"} {...errors.inputProps("note")} />
+        <Input
+          id={`${id}-note`}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={500}
+          required={mode.kind === "edit"}
+          placeholder={mode.kind === "edit" ? "e.g. Added the failover step" : "Optional for a new runbook"}
+          {...errors.inputProps("note")}
+        />
         <FieldError errors={errors} name="note" />
       </div>
       {errors.message ? (
@@ -127,15 +178,23 @@ export function RunbookForm({ mode, initial }: { mode: Mode; initial: RunbookFie
           <p>{errors.message}</p>
           {isConflict && mode.kind === "edit" ? (
             <div className="flex flex-wrap gap-2">
-              <a className="underline" href={`/runbooks/${mode.runbookId}`} target="_blank" rel="noreferrer">Open the latest revision in a new tab</a>
-              <Button type="button" size="sm" variant="outline" onClick={() => void rebase()}>Keep my text and save over it</Button>
+              <a className="underline" href={`/runbooks/${mode.runbookId}`} target="_blank" rel="noreferrer">
+                Open the latest revision in a new tab
+              </a>
+              <Button type="button" size="sm" variant="outline" onClick={() => void rebase()}>
+                Keep my text and save over it
+              </Button>
             </div>
           ) : null}
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={isSaving}>{isSaving ? "Saving…" : mode.kind === "create" ? "Create runbook" : "Save revision"}</Button>
-        <Button type="button" variant="ghost" onClick={() => router.back()}>Cancel</Button>
+        <Button type="submit" disabled={isSaving}>
+          {isSaving ? "Saving…" : mode.kind === "create" ? "Create runbook" : "Save revision"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => router.back()}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -42,7 +42,10 @@ export function RunbookList() {
                 href={hrefFor({ ...view.changes, q: null, service: null, team: null })}
                 scroll={false}
                 aria-current={currentView === view.key ? "page" : undefined}
-                className={cn("block rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-accent-foreground", currentView === view.key && "bg-accent text-accent-foreground")}
+                className={cn(
+                  "block rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-accent-foreground",
+                  currentView === view.key && "bg-accent text-accent-foreground",
+                )}
               >
                 {view.label}
               </Link>
@@ -54,15 +57,27 @@ export function RunbookList() {
         <SearchField value={filters.q} onCommit={commitQuery} />
         <NativeSelect aria-label="Service" value={filters.serviceId ?? ""} onChange={(e) => update({ service: e.target.value || null })}>
           <option value="">Any service</option>
-          {services.data?.map((service) => <option key={service.id} value={service.id}>{service.name}</option>)}
+          {services.data?.map((service) => (
+            <option key={service.id} value={service.id}>
+              {service.name}
+            </option>
+          ))}
         </NativeSelect>
         <NativeSelect aria-label="Owner team" value={filters.teamId ?? ""} onChange={(e) => update({ team: e.target.value || null })}>
           <option value="">Any team</option>
-          {teams.data?.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+          {teams.data?.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
         </NativeSelect>
         <NativeSelect aria-label="Freshness" value={filters.freshness ?? ""} onChange={(e) => update({ freshness: e.target.value || null })}>
           <option value="">Any freshness</option>
-          {freshnessStates.map((state) => <option key={state} value={state}>{freshnessLabels[state]}</option>)}
+          {freshnessStates.map((state) => (
+            <option key={state} value={state}>
+              {freshnessLabels[state]}
+            </option>
+          ))}
         </NativeSelect>
         <label className="flex items-center gap-2 text-sm whitespace-nowrap">
           <input type="checkbox" className="size-4 accent-primary" checked={filters.mine} onChange={(e) => update({ mine: e.target.checked ? "1" : null } satisfies RunbookFilterChanges)} />
@@ -70,21 +85,40 @@ export function RunbookList() {
         </label>
       </div>
 
-      {list.isError ? <p role="alert" className="text-sm text-destructive">Could not load runbooks: {errorMessage(list.error)}</p> : null}
+      {list.isError ? (
+        <p role="alert" className="text-sm text-destructive">
+          Could not load runbooks: {errorMessage(list.error)}
+        </p>
+      ) : null}
       {list.isPending ? (
         <Spinner label="Loading runbooks" />
       ) : items.length === 0 ? (
         narrowingCount > 0 ? (
-          <EmptyState icon={SearchX} title="No runbooks match" description="Try other words or fewer filters." action={<Button variant="outline" asChild><Link href="/runbooks">Clear filters</Link></Button>} />
+          <EmptyState
+            icon={SearchX}
+            title="No runbooks match"
+            description="Try other words or fewer filters."
+            action={
+              <Button variant="outline" asChild>
+                <Link href="/runbooks">Clear filters</Link>
+              </Button>
+            }
+          />
         ) : (
           <EmptyState icon={BookOpen} title="No runbooks yet" description="Write one, or import your wiki pages as Markdown." />
         )
       ) : (
-        <ul aria-label="Runbooks" aria-busy={list.isPlaceholderData} className={cn("divide-y divide-border overflow-hidden rounded-lg border border-border bg-card", list.isPlaceholderData && "opacity-60")}>
+        <ul
+          aria-label="Runbooks"
+          aria-busy={list.isPlaceholderData}
+          className={cn("divide-y divide-border overflow-hidden rounded-lg border border-border bg-card", list.isPlaceholderData && "opacity-60")}
+        >
           {items.map((runbook) => (
             <li key={runbook.id} className="grid gap-1 p-4 sm:grid-cols-[1fr_auto] sm:gap-4" data-testid="runbook-row">
               <div className="grid min-w-0 gap-1">
-                <Link href={`/runbooks/${runbook.id}`} className="font-medium break-words hover:underline">{runbook.title}</Link>
+                <Link href={`/runbooks/${runbook.id}`} className="font-medium break-words hover:underline">
+                  {runbook.title}
+                </Link>
                 {runbook.summary ? <p className="text-sm break-words text-muted-foreground">{runbook.summary}</p> : null}
                 <p className="flex flex-wrap gap-x-2 text-xs text-muted-foreground">
                   <span>{runbook.ownerTeam ? `Owner: ${runbook.ownerTeam.name}` : "No owner team"}</span>

@@ -22,11 +22,18 @@ export function RunbookView({ runbookId, canEdit }: { runbookId: string; canEdit
   const trpc = useTRPC();
   const runbook = useQuery(trpc.runbooks.get.queryOptions({ id: runbookId }));
   if (runbook.isPending) return <Spinner label="Loading runbook" />;
-  if (runbook.isError) return <p role="alert" className="text-destructive">{errorMessage(runbook.error)}</p>;
+  if (runbook.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(runbook.error)}
+      </p>
+    );
   const data = runbook.data;
   return (
     <article className="grid gap-6">
-      <Link href="/runbooks" className="text-sm text-muted-foreground hover:text-foreground">← All runbooks</Link>
+      <Link href="/runbooks" className="text-sm text-muted-foreground hover:text-foreground">
+        ← All runbooks
+      </Link>
       <header className="grid gap-2">
         <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <FreshnessBadge freshness={data.freshness} />
@@ -107,15 +114,27 @@ function Facts({ runbook }: { runbook: RunbookDetail }) {
       "Alert matchers",
       runbook.alertMatchers.length ? (
         <ul className="grid gap-1">
-          {runbook.alertMatchers.map((m) => <li key={`${m.label}=${m.value}`}><code className="rounded bg-muted px-1 text-xs break-all">{m.label}={m.value}</code></li>)}
+          {runbook.alertMatchers.map((m) => (
+            <li key={`${m.label}=${m.value}`}>
+              <code className="rounded bg-muted px-1 text-xs break-all">
+                {m.label}={m.value}
+              </code>
+            </li>
+          ))}
         </ul>
-      ) : "none",
+      ) : (
+        "none"
+      ),
     ],
     ["Review every", `${runbook.reviewIntervalDays} days`],
   ];
   return (
     <Card>
-      <CardHeader><CardTitle as="h2" className="text-base">About</CardTitle></CardHeader>
+      <CardHeader>
+        <CardTitle as="h2" className="text-base">
+          About
+        </CardTitle>
+      </CardHeader>
       <CardContent>
         <dl className="grid gap-2 text-sm">
           {rows.map(([label, value]) => (
@@ -134,16 +153,24 @@ function Feedback({ runbook }: { runbook: RunbookDetail }) {
   const { helpful, unhelpful, latest } = runbook.feedback;
   return (
     <Card>
-      <CardHeader><CardTitle as="h2" className="text-base">Feedback from responders</CardTitle></CardHeader>
+      <CardHeader>
+        <CardTitle as="h2" className="text-base">
+          Feedback from responders
+        </CardTitle>
+      </CardHeader>
       <CardContent className="grid gap-2 text-sm">
-        <p data-testid="feedback-summary">{helpful} helpful · {unhelpful} not helpful</p>
+        <p data-testid="feedback-summary">
+          {helpful} helpful · {unhelpful} not helpful
+        </p>
         {latest.length ? (
           <ul className="grid gap-2" aria-label="Latest feedback">
             {latest.map((item) => (
               <li key={item.id} className="grid gap-0.5 rounded-md border p-2">
                 <span className="flex flex-wrap items-center gap-2">
                   <Badge variant={item.helpful ? "success" : "warning"}>{item.helpful ? "Helpful" : "Not helpful"}</Badge>
-                  <span className="text-xs text-muted-foreground">{item.user.name}, {formatDate(item.createdAt)}</span>
+                  <span className="text-xs text-muted-foreground">
+                    {item.user.name}, {formatDate(item.createdAt)}
+                  </span>
                 </span>
                 {item.comment ? <span className="break-words">{item.comment}</span> : null}
               </li>
@@ -158,7 +185,11 @@ function Feedback({ runbook }: { runbook: RunbookDetail }) {
 function TargetingItems({ runbook }: { runbook: RunbookDetail }) {
   return (
     <Card>
-      <CardHeader><CardTitle as="h2" className="text-base">Action items for this runbook</CardTitle></CardHeader>
+      <CardHeader>
+        <CardTitle as="h2" className="text-base">
+          Action items for this runbook
+        </CardTitle>
+      </CardHeader>
       <CardContent className="text-sm">
         {runbook.targetingActionItems.length === 0 ? (
           <p className="text-muted-foreground">None.</p>
@@ -170,9 +201,19 @@ function TargetingItems({ runbook }: { runbook: RunbookDetail }) {
                 <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                   <Badge variant="secondary">{actionItemStatusLabels[item.status]}</Badge>
                   {item.isOverdue ? <Badge variant="destructive">Overdue</Badge> : null}
-                  <span>{item.owner.name} · due {formatDate(item.dueAt)}</span>
-                  {item.incident ? <Link className="underline" href={`/incidents/${item.incident.id}`}>{item.incident.reference}</Link> : null}
-                  {item.postMortemId ? <Link className="underline" href={`/post-mortems/${item.postMortemId}`}>post-mortem</Link> : null}
+                  <span>
+                    {item.owner.name} · due {formatDate(item.dueAt)}
+                  </span>
+                  {item.incident ? (
+                    <Link className="underline" href={`/incidents/${item.incident.id}`}>
+                      {item.incident.reference}
+                    </Link>
+                  ) : null}
+                  {item.postMortemId ? (
+                    <Link className="underline" href={`/post-mortems/${item.postMortemId}`}>
+                      post-mortem
+                    </Link>
+                  ) : null}
                 </span>
               </li>
             ))}

@@ -34,9 +34,7 @@ export function AuditLog() {
     to: params.get("to") ? new Date(`${params.get("to")}T23:59:59.999`) : undefined,
   };
   const users = useQuery(trpc.users.list.queryOptions());
-  const entries = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
-  );
+  const entries = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,14 +59,22 @@ export function AuditLog() {
           <Label htmlFor="audit-entity">Entity</Label>
           <NativeSelect id="audit-entity" name="entity" defaultValue={params.get("entity") ?? ""}>
             <option value="">Any</option>
-            {auditEntityTypes.map((type) => <option key={type.value} value={type.value}>{type.label}</option>)}
+            {auditEntityTypes.map((type) => (
+              <option key={type.value} value={type.value}>
+                {type.label}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <div className="grid gap-1">
           <Label htmlFor="audit-actor">Person</Label>
           <NativeSelect id="audit-actor" name="actor" defaultValue={params.get("actor") ?? ""}>
             <option value="">Anyone</option>
-            {users.data?.map((user) => <option key={user.id} value={user.id}>{user.name}</option>)}
+            {users.data?.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <div className="grid gap-1">
@@ -82,7 +88,11 @@ export function AuditLog() {
         <Button type="submit">Apply filters</Button>
       </form>
       {entries.isPending ? <Spinner label="Loading audit log" /> : null}
-      {entries.isError ? <p role="alert" className="text-destructive">{errorMessage(entries.error)}</p> : null}
+      {entries.isError ? (
+        <p role="alert" className="text-destructive">
+          {errorMessage(entries.error)}
+        </p>
+      ) : null}
       {entries.isSuccess && rows.length === 0 ? <p className="text-muted-foreground">No entries match these filters.</p> : null}
       {rows.length > 0 ? (
         <Table>

@@ -42,9 +42,17 @@ export function CreateUserDialog() {
   }
 
   return (
-    <Dialog open={isOpen} onOpenChange={(open) => { setIsOpen(open); errors.clear(); }}>
+    <Dialog
+      open={isOpen}
+      onOpenChange={(open) => {
+        setIsOpen(open);
+        errors.clear();
+      }}
+    >
       <DialogTrigger asChild>
-        <Button><UserPlus className="size-4" aria-hidden /> Add user</Button>
+        <Button>
+          <UserPlus className="size-4" aria-hidden /> Add user
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
@@ -65,7 +73,11 @@ export function CreateUserDialog() {
           <div className="grid gap-2">
             <Label htmlFor="new-user-role">Role</Label>
             <NativeSelect id="new-user-role" name="role" defaultValue="responder" {...errors.inputProps("role")}>
-              {userRoles.map((role) => <option key={role} value={role}>{role}</option>)}
+              {userRoles.map((role) => (
+                <option key={role} value={role}>
+                  {role}
+                </option>
+              ))}
             </NativeSelect>
             <FieldError errors={errors} name="role" />
           </div>
@@ -74,9 +86,15 @@ export function CreateUserDialog() {
             <Input id="new-user-password" name="password" type="password" autoComplete="new-password" required {...errors.inputProps("password")} />
             <FieldError errors={errors} name="password" />
           </div>
-          {errors.message ? <p role="alert" className="text-sm text-destructive">{errors.message}</p> : null}
+          {errors.message ? (
+            <p role="alert" className="text-sm text-destructive">
+              {errors.message}
+            </p>
+          ) : null}
           <DialogFooter>
-            <Button type="submit" disabled={create.isPending}>{create.isPending ? "Adding…" : "Add user"}</Button>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? "Adding…" : "Add user"}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -28,7 +28,12 @@ export function DueDaysForm() {
     }),
   );
   if (current.isPending) return <Spinner label="Loading due dates" />;
-  if (current.isError) return <p role="alert" className="text-destructive">{errorMessage(current.error)}</p>;
+  if (current.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(current.error)}
+      </p>
+    );
 
   const value = (rank: number) => draft[String(rank) as Rank] ?? String(current.data.find((row) => row.rank === rank)?.days ?? "");
   function submit(event: FormEvent) {
@@ -46,7 +51,9 @@ export function DueDaysForm() {
           <span className="text-sm text-muted-foreground">days</span>
         </div>
       ))}
-      <Button type="submit" className="w-fit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save due dates"}</Button>
+      <Button type="submit" className="w-fit" disabled={save.isPending}>
+        {save.isPending ? "Saving…" : "Save due dates"}
+      </Button>
     </form>
   );
 }

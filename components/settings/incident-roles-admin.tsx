@@ -30,13 +30,20 @@ export function IncidentRolesAdmin({ isAdmin }: { isAdmin: boolean }) {
     create.mutate({ name: String(data.get("name")), guide: String(data.get("guide")) }, { onSuccess: () => form.reset() });
   }
   if (roles.isPending) return <Spinner label="Loading incident roles" />;
-  if (roles.isError) return <p role="alert" className="text-destructive">{errorMessage(roles.error)}</p>;
+  if (roles.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(roles.error)}
+      </p>
+    );
   return (
     <div className="grid gap-6">
       <ul className="grid gap-3">
         {roles.data.map((role) => (
           <li key={role.id} className="rounded-md border p-3">
-            <p className="font-medium">{role.name} {role.isBuiltin ? <Badge variant="outline">built in</Badge> : null}</p>
+            <p className="font-medium">
+              {role.name} {role.isBuiltin ? <Badge variant="outline">built in</Badge> : null}
+            </p>
             <p className="text-sm text-muted-foreground">{role.guide}</p>
           </li>
         ))}
@@ -52,7 +59,9 @@ export function IncidentRolesAdmin({ isAdmin }: { isAdmin: boolean }) {
             <Label htmlFor="role-guide">Guide (what the person in this role does)</Label>
             <Textarea id="role-guide" name="guide" rows={2} required />
           </div>
-          <Button type="submit" disabled={create.isPending} className="justify-self-start">Add role</Button>
+          <Button type="submit" disabled={create.isPending} className="justify-self-start">
+            Add role
+          </Button>
         </form>
       ) : null}
     </div>

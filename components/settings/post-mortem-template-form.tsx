@@ -55,14 +55,28 @@ export function PostMortemTemplateForm({ heading, initial, isSaving, error, onSa
                   <Button type="button" variant="outline" size="icon" aria-label={`Move section ${number} down`} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
                     <ArrowDown aria-hidden />
                   </Button>
-                  <Button type="button" variant="outline" size="icon" aria-label={`Remove section ${number}`} disabled={rows.length === 1} onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}>
+                  <Button
+                    type="button"
+                    variant="outline"
+                    size="icon"
+                    aria-label={`Remove section ${number}`}
+                    disabled={rows.length === 1}
+                    onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+                  >
                     <Trash2 aria-hidden />
                   </Button>
                 </div>
               </div>
               <div className="grid gap-1">
                 <Label htmlFor={`section-guidance-${row.key}`}>Section {number} guidance prompt</Label>
-                <Textarea id={`section-guidance-${row.key}`} rows={2} value={row.guidance} onChange={(event) => update(row.key, { guidance: event.target.value })} maxLength={500} placeholder="Shown in the empty section, e.g. “Who noticed what, and when?”" />
+                <Textarea
+                  id={`section-guidance-${row.key}`}
+                  rows={2}
+                  value={row.guidance}
+                  onChange={(event) => update(row.key, { guidance: event.target.value })}
+                  maxLength={500}
+                  placeholder="Shown in the empty section, e.g. “Who noticed what, and when?”"
+                />
               </div>
             </li>
           );

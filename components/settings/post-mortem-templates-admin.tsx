@@ -40,7 +40,12 @@ export function PostMortemTemplatesAdmin() {
   );
 
   if (templates.isPending) return <Spinner label="Loading templates" />;
-  if (templates.isError) return <p role="alert" className="text-destructive">{errorMessage(templates.error)}</p>;
+  if (templates.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(templates.error)}
+      </p>
+    );
   const fallback = templates.data.find((template) => template.isDefault) ?? templates.data[0];
   const open = (next: Editing) => {
     setError(null);
@@ -84,7 +89,13 @@ export function PostMortemTemplatesAdmin() {
                 </p>
                 <div className="flex flex-wrap gap-2">
                   {!template.isDefault ? (
-                    <Button size="sm" variant="outline" disabled={makeDefault.isPending} onClick={() => makeDefault.mutate({ templateId: template.id })} aria-label={`Make ${template.name} the default`}>
+                    <Button
+                      size="sm"
+                      variant="outline"
+                      disabled={makeDefault.isPending}
+                      onClick={() => makeDefault.mutate({ templateId: template.id })}
+                      aria-label={`Make ${template.name} the default`}
+                    >
                       Make default
                     </Button>
                   ) : null}

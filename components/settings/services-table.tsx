@@ -11,7 +11,12 @@ export function ServicesTable() {
   const trpc = useTRPC();
   const services = useQuery(trpc.services.list.queryOptions());
   if (services.isPending) return <Spinner label="Loading services" />;
-  if (services.isError) return <p role="alert" className="text-destructive">{errorMessage(services.error)}</p>;
+  if (services.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(services.error)}
+      </p>
+    );
   return (
     <Table>
       <TableHeader>
@@ -26,7 +31,9 @@ export function ServicesTable() {
         {services.data.map((service) => (
           <TableRow key={service.id}>
             <TableCell className="font-mono text-sm">{service.name}</TableCell>
-            <TableCell><Badge variant={service.tier === 1 ? "warning" : "outline"}>Tier {service.tier}</Badge></TableCell>
+            <TableCell>
+              <Badge variant={service.tier === 1 ? "warning" : "outline"}>Tier {service.tier}</Badge>
+            </TableCell>
             <TableCell>{service.ownerTeam?.name ?? "—"}</TableCell>
             <TableCell className="text-muted-foreground">{service.description}</TableCell>
           </TableRow>

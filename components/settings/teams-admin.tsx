@@ -27,7 +27,12 @@ export function TeamsAdmin({ isAdmin }: { isAdmin: boolean }) {
   const [newTeamName, setNewTeamName] = useState("");
 
   if (teams.isPending) return <Spinner label="Loading teams" />;
-  if (teams.isError) return <p role="alert" className="text-destructive">{errorMessage(teams.error)}</p>;
+  if (teams.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(teams.error)}
+      </p>
+    );
 
   function submitTeam(event: FormEvent) {
     event.preventDefault();
@@ -42,7 +47,9 @@ export function TeamsAdmin({ isAdmin }: { isAdmin: boolean }) {
             <Label htmlFor="new-team-name">New team</Label>
             <Input id="new-team-name" value={newTeamName} onChange={(event) => setNewTeamName(event.target.value)} placeholder="e.g. Data" />
           </div>
-          <Button type="submit" disabled={createTeam.isPending || !newTeamName.trim()}>Create team</Button>
+          <Button type="submit" disabled={createTeam.isPending || !newTeamName.trim()}>
+            Create team
+          </Button>
         </form>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
@@ -78,14 +85,20 @@ export function TeamsAdmin({ isAdmin }: { isAdmin: boolean }) {
                   }}
                 >
                   <NativeSelect name="userId" aria-label={`Person to add to ${team.name}`} wrapperClassName="w-44" required>
-                    {users.data.filter((user) => user.isActive && !team.members.some((m) => m.userId === user.id)).map((user) => (
-                      <option key={user.id} value={user.id}>{user.name}</option>
-                    ))}
+                    {users.data
+                      .filter((user) => user.isActive && !team.members.some((m) => m.userId === user.id))
+                      .map((user) => (
+                        <option key={user.id} value={user.id}>
+                          {user.name}
+                        </option>
+                      ))}
                   </NativeSelect>
                   <label className="flex items-center gap-1 text-sm">
                     <input type="checkbox" name="isLead" /> Lead
                   </label>
-                  <Button type="submit" size="sm" variant="outline">Add to {team.name}</Button>
+                  <Button type="submit" size="sm" variant="outline">
+                    Add to {team.name}
+                  </Button>
                 </form>
               ) : null}
             </CardContent>

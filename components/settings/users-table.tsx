@@ -32,7 +32,12 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
   );
 
   if (users.isPending) return <Spinner label="Loading users" />;
-  if (users.isError) return <p role="alert" className="text-destructive">{errorMessage(users.error)}</p>;
+  if (users.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(users.error)}
+      </p>
+    );
 
   return (
     <Table>
@@ -42,7 +47,9 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
           <TableHead>Email</TableHead>
           <TableHead>Role</TableHead>
           <TableHead>Status</TableHead>
-          <TableHead><span className="sr-only">Actions</span></TableHead>
+          <TableHead>
+            <span className="sr-only">Actions</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -58,12 +65,14 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                 onChange={(event) => changeRole.mutate({ userId: user.id, role: event.target.value as UserRole })}
                 wrapperClassName="w-36"
               >
-                {userRoles.map((role) => <option key={role} value={role}>{role}</option>)}
+                {userRoles.map((role) => (
+                  <option key={role} value={role}>
+                    {role}
+                  </option>
+                ))}
               </NativeSelect>
             </TableCell>
-            <TableCell>
-              {user.isActive ? <Badge variant="success">Active</Badge> : <Badge variant="secondary">Deactivated</Badge>}
-            </TableCell>
+            <TableCell>{user.isActive ? <Badge variant="success">Active</Badge> : <Badge variant="secondary">Deactivated</Badge>}</TableCell>
             <TableCell className="text-right">
               {user.id === currentUserId ? null : (
                 <Button

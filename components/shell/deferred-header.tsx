@@ -36,7 +36,9 @@ export function DeferredUserMenu(props: UserMenuProps) {
       props={props}
       placeholder={({ press, ref }) => (
         <Button ref={ref} variant="ghost" size="icon" aria-label={`Account menu for ${props.name}`} aria-haspopup="menu" className="rounded-full bg-muted" onClick={press}>
-          <span aria-hidden className="text-xs font-semibold">{initials(props.name)}</span>
+          <span aria-hidden className="text-xs font-semibold">
+            {initials(props.name)}
+          </span>
         </Button>
       )}
     />
@@ -50,7 +52,15 @@ export function DeferredDeclareButton(props: DeclareIncidentButtonProps) {
 function DeclarePlaceholder({ withShortcut = false, compact = false, className, press, ref }: DeclareIncidentButtonProps & Placeholder) {
   useDeclareShortcut(withShortcut, ref, useCallback(press, [press]));
   return (
-    <Button ref={ref} size={compact ? "sm" : "md"} className={className} title={withShortcut ? "Declare incident (D)" : undefined} aria-keyshortcuts={withShortcut ? "D" : undefined} aria-haspopup="dialog" onClick={press}>
+    <Button
+      ref={ref}
+      size={compact ? "sm" : "md"}
+      className={className}
+      title={withShortcut ? "Declare incident (D)" : undefined}
+      aria-keyshortcuts={withShortcut ? "D" : undefined}
+      aria-haspopup="dialog"
+      onClick={press}
+    >
       <Siren aria-hidden />
       {compact ? "Declare" : "Declare incident"}
     </Button>

@@ -35,7 +35,10 @@ export function NotificationBell({ openAtOnce = false, focusAtOnce = false }: De
         <Button variant="ghost" size="icon" aria-label={`Notifications, ${count} unread`} className="relative rounded-full" autoFocus={focusAtOnce}>
           <Bell aria-hidden />
           {count > 0 ? (
-            <span aria-hidden className="absolute right-1 top-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] font-semibold leading-4 text-destructive-foreground">
+            <span
+              aria-hidden
+              className="absolute right-1 top-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] font-semibold leading-4 text-destructive-foreground"
+            >
               {count > 9 ? "9+" : count}
             </span>
           ) : null}
@@ -45,9 +48,13 @@ export function NotificationBell({ openAtOnce = false, focusAtOnce = false }: De
         <DropdownMenuLabel className="text-sm text-foreground">Notifications</DropdownMenuLabel>
         <DropdownMenuSeparator />
         {list.isPending ? (
-          <div className="p-3"><Spinner label="Loading notifications" /></div>
+          <div className="p-3">
+            <Spinner label="Loading notifications" />
+          </div>
         ) : list.isError ? (
-          <p role="alert" className="p-3 text-sm text-destructive">{errorMessage(list.error)}</p>
+          <p role="alert" className="p-3 text-sm text-destructive">
+            {errorMessage(list.error)}
+          </p>
         ) : list.data.length === 0 ? (
           <p className="p-3 text-sm text-muted-foreground">Nothing yet. Reminders about your action items and your teams show up here.</p>
         ) : (
@@ -76,7 +83,13 @@ export function NotificationBell({ openAtOnce = false, focusAtOnce = false }: De
           <>
             <DropdownMenuSeparator />
             {/* Stays open, so the list visibly turns read. */}
-            <DropdownMenuItem onSelect={(event) => { event.preventDefault(); markAllRead.mutate({}); }} disabled={markAllRead.isPending}>
+            <DropdownMenuItem
+              onSelect={(event) => {
+                event.preventDefault();
+                markAllRead.mutate({});
+              }}
+              disabled={markAllRead.isPending}
+            >
               <CheckCheck aria-hidden /> Mark all read
             </DropdownMenuItem>
           </>

@@ -18,11 +18,7 @@ export function Badge({ className, variant = "default", ...props }: BadgeProps) 
   return (
     <span
       data-slot="badge"
-      className={cn(
-        "inline-flex w-fit shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap [&_svg]:size-3",
-        variantClasses[variant],
-        className,
-      )}
+      className={cn("inline-flex w-fit shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap [&_svg]:size-3", variantClasses[variant], className)}
       {...props}
     />
   );

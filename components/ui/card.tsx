@@ -4,13 +4,7 @@ import { cn } from "@/lib/cn";
 export type CardProps = ComponentProps<"div">;
 
 export function Card({ className, ...props }: CardProps) {
-  return (
-    <div
-      data-slot="card"
-      className={cn("rounded-lg border border-border bg-card text-card-foreground shadow-xs", className)}
-      {...props}
-    />
-  );
+  return <div data-slot="card" className={cn("rounded-lg border border-border bg-card text-card-foreground shadow-xs", className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<"div">) {
@@ -23,9 +17,7 @@ export type CardTitleProps = ComponentProps<"h3"> & {
 };
 
 export function CardTitle({ className, as: Comp = "h3", ...props }: CardTitleProps) {
-  return (
-    <Comp data-slot="card-title" className={cn("text-lg leading-tight font-semibold", className)} {...props} />
-  );
+  return <Comp data-slot="card-title" className={cn("text-lg leading-tight font-semibold", className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: ComponentProps<"p">) {
@@ -37,7 +29,5 @@ export function CardContent({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div data-slot="card-footer" className={cn("flex items-center gap-2 p-4 pt-0 sm:p-6 sm:pt-0", className)} {...props} />
-  );
+  return <div data-slot="card-footer" className={cn("flex items-center gap-2 p-4 pt-0 sm:p-6 sm:pt-0", className)} {...props} />;
 }

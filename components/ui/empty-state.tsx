@@ -12,14 +12,7 @@ export type EmptyStateProps = Omit<ComponentProps<"div">, "title"> & {
 
 export function EmptyState({ title, description, action, icon: Icon, className, ...props }: EmptyStateProps) {
   return (
-    <div
-      data-slot="empty-state"
-      className={cn(
-        "flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-border px-6 py-10 text-center",
-        className,
-      )}
-      {...props}
-    >
+    <div data-slot="empty-state" className={cn("flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-border px-6 py-10 text-center", className)} {...props}>
       {Icon ? (
         <div className="flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground">
           <Icon aria-hidden="true" className="size-6" />

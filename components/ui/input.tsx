@@ -16,11 +16,7 @@ export function Input({ className, type = "text", ...props }: InputProps) {
     <input
       type={type}
       data-slot="input"
-      className={cn(
-        fieldClasses,
-        "h-10 py-2 file:mr-3 file:border-0 file:bg-transparent file:text-sm file:font-medium file:text-foreground",
-        className,
-      )}
+      className={cn(fieldClasses, "h-10 py-2 file:mr-3 file:border-0 file:bg-transparent file:text-sm file:font-medium file:text-foreground", className)}
       {...props}
     />
   );

@@ -11,17 +11,10 @@ export type NativeSelectProps = ComponentProps<"select"> & {
 export function NativeSelect({ className, wrapperClassName, children, ...props }: NativeSelectProps) {
   return (
     <div className={cn("relative w-full", wrapperClassName)}>
-      <select
-        data-slot="native-select"
-        className={cn(fieldClasses, "h-10 cursor-pointer appearance-none py-2 pr-9", className)}
-        {...props}
-      >
+      <select data-slot="native-select" className={cn(fieldClasses, "h-10 cursor-pointer appearance-none py-2 pr-9", className)} {...props}>
         {children}
       </select>
-      <ChevronDown
-        aria-hidden="true"
-        className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-muted-foreground"
-      />
+      <ChevronDown aria-hidden="true" className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-muted-foreground" />
     </div>
   );
 }

@@ -12,12 +12,7 @@ export type SpinnerProps = ComponentProps<"span"> & {
 
 export function Spinner({ className, label = "Loading", size = "md", ...props }: SpinnerProps) {
   return (
-    <span
-      role="status"
-      data-slot="spinner"
-      className={cn("inline-flex items-center justify-center text-muted-foreground", className)}
-      {...props}
-    >
+    <span role="status" data-slot="spinner" className={cn("inline-flex items-center justify-center text-muted-foreground", className)} {...props}>
       <LoaderCircle aria-hidden="true" className={cn("animate-spin", sizeClasses[size])} />
       <span className="sr-only">{label}</span>
     </span>

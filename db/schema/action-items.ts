@@ -18,7 +18,9 @@ export const actionItems = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     title: text().notNull(),
     description: text().notNull().default(""),
-    ownerId: uuid().notNull().references(() => users.id),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
     teamId: uuid().references(() => teams.id),
     incidentId: uuid().references(() => incidents.id),
     postMortemId: uuid().references(() => postMortems.id),
@@ -32,7 +34,9 @@ export const actionItems = pgTable(
     trackerUrl: text(),
     // An action item may target a runbook ("update the checkout runbook"): counts against its freshness.
     runbookId: uuid().references(() => runbooks.id, { onDelete: "set null" }),
-    createdById: uuid().notNull().references(() => users.id),
+    createdById: uuid()
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

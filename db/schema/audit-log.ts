@@ -15,11 +15,7 @@ export const auditLog = pgTable(
     requestId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("audit_log_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("audit_log_entity_idx").on(t.entityType, t.entityId),
-    index("audit_log_actor_idx").on(t.actorId),
-  ],
+  (t) => [index("audit_log_created_idx").on(t.createdAt.desc(), t.id.desc()), index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_actor_idx").on(t.actorId)],
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -9,7 +9,9 @@ export const incidentEvents = pgTable(
   "incident_events",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    incidentId: uuid().notNull().references(() => incidents.id),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
     seq: integer().notNull(),
     // The incident version this event's change produced: lets a stale writer see what it missed.
     version: integer().notNull(),
@@ -32,8 +34,12 @@ export const incidentEvents = pgTable(
 
 // Highlight state is separate so events themselves never change.
 export const incidentEventHighlights = pgTable("incident_event_highlights", {
-  eventId: bigint({ mode: "number" }).primaryKey().references(() => incidentEvents.id),
-  highlightedById: uuid().notNull().references(() => users.id),
+  eventId: bigint({ mode: "number" })
+    .primaryKey()
+    .references(() => incidentEvents.id),
+  highlightedById: uuid()
+    .notNull()
+    .references(() => users.id),
   highlightedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -6,8 +6,12 @@ import { users } from "./users";
 export const incidentServices = pgTable(
   "incident_services",
   {
-    incidentId: uuid().notNull().references(() => incidents.id),
-    serviceId: uuid().notNull().references(() => services.id),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
+    serviceId: uuid()
+      .notNull()
+      .references(() => services.id),
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.serviceId] }), index("incident_services_service_idx").on(t.serviceId, t.incidentId)],
 );
@@ -16,8 +20,12 @@ export const incidentServices = pgTable(
 export const incidentParticipants = pgTable(
   "incident_participants",
   {
-    incidentId: uuid().notNull().references(() => incidents.id),
-    userId: uuid().notNull().references(() => users.id),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
     addedById: uuid().references(() => users.id),
     addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -28,8 +36,12 @@ export const incidentParticipants = pgTable(
 export const incidentViewers = pgTable(
   "incident_viewers",
   {
-    incidentId: uuid().notNull().references(() => incidents.id),
-    userId: uuid().notNull().references(() => users.id),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
     seenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.userId] })],

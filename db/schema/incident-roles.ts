@@ -22,10 +22,18 @@ export const incidentRoleAssignments = pgTable(
   "incident_role_assignments",
   {
     id: uuid().primaryKey().defaultRandom(),
-    incidentId: uuid().notNull().references(() => incidents.id),
-    roleTypeId: uuid().notNull().references(() => incidentRoleTypes.id),
-    userId: uuid().notNull().references(() => users.id),
-    assignedById: uuid().notNull().references(() => users.id),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
+    roleTypeId: uuid()
+      .notNull()
+      .references(() => incidentRoleTypes.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    assignedById: uuid()
+      .notNull()
+      .references(() => users.id),
     assignedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     releasedAt: timestamp({ withTimezone: true }),
   },

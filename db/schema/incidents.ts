@@ -17,7 +17,9 @@ export const incidents = pgTable(
     number: integer().notNull(),
     title: text().notNull(),
     summary: text().notNull().default(""),
-    severityId: integer().notNull().references(() => severities.id),
+    severityId: integer()
+      .notNull()
+      .references(() => severities.id),
     status: incidentStatus().notNull().default("triage"),
     kind: incidentKind().notNull().default("incident"),
     isPrivate: boolean().notNull().default(false),
@@ -37,7 +39,9 @@ export const incidents = pgTable(
     version: integer().notNull().default(1),
     // Per-incident event counter, bumped under the same row lock: timeline order = commit order.
     lastEventSeq: integer().notNull().default(0),
-    declaredById: uuid().notNull().references(() => users.id),
+    declaredById: uuid()
+      .notNull()
+      .references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -46,11 +50,7 @@ export const incidents = pgTable(
     index("incidents_declared_idx").on(t.declaredAt.desc(), t.id.desc()),
     index("incidents_status_declared_idx").on(t.status, t.declaredAt.desc(), t.id.desc()),
     // The list's default "active first" order; the expression must match activeRank in list-cursor.ts.
-    index("incidents_active_first_idx").on(
-      sql`(case when ${t.status} in ('triage', 'investigating', 'identified', 'monitoring') then 0 else 1 end)`,
-      t.declaredAt.desc(),
-      t.id.desc(),
-    ),
+    index("incidents_active_first_idx").on(sql`(case when ${t.status} in ('triage', 'investigating', 'identified', 'monitoring') then 0 else 1 end)`, t.declaredAt.desc(), t.id.desc()),
     index("incidents_severity_idx").on(t.severityId),
     index("incidents_title_search_idx").using("gin", sql`to_tsvector('simple', ${t.title} || ' ' || ${t.summary})`),
     check("incidents_merge_target", sql`(${t.status} = 'merged') = (${t.mergedIntoId} is not null)`),

@@ -7,7 +7,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
     kind: text().notNull(),
     title: text().notNull(),
     body: text().notNull().default(""),
@@ -16,10 +18,7 @@ export const notifications = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    index("notifications_user_created_idx").on(t.userId, t.createdAt),
-    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
-  ],
+  (t) => [index("notifications_user_created_idx").on(t.userId, t.createdAt), index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`)],
 );
 
 // The once-only ledger: a reminder is sent at most once per rule key (e.g. "due_soon:<item>:<due date>").
@@ -28,7 +27,9 @@ export const reminderDeliveries = pgTable(
   "reminder_deliveries",
   {
     ruleKey: text().primaryKey(),
-    userId: uuid().notNull().references(() => users.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
     notificationId: uuid().references(() => notifications.id),
     emailTo: text(),
     emailSubject: text(),

@@ -10,7 +10,9 @@ export const postMortemDocUpdates = pgTable(
   "post_mortem_doc_updates",
   {
     seq: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    postMortemId: uuid().notNull().references(() => postMortems.id),
+    postMortemId: uuid()
+      .notNull()
+      .references(() => postMortems.id),
     update: bytea().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

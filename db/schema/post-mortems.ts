@@ -22,12 +22,16 @@ export const postMortems = pgTable(
   "post_mortems",
   {
     id: uuid().primaryKey().defaultRandom(),
-    incidentId: uuid().notNull().references(() => incidents.id),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id),
     // Informational only: the sections are copied at start, so deleting a template keeps its post-mortems.
     templateId: uuid().references(() => postMortemTemplates.id, { onDelete: "set null" }),
     status: postMortemStatus().notNull().default("draft"),
     revision: integer().notNull().default(1),
-    ownerId: uuid().notNull().references(() => users.id),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
     // Section guidance copied from the template at start, for the editor's placeholders.
     sections: jsonb().$type<TemplateSection[]>().notNull(),
     documentState: bytea(),
@@ -51,9 +55,13 @@ export const reviewDecision = pgEnum("review_decision", reviewDecisions);
 export const postMortemReviews = pgTable(
   "post_mortem_reviews",
   {
-    postMortemId: uuid().notNull().references(() => postMortems.id),
+    postMortemId: uuid()
+      .notNull()
+      .references(() => postMortems.id),
     revision: integer().notNull(),
-    reviewerId: uuid().notNull().references(() => users.id),
+    reviewerId: uuid()
+      .notNull()
+      .references(() => users.id),
     decision: reviewDecision().notNull().default("pending"),
     comment: text(),
     requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -66,11 +74,15 @@ export const postMortemReviews = pgTable(
 export const postMortemFlagDismissals = pgTable(
   "post_mortem_flag_dismissals",
   {
-    postMortemId: uuid().notNull().references(() => postMortems.id),
+    postMortemId: uuid()
+      .notNull()
+      .references(() => postMortems.id),
     revision: integer().notNull(),
     flagKey: text().notNull(),
     reason: text().notNull(),
-    dismissedById: uuid().notNull().references(() => users.id),
+    dismissedById: uuid()
+      .notNull()
+      .references(() => users.id),
     dismissedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.postMortemId, t.revision, t.flagKey] })],

@@ -15,11 +15,7 @@ export const services = pgTable(
     ownerTeamId: uuid().references(() => teams.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("services_name_key").on(t.name),
-    index("services_owner_team_idx").on(t.ownerTeamId),
-    check("services_tier_range", sql`${t.tier} between 1 and 3`),
-  ],
+  (t) => [uniqueIndex("services_name_key").on(t.name), index("services_owner_team_idx").on(t.ownerTeamId), check("services_tier_range", sql`${t.tier} between 1 and 3`)],
 );
 
 export const servicesRelations = relations(services, ({ one }) => ({

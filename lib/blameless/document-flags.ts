@@ -10,9 +10,7 @@ export const flagKey = (flag: Pick<BlameFlag, "ruleId" | "excerpt">) => `${flag.
 
 export function flagsInBlocks(blocks: TextBlock[], personNames: string[]): DocumentFlag[] {
   const labels = new Map(blameRules.map((rule) => [rule.id, rule.label]));
-  return blocks.flatMap((block) =>
-    checkBlame(block.text, { personNames }).map((flag) => ({ ...flag, key: flagKey(flag), label: labels.get(flag.ruleId) ?? flag.ruleId, pos: block.pos })),
-  );
+  return blocks.flatMap((block) => checkBlame(block.text, { personNames }).map((flag) => ({ ...flag, key: flagKey(flag), label: labels.get(flag.ruleId) ?? flag.ruleId, pos: block.pos })));
 }
 
 type JsonNode = { type: string; text?: string; attrs?: Record<string, unknown>; content?: JsonNode[] };

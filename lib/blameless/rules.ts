@@ -123,7 +123,12 @@ function allMatches(re: RegExp, text: string, keep?: (m: RegExpExecArray) => Spa
 }
 
 const WORDS = new RegExp(WORD, "g");
-const nextWords = (text: string, from: number, count: number) => text.slice(from, from + 80).toLowerCase().match(WORDS)?.slice(0, count) ?? [];
+const nextWords = (text: string, from: number, count: number) =>
+  text
+    .slice(from, from + 80)
+    .toLowerCase()
+    .match(WORDS)
+    ?.slice(0, count) ?? [];
 
 const HUMAN_ERROR = /\b(?:human\s+(?:error|mistake)s?|operator\s+errors?|pilot\s+error|pebkac)\b/gi;
 
@@ -170,10 +175,7 @@ const HUMAN_VERBS = words(`checked double-checked verified tested reviewed notic
 // Passives that imply a person who missed something: "this should have been caught in review".
 const HUMAN_PASSIVES = words(`caught noticed spotted tested reviewed checked verified flagged escalated reverted communicated documented validated
   acknowledged handled prevented avoided obvious clear detected questioned`);
-const COUNTERFACTUAL_IF = new RegExp(
-  String.raw`\b(?:if\s+(?:${WORD}\s+){1,3}?had|had\s+(?:anyone|someone|somebody|anybody|we|they|he|she|you|i)\s+(?:just\s+|only\s+)?[a-z-]+ed)\b`,
-  "gi",
-);
+const COUNTERFACTUAL_IF = new RegExp(String.raw`\b(?:if\s+(?:${WORD}\s+){1,3}?had|had\s+(?:anyone|someone|somebody|anybody|we|they|he|she|you|i)\s+(?:just\s+|only\s+)?[a-z-]+ed)\b`, "gi");
 
 const LAPSE_VERBS = new RegExp(
   [

@@ -12,7 +12,14 @@ describe("runbook step node", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Steps" }] },
-        { type: "runbookStep", attrs: { id: "s-1" }, content: [{ type: "text", text: "Page the " }, { type: "text", text: "DBA", marks: [{ type: "bold" }] }] },
+        {
+          type: "runbookStep",
+          attrs: { id: "s-1" },
+          content: [
+            { type: "text", text: "Page the " },
+            { type: "text", text: "DBA", marks: [{ type: "bold" }] },
+          ],
+        },
       ],
     });
     doc.check();

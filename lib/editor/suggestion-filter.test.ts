@@ -21,7 +21,11 @@ describe("suggestion filtering", () => {
   });
 
   it("matches any of an item's terms (a slash command's keywords) and respects the limit", () => {
-    const commands = [{ title: "Heading", keywords: ["title", "h2"] }, { title: "Table", keywords: ["grid"] }, { title: "Task list", keywords: ["todo", "checkbox"] }];
+    const commands = [
+      { title: "Heading", keywords: ["title", "h2"] },
+      { title: "Table", keywords: ["grid"] },
+      { title: "Task list", keywords: ["todo", "checkbox"] },
+    ];
     expect(filterSuggestions(commands, "todo", (command) => [command.title, ...command.keywords]).map((c) => c.title)).toEqual(["Task list"]);
     expect(filterSuggestions(commands, "ta", (command) => [command.title, ...command.keywords]).map((c) => c.title)).toEqual(["Table", "Task list"]);
     expect(names("", 2)).toHaveLength(2);

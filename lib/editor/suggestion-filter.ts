@@ -1,7 +1,11 @@
 // Filtering for the editor's suggestion lists (slash menu, @mentions): what a person types after the
 // trigger narrows the list; matches at the start of a word come before matches inside one.
 
-const normalise = (value: string) => value.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+const normalise = (value: string) =>
+  value
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "");
 
 function rank(terms: string[], query: string): number | null {
   if (!query) return 0;

@@ -10,7 +10,15 @@ describe("published view: task lists, tables, callouts and mentions", () => {
   it("renders task items as disabled checkboxes that show whether each is done", () => {
     const html = toSafeHtml({
       type: "doc",
-      content: [{ type: "taskList", content: [{ type: "taskItem", attrs: { checked: true }, content: [paragraph(text("Rotate keys"))] }, { type: "taskItem", attrs: { checked: "true onclick=alert(1)" }, content: [paragraph(text("Page vendor"))] }] }],
+      content: [
+        {
+          type: "taskList",
+          content: [
+            { type: "taskItem", attrs: { checked: true }, content: [paragraph(text("Rotate keys"))] },
+            { type: "taskItem", attrs: { checked: "true onclick=alert(1)" }, content: [paragraph(text("Page vendor"))] },
+          ],
+        },
+      ],
     });
     expect(html).toBe(
       '<ul class="task-list"><li class="task-item" data-checked="true"><input type="checkbox" disabled checked aria-label="Done"><div><p>Rotate keys</p></div></li>' +
@@ -50,7 +58,9 @@ describe("published view: task lists, tables, callouts and mentions", () => {
   it("renders a mention as the escaped name in a span and never copies its attributes", () => {
     const html = toSafeHtml({
       type: "doc",
-      content: [paragraph(text("Thanks "), { type: "mention", attrs: { id: '"><img src=x onerror=alert(1)>', label: "<img src=x onerror=alert(2)>" } }, { type: "mention", attrs: { id: "u1", label: 7 } })],
+      content: [
+        paragraph(text("Thanks "), { type: "mention", attrs: { id: '"><img src=x onerror=alert(1)>', label: "<img src=x onerror=alert(2)>" } }, { type: "mention", attrs: { id: "u1", label: 7 } }),
+      ],
     });
     expect(html).toBe('<p>Thanks <span class="mention">@&#60;img src=x onerror=alert(2)&#62;</span><span class="mention">@someone</span></p>');
     expect(html).not.toMatch(/<img|data-id/);

@@ -13,7 +13,11 @@ describe("markdown export: task lists, tables, callouts and mentions", () => {
         {
           type: "taskList",
           content: [
-            { type: "taskItem", attrs: { checked: true }, content: [paragraph(text("Rotate keys")), { type: "taskList", content: [{ type: "taskItem", attrs: { checked: false }, content: [paragraph(text("staging"))] }] }] },
+            {
+              type: "taskItem",
+              attrs: { checked: true },
+              content: [paragraph(text("Rotate keys")), { type: "taskList", content: [{ type: "taskItem", attrs: { checked: false }, content: [paragraph(text("staging"))] }] }],
+            },
             { type: "taskItem", attrs: { checked: "yes" }, content: [paragraph(text("[x] not a tick"))] },
           ],
         },
@@ -46,7 +50,10 @@ describe("markdown export: task lists, tables, callouts and mentions", () => {
   });
 
   it("writes mentions as @Name, escaped, and leaves out a mention without a name", () => {
-    const doc = { type: "doc", content: [paragraph(text("Thanks "), { type: "mention", attrs: { id: "u1", label: "Sam <img src=x onerror=alert(1)>" } }, text("!"), { type: "mention", attrs: { id: "u2" } })] };
+    const doc = {
+      type: "doc",
+      content: [paragraph(text("Thanks "), { type: "mention", attrs: { id: "u1", label: "Sam <img src=x onerror=alert(1)>" } }, text("!"), { type: "mention", attrs: { id: "u2" } })],
+    };
     expect(toMarkdown(doc)).toBe("Thanks @Sam \\<img src=x onerror=alert(1)\\>!\n");
   });
 });

@@ -9,8 +9,24 @@ describe("markdown export", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [text("Summary")] },
-        { type: "paragraph", content: [text("The "), text("ledger", [{ type: "bold" }]), text(" ran "), text("SELECT 1", [{ type: "code" }]), text(" — see "), text("runbook", [{ type: "link", attrs: { href: "https://wiki.example.com/r" } }])] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("one")] }] }, { type: "listItem", content: [{ type: "paragraph", content: [text("two")] }] }] },
+        {
+          type: "paragraph",
+          content: [
+            text("The "),
+            text("ledger", [{ type: "bold" }]),
+            text(" ran "),
+            text("SELECT 1", [{ type: "code" }]),
+            text(" — see "),
+            text("runbook", [{ type: "link", attrs: { href: "https://wiki.example.com/r" } }]),
+          ],
+        },
+        {
+          type: "bulletList",
+          content: [
+            { type: "listItem", content: [{ type: "paragraph", content: [text("one")] }] },
+            { type: "listItem", content: [{ type: "paragraph", content: [text("two")] }] },
+          ],
+        },
         { type: "orderedList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("first")] }] }] },
       ],
     };
@@ -30,7 +46,16 @@ describe("markdown export", () => {
 
   it("writes runbook steps as one task list, escaping what would read as markdown", () => {
     const step = (value: string) => ({ type: "runbookStep", attrs: { id: "s-1" }, content: value ? [text(value)] : [] });
-    const doc = { type: "doc", content: [{ type: "paragraph", content: [text("Before you start:")] }, step("Check the [dashboard]"), step("Restart *all* pods"), { type: "paragraph", content: [text("Then wait.")] }, step("Confirm")] };
+    const doc = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [text("Before you start:")] },
+        step("Check the [dashboard]"),
+        step("Restart *all* pods"),
+        { type: "paragraph", content: [text("Then wait.")] },
+        step("Confirm"),
+      ],
+    };
     expect(toMarkdown(doc)).toBe("Before you start:\n\n- [ ] Check the \\[dashboard\\]\n- [ ] Restart \\*all\\* pods\n\nThen wait.\n\n- [ ] Confirm\n");
   });
 });

@@ -60,7 +60,12 @@ function block(node: JsonNode, data: MarkdownBlockData, indent = ""): string {
     case "paragraph":
       return indent + inline(children);
     case "blockquote":
-      return children.map((child) => block(child, data)).join("\n\n").split("\n").map((line) => `> ${line}`).join("\n");
+      return children
+        .map((child) => block(child, data))
+        .join("\n\n")
+        .split("\n")
+        .map((line) => `> ${line}`)
+        .join("\n");
     case "codeBlock":
       return `\`\`\`${typeof node.attrs?.language === "string" ? node.attrs.language.replace(/[^\w+-]/g, "") : ""}\n${children.map((c) => c.text ?? "").join("")}\n\`\`\``;
     case "horizontalRule":
@@ -70,7 +75,10 @@ function block(node: JsonNode, data: MarkdownBlockData, indent = ""): string {
     case "callout": {
       const label = calloutLabels[toCalloutTone(node.attrs?.tone)];
       const body = children.map((child) => block(child, data)).join("\n\n");
-      return `**${label}:** ${body}`.split("\n").map((line) => (line ? `> ${line}` : ">")).join("\n");
+      return `**${label}:** ${body}`
+        .split("\n")
+        .map((line) => (line ? `> ${line}` : ">"))
+        .join("\n");
     }
     case "table":
       return table(children);

@@ -9,5 +9,9 @@ const subscribe = () => () => {};
  * depends on the viewer's clock, zone or locale renders a fixed form until then, so the two agree.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -47,7 +47,7 @@ describe("runbook Markdown", () => {
   });
 
   it("hostile Markdown renders inert through the allow-list", () => {
-    const hostile = '# T\n\nSummary.\n\n<script>alert(1)</script>\n\n- [ ] <img src=x onerror=alert(1)> [go](javascript:alert(1)) ![i](javascript:alert(2))\n\n[data](data:text/html,<b>x</b>)\n';
+    const hostile = "# T\n\nSummary.\n\n<script>alert(1)</script>\n\n- [ ] <img src=x onerror=alert(1)> [go](javascript:alert(1)) ![i](javascript:alert(2))\n\n[data](data:text/html,<b>x</b>)\n";
     const html = toSafeHtml(importMarkdown(hostile).body as JsonNode);
     expect(html).not.toMatch(/<script|<img|javascript:|data:text|href="(?!https?:|mailto:)/i);
     expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");

@@ -12,8 +12,7 @@ export type ImportedRunbook = { title: string; summary: string; body: RunbookDoc
 
 const safeHref = (href: string) => (isAllowedLink(href) ? href.trim() : null);
 // marked hands back some characters entity-encoded in `text`; the document stores plain text.
-const decode = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name] ?? "");
+const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name] ?? "");
 
 function inline(tokens: Token[] | undefined, marks: Mark[] = []): JsonNode[] {
   const out: JsonNode[] = [];
@@ -139,7 +138,10 @@ export function importMarkdown(markdown: string): ImportedRunbook {
   // The paragraph right under the title, before any other heading, is the summary.
   let summary = "";
   if (firstH1 >= 0 && content[0]?.type === "paragraph") {
-    summary = (content[0].content ?? []).map((n) => n.text ?? "").join("").trim();
+    summary = (content[0].content ?? [])
+      .map((n) => n.text ?? "")
+      .join("")
+      .trim();
     content.shift();
   }
   return { title: title || "Imported runbook", summary, body: { type: "doc", content: content.length ? content : [{ type: "paragraph" }] } };
@@ -151,4 +153,11 @@ export function exportMarkdown(runbook: { title: string; summary: string; body: 
 }
 
 /** A file name from the title: lower-case words joined by dashes. */
-export const markdownFilename = (title: string) => `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "runbook"}.md`;
+export const markdownFilename = (title: string) =>
+  `${
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "runbook"
+  }.md`;

@@ -20,7 +20,12 @@ describe("revision diff", () => {
 
   it("is empty between identical revisions and handles an empty body", () => {
     const same = { title: "A", summary: "", bodyText: "one\ntwo" };
-    expect(diffRevisions(same, same)).toEqual({ lines: [{ kind: "same", text: "one" }, { kind: "same", text: "two" }] });
+    expect(diffRevisions(same, same)).toEqual({
+      lines: [
+        { kind: "same", text: "one" },
+        { kind: "same", text: "two" },
+      ],
+    });
     expect(diffRevisions({ ...same, bodyText: "" }, same).lines.map((l) => l.kind)).toEqual(["added", "added"]);
   });
 });

@@ -6,7 +6,13 @@ const doc: RunbookDoc = {
   type: "doc",
   content: [
     { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Triage" }] },
-    { type: "paragraph", content: [{ type: "text", text: "Look at " }, { type: "text", text: "the graph", marks: [{ type: "bold" }] }] },
+    {
+      type: "paragraph",
+      content: [
+        { type: "text", text: "Look at " },
+        { type: "text", text: "the graph", marks: [{ type: "bold" }] },
+      ],
+    },
     step("Check the dashboard", "s-one"),
     { type: "runbookStep", attrs: { id: "s-two" }, content: [{ type: "text", text: "Roll" }, { type: "hardBreak" }, { type: "text", text: "back" }] },
     { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "a note" }] }] }] },

@@ -71,7 +71,11 @@ export function docToText(doc: RunbookDoc): string {
         lines.push(`${prefix}[ ] ${inlineText(node)}`);
         return;
       case "codeBlock":
-        lines.push(...inlineText(node).split("\n").map((line) => prefix + line));
+        lines.push(
+          ...inlineText(node)
+            .split("\n")
+            .map((line) => prefix + line),
+        );
         return;
       case "horizontalRule":
         lines.push("---");

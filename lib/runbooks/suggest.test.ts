@@ -3,13 +3,43 @@ import { matchesAlert, suggestRunbooks, type SuggestionCandidate, type Suggestio
 
 const checkout = { id: "svc-checkout", name: "Checkout API" };
 const search = { id: "svc-search", name: "Search" };
-const incident: SuggestionIncident = { kind: "incident", severityId: 2, severityName: "SEV2", services: [checkout], alerts: [{ labels: { alertname: "HighErrorRate", service: "checkout", env: "prod" } }] };
-const runbook = (id: string, overrides: Partial<SuggestionCandidate> = {}): SuggestionCandidate => ({ id, title: id, serviceIds: [], incidentKinds: [], severityIds: [], alertMatchers: [], ...overrides });
+const incident: SuggestionIncident = {
+  kind: "incident",
+  severityId: 2,
+  severityName: "SEV2",
+  services: [checkout],
+  alerts: [{ labels: { alertname: "HighErrorRate", service: "checkout", env: "prod" } }],
+};
+const runbook = (id: string, overrides: Partial<SuggestionCandidate> = {}): SuggestionCandidate => ({
+  id,
+  title: id,
+  serviceIds: [],
+  incidentKinds: [],
+  severityIds: [],
+  alertMatchers: [],
+  ...overrides,
+});
 
 describe("runbook suggestions", () => {
   it("match alert labels only when every matcher matches one alert", () => {
-    expect(matchesAlert([{ label: "alertname", value: "HighErrorRate" }, { label: "service", value: "checkout" }], incident.alerts[0]!.labels)).toBe(true);
-    expect(matchesAlert([{ label: "alertname", value: "HighErrorRate" }, { label: "service", value: "search" }], incident.alerts[0]!.labels)).toBe(false);
+    expect(
+      matchesAlert(
+        [
+          { label: "alertname", value: "HighErrorRate" },
+          { label: "service", value: "checkout" },
+        ],
+        incident.alerts[0]!.labels,
+      ),
+    ).toBe(true);
+    expect(
+      matchesAlert(
+        [
+          { label: "alertname", value: "HighErrorRate" },
+          { label: "service", value: "search" },
+        ],
+        incident.alerts[0]!.labels,
+      ),
+    ).toBe(false);
     expect(matchesAlert([], { alertname: "x" })).toBe(false);
   });
 

@@ -26,11 +26,16 @@ afterAll(() => database.close());
 
 const now = new Date("2026-11-23T12:00:00Z");
 const as = (actor: Actor) => ({ ...contextFor(database.db, actor), now: () => now });
-const declare = (severityId: number, isPrivate = false) => declareIncident({ ctx: as(lead), input: { title: `Sev ${severityId}`, severityId, kind: "incident", summary: "", serviceIds: [], isPrivate } });
+const declare = (severityId: number, isPrivate = false) =>
+  declareIncident({ ctx: as(lead), input: { title: `Sev ${severityId}`, severityId, kind: "incident", summary: "", serviceIds: [], isPrivate } });
 
 describe("action items", () => {
   it("default their due date from the incident's severity, are on the incident timeline, and show under My action items", async () => {
-    for (const [severityId, days] of [[1, 14], [2, 30], [4, 90]] as const) {
+    for (const [severityId, days] of [
+      [1, 14],
+      [2, 30],
+      [4, 90],
+    ] as const) {
       const incident = await declare(severityId);
       const { id } = await createActionItem({ ctx: as(lead), input: { title: "Add a canary stage", description: "", ownerId: owner.id, incidentId: incident.id, priority: "high", kind: "prevent" } });
       const [row] = await database.db.select().from(actionItems).where(eq(actionItems.id, id));
@@ -45,7 +50,18 @@ describe("action items", () => {
 
   it("won't do needs a reason; done records who and when; both are on the timeline", async () => {
     const incident = await declare(3);
-    const { id } = await createActionItem({ ctx: as(lead), input: { title: "Alert on queue depth", description: "", ownerId: owner.id, incidentId: incident.id, priority: "medium", kind: "detect", trackerUrl: "https://acme.atlassian.net/browse/OPS-123" } });
+    const { id } = await createActionItem({
+      ctx: as(lead),
+      input: {
+        title: "Alert on queue depth",
+        description: "",
+        ownerId: owner.id,
+        incidentId: incident.id,
+        priority: "medium",
+        kind: "detect",
+        trackerUrl: "https://acme.atlassian.net/browse/OPS-123",
+      },
+    });
     await expect(setActionItemStatus({ ctx: as(owner), input: { actionItemId: id, status: "wont_do" } })).rejects.toMatchObject({ kind: "invalid", field: "reason" });
     await setActionItemStatus({ ctx: as(owner), input: { actionItemId: id, status: "done" } });
     const [item] = await listActionItems({ ctx: as(owner), input: { scope: "incident", incidentId: incident.id, includeClosed: true } });
@@ -56,11 +72,16 @@ describe("action items", () => {
 
   it("owners edit even as viewers; other viewers cannot; viewers cannot create", async () => {
     const incident = await declare(3);
-    const { id } = await createActionItem({ ctx: as(lead), input: { title: "Document the failover", description: "", ownerId: viewerOwner.id, incidentId: incident.id, priority: "low", kind: "process" } });
+    const { id } = await createActionItem({
+      ctx: as(lead),
+      input: { title: "Document the failover", description: "", ownerId: viewerOwner.id, incidentId: incident.id, priority: "low", kind: "process" },
+    });
     await setActionItemStatus({ ctx: as(viewerOwner), input: { actionItemId: id, status: "in_progress" } });
     const otherViewer = await createActor(database.db, "viewer");
     await expect(setActionItemStatus({ ctx: as(otherViewer), input: { actionItemId: id, status: "done" } })).rejects.toMatchObject({ kind: "forbidden" });
-    await expect(createActionItem({ ctx: as(viewerOwner), input: { title: "Nope nope", description: "", ownerId: viewerOwner.id, priority: "low", kind: "process" } })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(createActionItem({ ctx: as(viewerOwner), input: { title: "Nope nope", description: "", ownerId: viewerOwner.id, priority: "low", kind: "process" } })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
   });
 
   it("items of a private incident are hidden from outsiders, but not from their owner", async () => {
@@ -85,10 +106,24 @@ describe("action items", () => {
     const { getRunbook } = await import("@/server/runbooks/get");
     const runbook = await createRunbook({
       ctx: as(lead),
-      input: { title: "Queue failover", summary: "", body: { type: "doc", content: [] }, ownerTeamId: null, serviceIds: [], incidentKinds: [], severityIds: [], alertMatchers: [], reviewIntervalDays: 90, note: "" },
+      input: {
+        title: "Queue failover",
+        summary: "",
+        body: { type: "doc", content: [] },
+        ownerTeamId: null,
+        serviceIds: [],
+        incidentKinds: [],
+        severityIds: [],
+        alertMatchers: [],
+        reviewIntervalDays: 90,
+        note: "",
+      },
     });
     const incident = await declare(2);
-    const { id } = await createActionItem({ ctx: as(lead), input: { title: "Add the lag dashboard to the runbook", description: "", ownerId: owner.id, incidentId: incident.id, runbookId: runbook.id, priority: "medium", kind: "process" } });
+    const { id } = await createActionItem({
+      ctx: as(lead),
+      input: { title: "Add the lag dashboard to the runbook", description: "", ownerId: owner.id, incidentId: incident.id, runbookId: runbook.id, priority: "medium", kind: "process" },
+    });
     const detail = await getRunbook({ ctx: as(owner), input: { id: runbook.id } });
     expect(detail.targetingActionItems.map((item) => item.id)).toEqual([id]);
     expect(detail.freshness.reasons).toContain("1 open action item targets this runbook");

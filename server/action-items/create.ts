@@ -31,7 +31,10 @@ export async function createActionItem({ ctx, input }: { ctx: ServiceContext; in
     const item = await insertItem(tx, ctx, input, incidentId);
     created = item.id;
     // Owning work on a (private) incident makes you part of it.
-    await tx.insert(incidentParticipants).values({ incidentId: item.incidentId ?? incidentId, userId: item.ownerId, addedById: ctx.actor.id }).onConflictDoNothing();
+    await tx
+      .insert(incidentParticipants)
+      .values({ incidentId: item.incidentId ?? incidentId, userId: item.ownerId, addedById: ctx.actor.id })
+      .onConflictDoNothing();
     return {
       changesState: false,
       events: [{ kind: "action_item.created", data: { actionItemId: item.id, title: item.title, owner: item.ownerName, dueAt: item.dueAt.toISOString() } }],
@@ -43,11 +46,17 @@ export async function createActionItem({ ctx, input }: { ctx: ServiceContext; in
 
 async function insertItem(tx: Tx, ctx: ServiceContext, input: Input, incidentId: string | null) {
   const now = ctx.now?.() ?? new Date();
-  const [owner] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, input.ownerId), isNull(users.deactivatedAt)));
+  const [owner] = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, input.ownerId), isNull(users.deactivatedAt)));
   if (!owner) throw invalid("The owner must be an active user.", "ownerId");
   if (input.dueAt && input.dueAt.getTime() < now.getTime() - DAY_MS) throw invalid("The due date is in the past.", "dueAt");
   if (input.runbookId) {
-    const [runbook] = await tx.select({ id: runbooks.id }).from(runbooks).where(and(eq(runbooks.id, input.runbookId), isNull(runbooks.archivedAt)));
+    const [runbook] = await tx
+      .select({ id: runbooks.id })
+      .from(runbooks)
+      .where(and(eq(runbooks.id, input.runbookId), isNull(runbooks.archivedAt)));
     if (!runbook) throw invalid("That runbook does not exist any more.", "runbookId");
   }
   const [membership] = input.teamId ? [{ teamId: input.teamId }] : await tx.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, owner.id)).limit(1);
@@ -71,7 +80,15 @@ async function insertItem(tx: Tx, ctx: ServiceContext, input: Input, incidentId:
     })
     .returning();
   if (!item) throw new Error("insert returned no row");
-  if (!incidentId) await recordAudit(tx, { actorId: ctx.actor.id, action: "action_item.created", entityType: "action_item", entityId: item.id, after: { title: item.title, ownerId: owner.id }, requestId: ctx.requestId });
+  if (!incidentId)
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "action_item.created",
+      entityType: "action_item",
+      entityId: item.id,
+      after: { title: item.title, ownerId: owner.id },
+      requestId: ctx.requestId,
+    });
   return { ...item, ownerName: owner.name };
 }
 

@@ -24,7 +24,10 @@ beforeAll(async () => {
   ada = await createActor(database.db, "responder", "Ada Owner");
   ben = await createActor(database.db, "responder", "Ben Owner");
   outsider = await createActor(database.db, "responder", "Ola Outsider");
-  const [team] = await database.db.insert(teams).values({ name: `Storage ${Date.now()}` }).returning();
+  const [team] = await database.db
+    .insert(teams)
+    .values({ name: `Storage ${Date.now()}` })
+    .returning();
   teamId = team!.id;
   await database.db.insert(teamMembers).values({ teamId, userId: ada.id });
 });
@@ -96,7 +99,6 @@ describe("the share of post-mortems whose items closed on time", () => {
     expect(postMortemShare([], now)).toEqual({ closedOnTime: 0, missed: 0, pending: 0, share: null });
   });
 });
-
 
 describe("CSV export", () => {
   it("has the filtered, visible items with a header row", async () => {

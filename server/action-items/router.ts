@@ -9,10 +9,25 @@ import { setActionItemStatus } from "./set-status";
 import { updateActionItems } from "./update-many";
 
 export const actionItemsRouter = router({
-  list: protectedProcedure.input(listActionItemsInput).output(z.array(actionItemOutput)).query(({ ctx, input }) => listActionItems({ ctx: serviceContext(ctx), input })),
-  dashboard: protectedProcedure.input(dashboardInput).output(dashboardOutput).query(({ ctx, input }) => actionItemDashboard({ ctx: serviceContext(ctx), input })),
-  create: responderProcedure.input(createActionItemInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => createActionItem({ ctx: serviceContext(ctx), input })),
+  list: protectedProcedure
+    .input(listActionItemsInput)
+    .output(z.array(actionItemOutput))
+    .query(({ ctx, input }) => listActionItems({ ctx: serviceContext(ctx), input })),
+  dashboard: protectedProcedure
+    .input(dashboardInput)
+    .output(dashboardOutput)
+    .query(({ ctx, input }) => actionItemDashboard({ ctx: serviceContext(ctx), input })),
+  create: responderProcedure
+    .input(createActionItemInput)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => createActionItem({ ctx: serviceContext(ctx), input })),
   // Owners may update their own items even as viewers, so these are protected, and the verbs decide.
-  setStatus: protectedProcedure.input(setActionItemStatusInput).output(z.void()).mutation(({ ctx, input }) => setActionItemStatus({ ctx: serviceContext(ctx), input })),
-  update: protectedProcedure.input(updateActionItemsInput).output(z.object({ updated: z.number() })).mutation(({ ctx, input }) => updateActionItems({ ctx: serviceContext(ctx), input })),
+  setStatus: protectedProcedure
+    .input(setActionItemStatusInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => setActionItemStatus({ ctx: serviceContext(ctx), input })),
+  update: protectedProcedure
+    .input(updateActionItemsInput)
+    .output(z.object({ updated: z.number() }))
+    .mutation(({ ctx, input }) => updateActionItems({ ctx: serviceContext(ctx), input })),
 });

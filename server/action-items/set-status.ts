@@ -30,7 +30,15 @@ export async function setActionItemStatus({ ctx, input }: { ctx: ServiceContext;
   if (!item.incidentId) {
     await ctx.db.transaction(async (tx) => {
       await apply(tx, ctx.now?.() ?? new Date());
-      await recordAudit(tx, { actorId: ctx.actor.id, action: "action_item.status_changed", entityType: "action_item", entityId: item.id, before: { status: item.status }, after: { status: input.status, reason: input.reason ?? null }, requestId: ctx.requestId });
+      await recordAudit(tx, {
+        actorId: ctx.actor.id,
+        action: "action_item.status_changed",
+        entityType: "action_item",
+        entityId: item.id,
+        before: { status: item.status },
+        after: { status: input.status, reason: input.reason ?? null },
+        requestId: ctx.requestId,
+      });
     });
     return;
   }

@@ -65,7 +65,10 @@ describe("bulk changes to action items", () => {
     const notMine = await newItem();
     const mine = await newItem(undefined, viewer.id);
     await expect(updateActionItems({ ctx: as(viewer), input: { actionItemIds: [mine, notMine], status: "done" } })).rejects.toMatchObject({ kind: "forbidden" });
-    const rows = await database.db.select().from(actionItems).where(inArray(actionItems.id, [hidden, visible, notMine, mine]));
+    const rows = await database.db
+      .select()
+      .from(actionItems)
+      .where(inArray(actionItems.id, [hidden, visible, notMine, mine]));
     expect(rows.map((row) => row.status)).toEqual(["open", "open", "open", "open"]);
     // An owner who is a viewer may still bulk-change their own items.
     await updateActionItems({ ctx: as(viewer), input: { actionItemIds: [mine], status: "in_progress" } });

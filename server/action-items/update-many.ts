@@ -35,7 +35,10 @@ export async function updateActionItems({ ctx, input }: { ctx: ServiceContext; i
 }
 
 async function activeUser(tx: Tx, userId: string) {
-  const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
+  const [user] = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
   if (!user) throw invalid("The new owner must be an active user.", "ownerId");
   return user;
 }
@@ -74,7 +77,14 @@ async function applyOne(ctx: ServiceContext, tx: Tx, item: ActionItem, input: In
       events: [
         {
           kind: "action_item.updated",
-          data: { actionItemId: item.id, title: item.title, owner: owner?.name ?? null, dueAt: input.dueAt?.toISOString() ?? null, status: closing ? actionItemStatusLabels[status] : null, reason: input.reason ?? null },
+          data: {
+            actionItemId: item.id,
+            title: item.title,
+            owner: owner?.name ?? null,
+            dueAt: input.dueAt?.toISOString() ?? null,
+            status: closing ? actionItemStatusLabels[status] : null,
+            reason: input.reason ?? null,
+          },
         },
       ],
       audit: { action: "action_item.updated", before: { actionItemId: item.id, ...before }, after },

@@ -6,12 +6,14 @@ import { signInThrottle } from "@/db/schema";
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 60_000;
 
-export const throttleKeys = (email: string, ip: string | null) =>
-  [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])] as const;
+export const throttleKeys = (email: string, ip: string | null) => [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])] as const;
 
 /** Seconds until the caller may try again, or 0 when not throttled. */
 export async function secondsUntilRetry(db: DbOrTx, keys: readonly string[], now: Date): Promise<number> {
-  const rows = await db.select().from(signInThrottle).where(inArray(signInThrottle.key, [...keys]));
+  const rows = await db
+    .select()
+    .from(signInThrottle)
+    .where(inArray(signInThrottle.key, [...keys]));
   let wait = 0;
   for (const row of rows) {
     const windowEnds = row.windowStartedAt.getTime() + WINDOW_MS;

@@ -4,17 +4,11 @@ import { findUserByEmail } from "@/server/users/find-by-email";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { clearAccountFailures, recordFailure, secondsUntilRetry, throttleKeys } from "./throttle";
 
-export type CredentialsResult =
-  | { outcome: "signed_in"; user: User }
-  | { outcome: "refused" }
-  | { outcome: "throttled"; retryAfterSeconds: number };
+export type CredentialsResult = { outcome: "signed_in"; user: User } | { outcome: "refused" } | { outcome: "throttled"; retryAfterSeconds: number };
 
 // One answer for an unknown email, a wrong password and a deactivated account: a failed sign-in
 // must not reveal whether the account exists.
-export async function verifyCredentials(
-  db: Db,
-  input: { email: string; password: string; ip: string | null; now?: Date },
-): Promise<CredentialsResult> {
+export async function verifyCredentials(db: Db, input: { email: string; password: string; ip: string | null; now?: Date }): Promise<CredentialsResult> {
   const now = input.now ?? new Date();
   const keys = throttleKeys(input.email, input.ip);
   const wait = await secondsUntilRetry(db, keys, now);

@@ -29,7 +29,10 @@ export function createCollabServer(options: CollabOptions = {}) {
     debounce: 2000,
     maxDebounce: 10_000,
     // Redis first (its priority is higher): it takes a lock so one instance stores at a time.
-    extensions: [...(redis ? [redis] : []), new Database({ fetch: ({ documentName }) => fetchDocumentState(documentName), store: ({ documentName, document }) => storeDocumentState(documentName, document) })],
+    extensions: [
+      ...(redis ? [redis] : []),
+      new Database({ fetch: ({ documentName }) => fetchDocumentState(documentName), store: ({ documentName, document }) => storeDocumentState(documentName, document) }),
+    ],
     async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
       const user = await userFromUpgrade(requestHeaders);
       if (!user) throw new Error("not signed in");

@@ -22,11 +22,7 @@ export async function fetchDocumentState(documentName: string): Promise<Uint8Arr
 export async function readDocumentState(db: DbOrTx, id: string): Promise<Uint8Array | null> {
   const [row] = await db.select({ state: postMortems.documentState }).from(postMortems).where(eq(postMortems.id, id));
   if (!row) return null;
-  const logged = await db
-    .select({ update: postMortemDocUpdates.update })
-    .from(postMortemDocUpdates)
-    .where(eq(postMortemDocUpdates.postMortemId, id))
-    .orderBy(asc(postMortemDocUpdates.seq));
+  const logged = await db.select({ update: postMortemDocUpdates.update }).from(postMortemDocUpdates).where(eq(postMortemDocUpdates.postMortemId, id)).orderBy(asc(postMortemDocUpdates.seq));
   const parts = [...(row.state ? [row.state] : []), ...logged.map((entry) => entry.update)];
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
@@ -83,14 +79,14 @@ export async function storeDocumentState(documentName: string, document: Y.Doc):
     // takes KEY SHARE), so an acknowledgement never waits for a compaction.
     const [row] = await tx.select({ state: postMortems.documentState }).from(postMortems).where(eq(postMortems.id, id)).for("no key update");
     if (!row) return;
-    const logged = await tx
-      .select({ seq: postMortemDocUpdates.seq, update: postMortemDocUpdates.update })
-      .from(postMortemDocUpdates)
-      .where(eq(postMortemDocUpdates.postMortemId, id));
+    const logged = await tx.select({ seq: postMortemDocUpdates.seq, update: postMortemDocUpdates.update }).from(postMortemDocUpdates).where(eq(postMortemDocUpdates.postMortemId, id));
     // A binary merge (no Y.Doc to integrate into) keeps compaction cheap for long documents.
     const live = Y.encodeStateAsUpdate(document);
     const state = row.state || logged.length > 0 ? Y.mergeUpdates([...(row.state ? [row.state] : []), ...logged.map((entry) => entry.update), live]) : live;
-    await tx.update(postMortems).set({ documentState: state, content: snapshotOf(state, document), updatedAt: new Date() }).where(eq(postMortems.id, id));
+    await tx
+      .update(postMortems)
+      .set({ documentState: state, content: snapshotOf(state, document), updatedAt: new Date() })
+      .where(eq(postMortems.id, id));
     if (logged.length > 0) {
       const seqs = logged.map((entry) => entry.seq);
       await tx.delete(postMortemDocUpdates).where(and(eq(postMortemDocUpdates.postMortemId, id), inArray(postMortemDocUpdates.seq, seqs)));
@@ -104,11 +100,7 @@ export async function storeDocumentState(documentName: string, document: Y.Doc):
  * (its blameless check), the published view and the export read this, never a snapshot seconds old.
  */
 export async function currentDocumentJson(db: DbOrTx, postMortem: Pick<PostMortem, "id" | "documentState" | "content">): Promise<Record<string, unknown>> {
-  const logged = await db
-    .select({ update: postMortemDocUpdates.update })
-    .from(postMortemDocUpdates)
-    .where(eq(postMortemDocUpdates.postMortemId, postMortem.id))
-    .orderBy(asc(postMortemDocUpdates.seq));
+  const logged = await db.select({ update: postMortemDocUpdates.update }).from(postMortemDocUpdates).where(eq(postMortemDocUpdates.postMortemId, postMortem.id)).orderBy(asc(postMortemDocUpdates.seq));
   if (logged.length === 0) return postMortem.content ?? { type: "doc", content: [] };
   const doc = new Y.Doc();
   try {

@@ -34,7 +34,9 @@ async function openAs(writer: CollabFixture["writers"][number], port: number): P
 
 describe(onPostgres ? "two browsers on two instances (PostgreSQL + Redis)" : "two browsers on one instance (embedded database)", () => {
   it("each sees the other's words, cursor and presence", async () => {
-    const [a, b] = onPostgres ? await Promise.all([startApp({ ...fixture.env, ...redisEnv }), startApp({ ...fixture.env, ...redisEnv })]) : await startApp(fixture.env).then((one) => [one, one] as const);
+    const [a, b] = onPostgres
+      ? await Promise.all([startApp({ ...fixture.env, ...redisEnv }), startApp({ ...fixture.env, ...redisEnv })])
+      : await startApp(fixture.env).then((one) => [one, one] as const);
     const [ada, bo] = fixture.writers;
     const pageA = await openAs(ada, a.port);
     const pageB = await openAs(bo, b.port);

@@ -13,8 +13,7 @@ const redisEnv = { REDIS_URL: redisUrl, REDIS_PREFIX: `daytwo-test-${randomBytes
 
 const suite = collabSuite();
 
-const names = (client: Client) =>
-  [...(client.provider.awareness?.getStates().values() ?? [])].map((state) => (state.user as { name?: string } | undefined)?.name).filter(Boolean);
+const names = (client: Client) => [...(client.provider.awareness?.getStates().values() ?? [])].map((state) => (state.user as { name?: string } | undefined)?.name).filter(Boolean);
 
 // One of the two describes runs, by engine: nothing is skipped.
 const onPostgres = inject("engine") === "postgres";

@@ -7,7 +7,13 @@ import type { ServiceContext } from "@/server/context";
 import { conflict, forbidden } from "@/server/errors";
 import type { createRoleTypeInput } from "./schemas";
 
-const keyFor = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 50) || "role";
+const keyFor = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")
+    .slice(0, 50) || "role";
 
 /** Admin-defined incident roles (e.g. "Customer liaison"), offered on every incident beside the built-in ones. */
 export async function createRoleType({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof createRoleTypeInput> }) {

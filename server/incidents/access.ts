@@ -10,9 +10,7 @@ export function visibleTo(actor: Actor): SQL | undefined {
   if (can(actor, "incident.read", { isPrivate: true, isParticipant: false })) return undefined;
   return or(
     eq(incidents.isPrivate, false),
-    exists(
-      sql`(select 1 from ${incidentParticipants} where ${incidentParticipants.incidentId} = ${incidents.id} and ${incidentParticipants.userId} = ${actor.id})`,
-    ),
+    exists(sql`(select 1 from ${incidentParticipants} where ${incidentParticipants.incidentId} = ${incidents.id} and ${incidentParticipants.userId} = ${actor.id})`),
   );
 }
 
@@ -21,7 +19,10 @@ export function visibleTo(actor: Actor): SQL | undefined {
  * never "forbidden": its existence is itself private.
  */
 export async function loadVisibleIncident(db: DbOrTx, actor: Actor, incidentId: string, options: { lock?: boolean } = {}): Promise<Incident> {
-  const query = db.select().from(incidents).where(and(eq(incidents.id, incidentId), visibleTo(actor)));
+  const query = db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.id, incidentId), visibleTo(actor)));
   const [incident] = options.lock ? await query.for("update") : await query;
   if (!incident) throw notFound("That incident");
   return incident;

@@ -10,7 +10,10 @@ import type { addParticipantInput } from "./schemas";
 /** Grants someone access to a (private) incident; recorded on the timeline. */
 export async function addParticipant({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof addParticipantInput> }) {
   return mutateIncident(ctx, { incidentId: input.incidentId, expectedVersion: null }, async (tx, incident) => {
-    const [person] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, input.userId), isNull(users.deactivatedAt)));
+    const [person] = await tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.id, input.userId), isNull(users.deactivatedAt)));
     if (!person) throw invalid("That person is not an active user.", "userId");
     const added = await tx.insert(incidentParticipants).values({ incidentId: incident.id, userId: person.id, addedById: ctx.actor.id }).onConflictDoNothing().returning();
     if (added.length === 0) throw conflict(`${person.name} already takes part in this incident.`);

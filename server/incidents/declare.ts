@@ -45,9 +45,7 @@ export async function declareIncident({ ctx, input }: { ctx: ServiceContext; inp
       .returning();
     if (!incident) throw new Error("insert returned no row");
     if (chosenServices.length) await tx.insert(incidentServices).values(chosenServices.map((s) => ({ incidentId: incident.id, serviceId: s.id })));
-    await tx
-      .insert(incidentParticipants)
-      .values([...new Set([ctx.actor.id, commander.id])].map((userId) => ({ incidentId: incident.id, userId, addedById: ctx.actor.id })));
+    await tx.insert(incidentParticipants).values([...new Set([ctx.actor.id, commander.id])].map((userId) => ({ incidentId: incident.id, userId, addedById: ctx.actor.id })));
     await tx.insert(incidentRoleAssignments).values({ incidentId: incident.id, roleTypeId: commanderRole.id, userId: commander.id, assignedById: ctx.actor.id, assignedAt: now });
     const lastEventSeq = await appendEvents(
       tx,
@@ -61,7 +59,14 @@ export async function declareIncident({ ctx, input }: { ctx: ServiceContext; inp
       1,
     );
     await tx.update(incidents).set({ lastEventSeq }).where(eq(incidents.id, incident.id));
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "incident.declared", entityType: "incident", entityId: incident.id, after: { reference: reference(incident), title: input.title, severity: severity.name }, requestId: ctx.requestId });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "incident.declared",
+      entityType: "incident",
+      entityId: incident.id,
+      after: { reference: reference(incident), title: input.title, severity: severity.name },
+      requestId: ctx.requestId,
+    });
     return { id: incident.id, reference: reference(incident) };
   });
 }

@@ -39,7 +39,12 @@ async function appendAsOldRelease(incidentId: string, kind: string, data: Record
 describe("timeline events of an older release", () => {
   it("read under today's name, with today's text, and the kind filter finds them", async () => {
     const { id } = await declare();
-    await appendAsOldRelease(id, "runbook_step_done", { runbookId: "rb", incidentRunbookId: "run", runbook: "Checkout rollback", stepId: "s-1", step: "Check the dashboard", position: 1, total: 3 }, false);
+    await appendAsOldRelease(
+      id,
+      "runbook_step_done",
+      { runbookId: "rb", incidentRunbookId: "run", runbook: "Checkout rollback", stepId: "s-1", step: "Check the dashboard", position: 1, total: 3 },
+      false,
+    );
     await appendAsOldRelease(id, "alert_attached", { alertId: "al", title: "5xx rate high", labels: { service: "checkout" } }, false);
 
     const filtered = await getTimeline({ ctx: as(), input: { incidentId: id, kinds: ["runbook.step_done"] } });

@@ -18,7 +18,6 @@ function checkedData(event: EventInput): Record<string, unknown> {
   return parsed.data;
 }
 
-
 /**
  * Appends events with the next sequence numbers (the caller holds the incident row lock and
  * bumps lastEventSeq), then queues a NOTIFY. Postgres delivers it at commit and drops it on

@@ -38,7 +38,10 @@ describe("declaring", () => {
     expect(incident.roles.find((r) => r.key === "commander")?.holder?.id).toBe(commander.id);
     const timeline = await getTimeline({ ctx: ctx(commander), input: { incidentId: first.id } });
     expect(timeline.map((e) => e.kind)).toEqual(["incident.declared", "role.assigned"]);
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, "incident.declared")));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, "incident.declared")));
     expect(audit).toHaveLength(1);
   });
 
@@ -51,7 +54,9 @@ describe("declaring", () => {
 
   it("refuses viewers", async () => {
     const viewer = await createActor(database.db, "viewer");
-    await expect(declareIncident({ ctx: ctx(viewer), input: { title: "x", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(declareIncident({ ctx: ctx(viewer), input: { title: "x", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
   });
 });
 
@@ -75,7 +80,9 @@ describe("lifecycle", () => {
     expect(incident.milestones.mitigatedAt).toEqual(t(20));
     expect(incident.milestones.resolvedAt).toEqual(t(30));
     expect(incident.milestones.closedAt).toEqual(t(40));
-    const changes = (await getTimeline({ ctx: ctx(commander), input: { incidentId: id, kinds: ["status.changed"] } })).map((e) => (e.kind === "status.changed" ? `${e.data.from}→${e.data.to}` : e.kind));
+    const changes = (await getTimeline({ ctx: ctx(commander), input: { incidentId: id, kinds: ["status.changed"] } })).map((e) =>
+      e.kind === "status.changed" ? `${e.data.from}→${e.data.to}` : e.kind,
+    );
     expect(changes).toEqual(["triage→investigating", "investigating→monitoring", "monitoring→resolved", "resolved→closed"]);
   });
 
@@ -109,7 +116,7 @@ describe("lifecycle", () => {
     await expect(correctMilestone({ ctx: ctx(commander), input: { incidentId: id, expectedVersion: 2, milestone: "impactStartedAt", at: later } })).rejects.toMatchObject({ kind: "invalid" });
     const corrected = await getIncident({ ctx: ctx(commander), input: { incidentId: id } });
     expect(corrected.milestones.impactStartedAt).toEqual(before);
-    expect((await getTimeline({ ctx: ctx(commander), input: { incidentId: id, kinds: ["milestone.corrected"] } }))).toHaveLength(1);
+    expect(await getTimeline({ ctx: ctx(commander), input: { incidentId: id, kinds: ["milestone.corrected"] } })).toHaveLength(1);
   });
 });
 
@@ -123,7 +130,10 @@ describe("roles", () => {
     expect(incident.roles.find((r) => r.key === "commander")?.holder?.name).toBe("Omar Ops");
     expect(incident.roles.find((r) => r.key === "scribe")?.holder?.name).toBe("Cora Commander");
     const commanders = incident.roleHistory.filter((h) => h.role === "Incident commander");
-    expect(commanders.map((h) => [h.holder.name, h.until === null])).toEqual([["Cora Commander", false], ["Omar Ops", true]]);
+    expect(commanders.map((h) => [h.holder.name, h.until === null])).toEqual([
+      ["Cora Commander", false],
+      ["Omar Ops", true],
+    ]);
   });
 });
 
@@ -146,7 +156,10 @@ describe("no lost updates", () => {
     const accepted = attempts.filter((a) => a.status === "fulfilled");
     expect(accepted).toHaveLength(1);
     expect(attempts.filter((a) => a.status === "rejected").every((a) => (a as PromiseRejectedResult).reason.kind === "conflict")).toBe(true);
-    const statusEvents = await database.db.select().from(incidentEvents).where(and(eq(incidentEvents.incidentId, id), eq(incidentEvents.kind, "status.changed")));
+    const statusEvents = await database.db
+      .select()
+      .from(incidentEvents)
+      .where(and(eq(incidentEvents.incidentId, id), eq(incidentEvents.kind, "status.changed")));
     expect(statusEvents).toHaveLength(1);
     const [row] = await database.db.select().from(incidents).where(eq(incidents.id, id));
     expect(row?.version).toBe(2);

@@ -44,8 +44,5 @@ export function afterCursor(sort: ListSort, encoded: string): SQL {
   const declared = new Date(cursor.d);
   if (sort === "oldest") return or(gt(incidents.declaredAt, declared), and(eq(incidents.declaredAt, declared), gt(incidents.id, cursor.i)))!;
   const key = leadingKey(sort);
-  return or(
-    sql`${key} > ${cursor.k}`,
-    and(sql`${key} = ${cursor.k}`, or(lt(incidents.declaredAt, declared), and(eq(incidents.declaredAt, declared), lt(incidents.id, cursor.i)))),
-  )!;
+  return or(sql`${key} > ${cursor.k}`, and(sql`${key} = ${cursor.k}`, or(lt(incidents.declaredAt, declared), and(eq(incidents.declaredAt, declared), lt(incidents.id, cursor.i)))))!;
 }

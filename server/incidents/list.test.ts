@@ -13,7 +13,10 @@ beforeAll(async () => {
   responder = await createActor(database.db, "responder", "Lister");
   const ctx = contextFor(database.db, responder);
   for (let i = 0; i < 7; i++) {
-    const { id } = await declareIncident({ ctx, input: { title: `Incident ${i}`, severityId: (i % 4) + 1, kind: i === 6 ? "drill" : "incident", summary: i === 3 ? "kafka lag" : "", serviceIds: [], isPrivate: false } });
+    const { id } = await declareIncident({
+      ctx,
+      input: { title: `Incident ${i}`, severityId: (i % 4) + 1, kind: i === 6 ? "drill" : "incident", summary: i === 3 ? "kafka lag" : "", serviceIds: [], isPrivate: false },
+    });
     if (i % 2 === 0) await changeStatus({ ctx, input: { incidentId: id, expectedVersion: 1, to: "resolved" } });
   }
 });

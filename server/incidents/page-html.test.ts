@@ -81,7 +81,9 @@ describe("in a real browser", () => {
   async function openAndListen(path: string, user: { id: string; name: string; email: string }, { quiet = false } = {}) {
     browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-dev-shm-usage"] });
     const [name, value] = (await sessionCookie(user)).split("=") as [string, string];
-    const context = await browser.newContext({ storageState: { cookies: [{ name, value, domain: "127.0.0.1", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] } });
+    const context = await browser.newContext({
+      storageState: { cookies: [{ name, value, domain: "127.0.0.1", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] },
+    });
     const page = await context.newPage();
     // Today any live message (a presence ping's echo included) makes the page refetch everything;
     // with the feed cut, what is left is what the page asks for on its own when it first paints.
@@ -109,7 +111,17 @@ describe("in a real browser", () => {
     expect(await page.getByText(/^Loading/).allTextContents()).toEqual([]);
     // The browser adopted the server's HTML as it was: no hydration error.
     expect(reactErrors(errors)).toEqual([]);
-    for (const prefetched of ["incidents.get", "incidents.timeline", "incidents.formOptions", "postMortems.forIncident", "runbooks.attachedToIncident", "runbooks.suggestionsForIncident", "runbooks.alertsForIncident", "actionItems.list", "postMortems.templates"]) {
+    for (const prefetched of [
+      "incidents.get",
+      "incidents.timeline",
+      "incidents.formOptions",
+      "postMortems.forIncident",
+      "runbooks.attachedToIncident",
+      "runbooks.suggestionsForIncident",
+      "runbooks.alertsForIncident",
+      "actionItems.list",
+      "postMortems.templates",
+    ]) {
       expect(asked, `${prefetched} was fetched again in the browser: ${asked.join(" ")}`).not.toContain(prefetched);
     }
     await close();
@@ -118,7 +130,10 @@ describe("in a real browser", () => {
   it("paints the incident list with its first page, filtered as the address says", async () => {
     const { ada } = database.seeded;
     const { page, asked, errors, close } = await openAndListen("/incidents?status=all&sort=newest&q=payments", ada);
-    await page.getByRole("link", { name: /Checkout payments failing in EU/ }).first().waitFor();
+    await page
+      .getByRole("link", { name: /Checkout payments failing in EU/ })
+      .first()
+      .waitFor();
     expect(reactErrors(errors)).toEqual([]);
     expect(asked).not.toContain("incidents.list");
     expect(asked).not.toContain("incidents.formOptions");

@@ -49,7 +49,12 @@ const procedures = (): Procedure[] => [
 describe("incident procedures by role", () => {
   it("everyone signed in reads; responders and admins act; viewers are refused; strangers must sign in", async () => {
     for (const procedure of procedures()) {
-      for (const [who, actor] of [["admin", people.admin], ["responder", people.responder], ["viewer", people.viewer], ["signed out", null]] as const) {
+      for (const [who, actor] of [
+        ["admin", people.admin],
+        ["responder", people.responder],
+        ["viewer", people.viewer],
+        ["signed out", null],
+      ] as const) {
         const incident = await freshIncident(false);
         const result = await callProcedure(database.db, actor, procedure.path, procedure.input(incident), procedure.kind);
         // releaseRole on the commander of an open incident is refused by the lifecycle (409) for those allowed to act.

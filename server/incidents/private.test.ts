@@ -64,7 +64,11 @@ describe("private incidents", () => {
     const secret = await declareIncident({ ctx: ownerCtx, input: { title: "Key rotation", severityId: 2, kind: "incident", summary: "", serviceIds: [], isPrivate: true } });
     await changeStatus({ ctx: ownerCtx, input: { incidentId: secret.id, expectedVersion: 1, to: "investigating" } });
     const check = async (expected: Record<Actor["role"] | "outsider", Record<string, number>>) => {
-      for (const [name, actor] of [["responder", owner], ["outsider", outsider], ["admin", admin]] as const) {
+      for (const [name, actor] of [
+        ["responder", owner],
+        ["outsider", outsider],
+        ["admin", admin],
+      ] as const) {
         const ctx = contextFor(database.db, actor);
         const visible = [visibleTo(actor)].filter((f) => f !== undefined);
         const listed = (await listIncidents({ ctx, input: listInput })).countsByStatus;

@@ -25,9 +25,18 @@ const person = z.object({ id: z.uuid(), name: z.string() });
 const versionOf = (incident: { version: number; lastEventSeq: number }) => ({ version: incident.version, lastEventSeq: incident.lastEventSeq });
 
 export const incidentsRouter = router({
-  list: protectedProcedure.input(input.listIncidentsInput).output(listIncidentsOutput).query(({ ctx, input }) => listIncidents({ ctx: serviceContext(ctx), input })),
-  get: protectedProcedure.input(input.incidentIdInput).output(incidentOutput).query(({ ctx, input }) => getIncident({ ctx: serviceContext(ctx), input })),
-  timeline: protectedProcedure.input(input.timelineInput).output(z.array(timelineEventOutput)).query(({ ctx, input }) => getTimeline({ ctx: serviceContext(ctx), input })),
+  list: protectedProcedure
+    .input(input.listIncidentsInput)
+    .output(listIncidentsOutput)
+    .query(({ ctx, input }) => listIncidents({ ctx: serviceContext(ctx), input })),
+  get: protectedProcedure
+    .input(input.incidentIdInput)
+    .output(incidentOutput)
+    .query(({ ctx, input }) => getIncident({ ctx: serviceContext(ctx), input })),
+  timeline: protectedProcedure
+    .input(input.timelineInput)
+    .output(z.array(timelineEventOutput))
+    .query(({ ctx, input }) => getTimeline({ ctx: serviceContext(ctx), input })),
   formOptions: protectedProcedure
     .input(z.void())
     .output(
@@ -40,20 +49,47 @@ export const incidentsRouter = router({
       }),
     )
     .query(({ ctx }) => getFormOptions({ ctx: serviceContext(ctx) })),
-  viewers: protectedProcedure.input(input.incidentIdInput).output(z.array(person)).query(({ ctx, input }) => listViewers({ ctx: serviceContext(ctx), input })),
+  viewers: protectedProcedure
+    .input(input.incidentIdInput)
+    .output(z.array(person))
+    .query(({ ctx, input }) => listViewers({ ctx: serviceContext(ctx), input })),
 
   declare: responderProcedure
     .input(input.declareIncidentInput)
     .output(z.object({ id: z.uuid(), reference: z.string() }))
     .mutation(({ ctx, input }) => declareIncident({ ctx: serviceContext(ctx), input })),
-  changeStatus: responderProcedure.input(input.changeStatusInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await changeStatus({ ctx: serviceContext(ctx), input }))),
-  update: responderProcedure.input(input.updateIncidentInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await updateIncident({ ctx: serviceContext(ctx), input }))),
-  correctMilestone: responderProcedure.input(input.correctMilestoneInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await correctMilestone({ ctx: serviceContext(ctx), input }))),
-  assignRole: responderProcedure.input(input.assignRoleInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await assignRole({ ctx: serviceContext(ctx), input }))),
-  releaseRole: responderProcedure.input(input.releaseRoleInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await releaseRole({ ctx: serviceContext(ctx), input }))),
-  addNote: responderProcedure.input(input.addNoteInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await addNote({ ctx: serviceContext(ctx), input }))),
-  postStatusUpdate: responderProcedure.input(input.postStatusUpdateInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await postStatusUpdate({ ctx: serviceContext(ctx), input }))),
-  addParticipant: responderProcedure.input(input.addParticipantInput).output(mutationResultOutput).mutation(async ({ ctx, input }) => versionOf(await addParticipant({ ctx: serviceContext(ctx), input }))),
+  changeStatus: responderProcedure
+    .input(input.changeStatusInput)
+    .output(mutationResultOutput)
+    .mutation(async ({ ctx, input }) => versionOf(await changeStatus({ ctx: serviceContext(ctx), input }))),
+  update: responderProcedure
+    .input(input.updateIncidentInput)
+    .output(mutationResultOutput)
+    .mutation(async ({ ctx, input }) => versionOf(await updateIncident({ ctx: serviceContext(ctx), input }))),
+  correctMilestone: responderProcedure
+    .input(input.correctMilestoneInput)
+    .output(mutationResultOutput)
+    .mutation(async ({ ctx, input }) => versionOf(await correctMilestone({ ctx: serviceContext(ctx), input }))),
+  assignRole: responderProcedure
+    .input(input.assignRoleInput)
+    .output(mutationResultOutput)
+    .mutation(async ({ ctx, input }) => versionOf(await assignRole({ ctx: serviceContext(ctx), input }))),
+  releaseRole: responderProcedure
+    .input(input.releaseRoleInput)
+    .output(mutationResultOutput)
+    .mutation(async ({ ctx, input }) => versionOf(await releaseRole({ ctx: serviceContext(ctx), input }))),
+  addNote: responderProcedure
+    .input(input.addNoteInput)
+    .output(mutationResultOutput)
+    .mutation(async ({ ctx, input }) => versionOf(await addNote({ ctx: serviceContext(ctx), input }))),
+  postStatusUpdate: responderProcedure
+    .input(input.postStatusUpdateInput)
+    .output(mutationResultOutput)
+    .mutation(async ({ ctx, input }) => versionOf(await postStatusUpdate({ ctx: serviceContext(ctx), input }))),
+  addParticipant: responderProcedure
+    .input(input.addParticipantInput)
+    .output(mutationResultOutput)
+    .mutation(async ({ ctx, input }) => versionOf(await addParticipant({ ctx: serviceContext(ctx), input }))),
   setHighlight: responderProcedure
     .input(input.highlightInput)
     .output(z.object({ eventId: z.number(), isHighlighted: z.boolean() }))
@@ -61,13 +97,15 @@ export const incidentsRouter = router({
   // Live: tracked ids are event sequence numbers, so a reconnect resumes exactly after the last one seen.
   // Messages are checked once per change by the hub (server/live/messages.ts), not once per watcher.
   // Opening a stream is presence: "here now" lasts as long as it does.
-  onEvents: protectedProcedure
-    .input(z.object({ incidentId: z.uuid(), lastEventId: z.coerce.number().int().min(0).max(2_147_483_647).nullish() }))
-    .subscription(async function* ({ ctx, input, signal }) {
-      for await (const { seq, message } of incidentFeed(serviceContext(ctx), input.incidentId, input.lastEventId ?? 0, signal)) {
-        yield seq === null ? message : tracked(String(seq), message);
-      }
-    }),
+  onEvents: protectedProcedure.input(z.object({ incidentId: z.uuid(), lastEventId: z.coerce.number().int().min(0).max(2_147_483_647).nullish() })).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    for await (const { seq, message } of incidentFeed(serviceContext(ctx), input.incidentId, input.lastEventId ?? 0, signal)) {
+      yield seq === null ? message : tracked(String(seq), message);
+    }
+  }),
   onListChanged: protectedProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
     for await (const incidentId of incidentListFeed(serviceContext(ctx), signal)) yield incidentListChange.parse({ incidentId });
   }),

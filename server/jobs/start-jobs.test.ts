@@ -46,12 +46,19 @@ describe("the job worker (pg-boss on this engine)", () => {
     jobs = await startJobs({ database, url: database.url, mailer: null, now: () => now, pollingIntervalSeconds: 0.5, scanOnStart: true });
 
     const schedules = await jobs.boss.getSchedules();
-    expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual(Object.values(queues).map((q) => [q.name, q.cron]).sort());
+    expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual(
+      Object.values(queues)
+        .map((q) => [q.name, q.cron])
+        .sort(),
+    );
 
     // The worker polls; wait for what it writes rather than for a fixed time.
     await vi.waitFor(
       async () => {
-        const [delivery] = await database.db.select().from(reminderDeliveries).where(eq(reminderDeliveries.ruleKey, `overdue:${itemId}:2026-11-23`));
+        const [delivery] = await database.db
+          .select()
+          .from(reminderDeliveries)
+          .where(eq(reminderDeliveries.ruleKey, `overdue:${itemId}:2026-11-23`));
         expect(delivery?.emailError).toBe(SMTP_UNSET_ERROR);
       },
       { timeout: 20_000, interval: 200 },

@@ -71,7 +71,9 @@ async function runTwoProcesses(url: string) {
 }
 
 async function runTwoInProcessWorkers() {
-  const workers = await Promise.all([0, 1].map(() => startJobs({ database, mailer: createMailer({ smtpUrl: smtp.url, from: "Daytwo <daytwo@test.example>" }), now: () => now, schedule: false, pollingIntervalSeconds: 0.5 })));
+  const workers = await Promise.all(
+    [0, 1].map(() => startJobs({ database, mailer: createMailer({ smtpUrl: smtp.url, from: "Daytwo <daytwo@test.example>" }), now: () => now, schedule: false, pollingIntervalSeconds: 0.5 })),
+  );
   try {
     const mailer = createMailer({ smtpUrl: smtp.url, from: "Daytwo <daytwo@test.example>" });
     await Promise.all([

@@ -122,9 +122,7 @@ export class IncidentTopic {
     }
     const [events, participants] = await Promise.all([
       incident.lastEventSeq > floor ? readEvents({ db: this.db }, incident.id, { afterSeq: floor }) : Promise.resolve([]),
-      incident.isPrivate
-        ? this.db.select({ userId: incidentParticipants.userId }).from(incidentParticipants).where(eq(incidentParticipants.incidentId, incident.id))
-        : Promise.resolve([]),
+      incident.isPrivate ? this.db.select({ userId: incidentParticipants.userId }).from(incidentParticipants).where(eq(incidentParticipants.incidentId, incident.id)) : Promise.resolve([]),
     ]);
     this.access = { isPrivate: incident.isPrivate, participantIds: new Set(participants.map((row) => row.userId)) };
     // Adding someone changes who takes part without a new version; the page shows participants too.

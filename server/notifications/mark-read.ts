@@ -10,7 +10,11 @@ export async function markNotificationRead({ ctx, input }: { ctx: ServiceContext
   const now = ctx.now?.() ?? new Date();
   const mine = and(eq(notifications.id, input.id), eq(notifications.userId, ctx.actor.id));
   // Already read keeps its first read time.
-  const updated = await ctx.db.update(notifications).set({ readAt: now }).where(and(mine, isNull(notifications.readAt))).returning({ id: notifications.id });
+  const updated = await ctx.db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(mine, isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
   if (updated.length > 0) return;
   const [exists] = await ctx.db.select({ id: notifications.id }).from(notifications).where(mine);
   if (!exists) throw notFound("That notification");

@@ -29,22 +29,64 @@ import { startPostMortem } from "./start";
 import { updateTemplate } from "./update-template";
 
 export const postMortemsRouter = router({
-  list: protectedProcedure.input(z.void()).output(z.array(postMortemListItemOutput)).query(({ ctx }) => listPostMortems({ ctx: serviceContext(ctx) })),
-  get: protectedProcedure.input(postMortemIdInput).output(postMortemOutput).query(({ ctx, input }) => getPostMortem({ ctx: serviceContext(ctx), input })),
+  list: protectedProcedure
+    .input(z.void())
+    .output(z.array(postMortemListItemOutput))
+    .query(({ ctx }) => listPostMortems({ ctx: serviceContext(ctx) })),
+  get: protectedProcedure
+    .input(postMortemIdInput)
+    .output(postMortemOutput)
+    .query(({ ctx, input }) => getPostMortem({ ctx: serviceContext(ctx), input })),
   forIncident: protectedProcedure
     .input(startPostMortemInput)
     .output(z.object({ id: z.uuid() }).nullable())
     .query(({ ctx, input }) => findPostMortemForIncident({ ctx: serviceContext(ctx), input })),
-  publishedHtml: protectedProcedure.input(postMortemIdInput).output(z.string().nullable()).query(({ ctx, input }) => getPublishedHtml({ ctx: serviceContext(ctx), input })),
-  requestReview: responderProcedure.input(requestReviewInput).output(z.void()).mutation(async ({ ctx, input }) => void (await requestReview({ ctx: serviceContext(ctx), input }))),
-  decideReview: responderProcedure.input(decideReviewInput).output(z.void()).mutation(async ({ ctx, input }) => void (await decideReview({ ctx: serviceContext(ctx), input }))),
-  dismissFlag: responderProcedure.input(dismissFlagInput).output(z.void()).mutation(({ ctx, input }) => dismissFlag({ ctx: serviceContext(ctx), input })),
-  publish: responderProcedure.input(postMortemIdInput).output(z.void()).mutation(async ({ ctx, input }) => void (await publishPostMortem({ ctx: serviceContext(ctx), input }))),
-  reopen: responderProcedure.input(postMortemIdInput).output(z.void()).mutation(async ({ ctx, input }) => void (await reopenPostMortem({ ctx: serviceContext(ctx), input }))),
-  start: responderProcedure.input(startFromTemplateInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => startPostMortem({ ctx: serviceContext(ctx), input })),
-  templates: protectedProcedure.input(z.void()).output(z.array(templateOutput)).query(({ ctx }) => listTemplates({ ctx: serviceContext(ctx) })),
-  createTemplate: adminProcedure.input(createTemplateInput).output(templateOutput).mutation(({ ctx, input }) => createTemplate({ ctx: serviceContext(ctx), input })),
-  updateTemplate: adminProcedure.input(updateTemplateInput).output(templateOutput).mutation(({ ctx, input }) => updateTemplate({ ctx: serviceContext(ctx), input })),
-  deleteTemplate: adminProcedure.input(templateIdInput).output(z.void()).mutation(({ ctx, input }) => deleteTemplate({ ctx: serviceContext(ctx), input })),
-  setDefaultTemplate: adminProcedure.input(templateIdInput).output(z.void()).mutation(({ ctx, input }) => setDefaultTemplate({ ctx: serviceContext(ctx), input })),
+  publishedHtml: protectedProcedure
+    .input(postMortemIdInput)
+    .output(z.string().nullable())
+    .query(({ ctx, input }) => getPublishedHtml({ ctx: serviceContext(ctx), input })),
+  requestReview: responderProcedure
+    .input(requestReviewInput)
+    .output(z.void())
+    .mutation(async ({ ctx, input }) => void (await requestReview({ ctx: serviceContext(ctx), input }))),
+  decideReview: responderProcedure
+    .input(decideReviewInput)
+    .output(z.void())
+    .mutation(async ({ ctx, input }) => void (await decideReview({ ctx: serviceContext(ctx), input }))),
+  dismissFlag: responderProcedure
+    .input(dismissFlagInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => dismissFlag({ ctx: serviceContext(ctx), input })),
+  publish: responderProcedure
+    .input(postMortemIdInput)
+    .output(z.void())
+    .mutation(async ({ ctx, input }) => void (await publishPostMortem({ ctx: serviceContext(ctx), input }))),
+  reopen: responderProcedure
+    .input(postMortemIdInput)
+    .output(z.void())
+    .mutation(async ({ ctx, input }) => void (await reopenPostMortem({ ctx: serviceContext(ctx), input }))),
+  start: responderProcedure
+    .input(startFromTemplateInput)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => startPostMortem({ ctx: serviceContext(ctx), input })),
+  templates: protectedProcedure
+    .input(z.void())
+    .output(z.array(templateOutput))
+    .query(({ ctx }) => listTemplates({ ctx: serviceContext(ctx) })),
+  createTemplate: adminProcedure
+    .input(createTemplateInput)
+    .output(templateOutput)
+    .mutation(({ ctx, input }) => createTemplate({ ctx: serviceContext(ctx), input })),
+  updateTemplate: adminProcedure
+    .input(updateTemplateInput)
+    .output(templateOutput)
+    .mutation(({ ctx, input }) => updateTemplate({ ctx: serviceContext(ctx), input })),
+  deleteTemplate: adminProcedure
+    .input(templateIdInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => deleteTemplate({ ctx: serviceContext(ctx), input })),
+  setDefaultTemplate: adminProcedure
+    .input(templateIdInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => setDefaultTemplate({ ctx: serviceContext(ctx), input })),
 });

@@ -28,7 +28,11 @@ const sections = [
   { title: "Customer impact", guidance: "Who noticed, for how long." },
   { title: "Follow-ups", guidance: "" },
 ];
-const auditRows = (entityId: string, action: string) => database.db.select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
+const auditRows = (entityId: string, action: string) =>
+  database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
 
 describe("post-mortem templates", () => {
   it("an admin creates a template with its sections; the audit log records it; the default stays the default", async () => {
@@ -45,7 +49,10 @@ describe("post-mortem templates", () => {
   it("edits reorder, change and remove sections, recording before and after, in one write", async () => {
     const ctx = contextFor(database.db, admin);
     const created = await createTemplate({ ctx, input: { name: "Vendor outage", sections } });
-    const edited = [{ title: "Customer impact", guidance: "Which customers, how long." }, { title: "What happened", guidance: "In two sentences." }];
+    const edited = [
+      { title: "Customer impact", guidance: "Which customers, how long." },
+      { title: "What happened", guidance: "In two sentences." },
+    ];
     const updated = await updateTemplate({ ctx, input: { templateId: created.id, name: "Vendor outage (short)", sections: edited } });
     expect(updated.sections).toEqual(edited);
     const [row] = await auditRows(created.id, "post_mortem_template.updated");
@@ -94,7 +101,10 @@ describe("post-mortem templates", () => {
   it("deleting a template keeps the post-mortems started from it; the default cannot be deleted", async () => {
     const ctx = contextFor(database.db, admin);
     const doomed = await createTemplate({ ctx, input: { name: "Short lived", sections } });
-    const incident = await declareIncident({ ctx: contextFor(database.db, responder), input: { title: "Queue backlog", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
+    const incident = await declareIncident({
+      ctx: contextFor(database.db, responder),
+      input: { title: "Queue backlog", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false },
+    });
     const started = await startPostMortem({ ctx: contextFor(database.db, responder), input: { incidentId: incident.id, templateId: doomed.id } });
 
     const byResponder = await callProcedure(database.db, responder, "postMortems.deleteTemplate", { templateId: doomed.id }, "mutation");

@@ -20,7 +20,11 @@ export async function transitionPostMortem(ctx: ServiceContext, postMortemId: st
     const [locked] = await tx.select().from(postMortems).where(eq(postMortems.id, postMortemId)).for("update");
     if (!locked) throw new Error("post-mortem vanished");
     const result = await change(tx, locked, now);
-    [updated] = await tx.update(postMortems).set({ ...result.set, updatedAt: now }).where(eq(postMortems.id, postMortemId)).returning();
+    [updated] = await tx
+      .update(postMortems)
+      .set({ ...result.set, updatedAt: now })
+      .where(eq(postMortems.id, postMortemId))
+      .returning();
     return { changesState: false, events: [result.event], audit: result.audit };
   });
   if (!updated) throw new Error("post-mortem update returned nothing");

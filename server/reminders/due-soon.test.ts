@@ -30,7 +30,10 @@ describe("due-soon reminders", () => {
 
     const [notification] = await notificationsOf(owner);
     expect(notification).toMatchObject({ kind: "due_soon", title: "Due soon: Add a canary stage", href: `/action-items?item=${itemId}`, readAt: null });
-    const [delivery] = await database.db.select().from(reminderDeliveries).where(eq(reminderDeliveries.ruleKey, `due_soon:${itemId}:2026-11-24`));
+    const [delivery] = await database.db
+      .select()
+      .from(reminderDeliveries)
+      .where(eq(reminderDeliveries.ruleKey, `due_soon:${itemId}:2026-11-24`));
     expect(delivery).toMatchObject({ userId: owner.id, notificationId: notification!.id, emailTo: owner.email, emailedAt: null, emailNextAttemptAt: now });
     expect(delivery?.emailText).toContain("Add a canary stage");
   });
@@ -50,13 +53,24 @@ describe("due-soon reminders", () => {
   it("remind again when the due date moves to another day, never twice for the same day", async () => {
     const itemId = await createItem(database.db, { owner, dueAt: at(now, hours(30)), title: "Moving target" });
     expect(await sendDueSoonReminders(database.db, now)).toBe(1);
-    await database.db.update(actionItems).set({ dueAt: at(now, hours(40)) }).where(eq(actionItems.id, itemId));
+    await database.db
+      .update(actionItems)
+      .set({ dueAt: at(now, hours(40)) })
+      .where(eq(actionItems.id, itemId));
     expect(await sendDueSoonReminders(database.db, now)).toBe(1);
     // Back to the first date (same day as before): already reminded for it.
-    await database.db.update(actionItems).set({ dueAt: at(now, hours(31)) }).where(eq(actionItems.id, itemId));
+    await database.db
+      .update(actionItems)
+      .set({ dueAt: at(now, hours(31)) })
+      .where(eq(actionItems.id, itemId));
     expect(await sendDueSoonReminders(database.db, now)).toBe(0);
     const keys = await database.db.select({ key: reminderDeliveries.ruleKey }).from(reminderDeliveries);
-    expect(keys.map((k) => k.key).filter((k) => k.startsWith(`due_soon:${itemId}`)).sort()).toEqual([`due_soon:${itemId}:2026-11-24`, `due_soon:${itemId}:2026-11-25`]);
+    expect(
+      keys
+        .map((k) => k.key)
+        .filter((k) => k.startsWith(`due_soon:${itemId}`))
+        .sort(),
+    ).toEqual([`due_soon:${itemId}:2026-11-24`, `due_soon:${itemId}:2026-11-25`]);
   });
 
   it("reach owners of items on private incidents, who are participants", async () => {
@@ -64,7 +78,10 @@ describe("due-soon reminders", () => {
     const privateOwner = await createActor(database.db, "responder", "Oz Owner");
     const ctx = { ...contextFor(database.db, lead), now: () => now };
     const incident = await declareIncident({ ctx, input: { title: "Leaked token", severityId: 2, kind: "incident", summary: "", serviceIds: [], isPrivate: true } });
-    await createActionItem({ ctx, input: { title: "Revoke the token", description: "", ownerId: privateOwner.id, incidentId: incident.id, dueAt: at(now, days(1)), priority: "high", kind: "mitigate" } });
+    await createActionItem({
+      ctx,
+      input: { title: "Revoke the token", description: "", ownerId: privateOwner.id, incidentId: incident.id, dueAt: at(now, days(1)), priority: "high", kind: "mitigate" },
+    });
     expect(await sendDueSoonReminders(database.db, now)).toBe(1);
     expect((await notificationsOf(privateOwner)).map((n) => n.title)).toEqual(["Due soon: Revoke the token"]);
   });

@@ -23,7 +23,13 @@ afterAll(async () => {
 
 const now = new Date("2026-11-23T09:00:00Z");
 const mailer = () => createMailer({ smtpUrl: smtp.url, from: "Daytwo <daytwo@test.example>" });
-const deliveryOf = async (itemId: string) => (await database.db.select().from(reminderDeliveries).where(eq(reminderDeliveries.ruleKey, `overdue:${itemId}:2026-11-22`)))[0];
+const deliveryOf = async (itemId: string) =>
+  (
+    await database.db
+      .select()
+      .from(reminderDeliveries)
+      .where(eq(reminderDeliveries.ruleKey, `overdue:${itemId}:2026-11-22`))
+  )[0];
 
 describe("the email outbox", () => {
   it("sends each queued reminder once over SMTP, with the item in the message", async () => {

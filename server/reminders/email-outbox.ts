@@ -60,7 +60,12 @@ async function claimBatch(db: DbOrTx, now: Date, batchSize: number) {
     return tx
       .update(reminderDeliveries)
       .set({ emailAttempts: sql`${reminderDeliveries.emailAttempts} + 1`, emailNextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-      .where(inArray(reminderDeliveries.ruleKey, due.map((row) => row.ruleKey)))
+      .where(
+        inArray(
+          reminderDeliveries.ruleKey,
+          due.map((row) => row.ruleKey),
+        ),
+      )
       .returning({
         ruleKey: reminderDeliveries.ruleKey,
         emailTo: reminderDeliveries.emailTo,

@@ -36,7 +36,10 @@ describe("overdue reminders", () => {
   it("remind again after the owner moves the due date and misses it again", async () => {
     const itemId = await createItem(database.db, { owner, dueAt: at(now, -hours(2)), title: "Write the drill plan" });
     expect(await sendOverdueReminders(database.db, now)).toBe(1);
-    await database.db.update(actionItems).set({ dueAt: at(now, days(3)) }).where(eq(actionItems.id, itemId));
+    await database.db
+      .update(actionItems)
+      .set({ dueAt: at(now, days(3)) })
+      .where(eq(actionItems.id, itemId));
     expect(await sendOverdueReminders(database.db, now)).toBe(0);
     expect(await sendOverdueReminders(database.db, at(now, days(4)))).toBe(1);
     expect((await titlesOf(owner)).filter((t) => t === "Overdue: Write the drill plan")).toHaveLength(2);

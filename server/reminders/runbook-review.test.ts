@@ -23,7 +23,15 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const keysFor = async (runbookId: string) => (await database.db.select().from(reminderDeliveries).where(like(reminderDeliveries.ruleKey, `runbook_review:${runbookId}:%`))).map((d) => d.ruleKey).sort();
+const keysFor = async (runbookId: string) =>
+  (
+    await database.db
+      .select()
+      .from(reminderDeliveries)
+      .where(like(reminderDeliveries.ruleKey, `runbook_review:${runbookId}:%`))
+  )
+    .map((d) => d.ruleKey)
+    .sort();
 
 describe("runbook review reminders", () => {
   it("remind the owner team's leads once when the review interval has lapsed since creation", async () => {
@@ -41,7 +49,10 @@ describe("runbook review reminders", () => {
     expect(await sendRunbookReviewReminders(database.db, now)).toBe(0);
     expect(await sendRunbookReviewReminders(database.db, at(now, days(11)))).toBe(2);
     // Reviewed again; the next lapse is a new due date and a new reminder.
-    await database.db.update(runbooks).set({ lastReviewedAt: at(now, days(12)) }).where(eq(runbooks.id, id));
+    await database.db
+      .update(runbooks)
+      .set({ lastReviewedAt: at(now, days(12)) })
+      .where(eq(runbooks.id, id));
     expect(await sendRunbookReviewReminders(database.db, at(now, days(20)))).toBe(0);
     expect(await sendRunbookReviewReminders(database.db, at(now, days(43)))).toBe(2);
     expect(await keysFor(id)).toHaveLength(4);

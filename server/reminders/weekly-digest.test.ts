@@ -36,12 +36,18 @@ beforeAll(async () => {
   const commander = await createActor(database.db, "responder", "Cal Commander");
   const ctx = { ...contextFor(database.db, commander), now: () => now };
   const incident = await declareIncident({ ctx, input: { title: "HR matter", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: true } });
-  await createActionItem({ ctx, input: { title: "Secret follow-up", description: "", ownerId: member.id, teamId, incidentId: incident.id, dueAt: at(now, days(2)), priority: "high", kind: "process" } });
+  await createActionItem({
+    ctx,
+    input: { title: "Secret follow-up", description: "", ownerId: member.id, teamId, incidentId: incident.id, dueAt: at(now, days(2)), priority: "high", kind: "process" },
+  });
 });
 afterAll(() => database.close());
 
 const digestOf = async (actor: Actor) => {
-  const [row] = await database.db.select().from(reminderDeliveries).where(eq(reminderDeliveries.ruleKey, `digest:${teamId}:${isoWeek(now)}:${actor.id}`));
+  const [row] = await database.db
+    .select()
+    .from(reminderDeliveries)
+    .where(eq(reminderDeliveries.ruleKey, `digest:${teamId}:${isoWeek(now)}:${actor.id}`));
   return row;
 };
 
@@ -53,12 +59,16 @@ describe("weekly digest to team leads", () => {
     expect(await sendWeeklyDigests(database.db, at(now, days(6)))).toBe(0);
 
     const digest = await digestOf(lead);
-    expect(digest?.emailSubject).toBe(`[Daytwo] ${(await teamName())} follow-ups, week 2026-W48: 1 overdue, 1 due in the next 7 days`);
+    expect(digest?.emailSubject).toBe(`[Daytwo] ${await teamName()} follow-ups, week 2026-W48: 1 overdue, 1 due in the next 7 days`);
     expect(digest?.emailText).toContain("Overdue runbook fix (Mo Member, due 2026-11-19)");
     expect(digest?.emailText).toContain("Soon: capacity review (Lena Lead, due 2026-11-26)");
     for (const absent of ["Far away item", "Closed item", "Other team's item", "Secret follow-up"]) expect(digest?.emailText).not.toContain(absent);
     const [notification] = await database.db.select().from(notifications).where(eq(notifications.userId, lead.id));
-    expect(notification).toMatchObject({ kind: "digest", href: expect.stringMatching(/^\/action-items\/dashboard\?teamId=[0-9a-f-]{36}&status=active$/), title: expect.stringContaining("1 overdue, 1 due in the next 7 days") });
+    expect(notification).toMatchObject({
+      kind: "digest",
+      href: expect.stringMatching(/^\/action-items\/dashboard\?teamId=[0-9a-f-]{36}&status=active$/),
+      title: expect.stringContaining("1 overdue, 1 due in the next 7 days"),
+    });
   });
 
   it("shows items of private incidents only to leads who may see them", async () => {

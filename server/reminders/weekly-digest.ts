@@ -28,7 +28,10 @@ export async function sendWeeklyDigests(db: DbOrTx, now: Date): Promise<number> 
       userId: lead.userId,
       kind: "digest",
       title: `${lead.teamName} weekly digest: ${summary}`,
-      body: items.slice(0, 5).map((item) => item.title).join(" · "),
+      body: items
+        .slice(0, 5)
+        .map((item) => item.title)
+        .join(" · "),
       href: `/action-items/dashboard?teamId=${lead.teamId}&status=active`,
       email: {
         to: lead.email,

@@ -9,7 +9,15 @@ import type { incidentIdInput } from "./schemas";
 export async function alertsForIncident({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof incidentIdInput> }) {
   const incident = await loadVisibleIncident(ctx.db, ctx.actor, input.incidentId);
   const rows = await ctx.db
-    .select({ id: incidentAlerts.id, title: incidentAlerts.title, labels: incidentAlerts.labels, source: incidentAlerts.source, firedAt: incidentAlerts.firedAt, userId: users.id, userName: users.name })
+    .select({
+      id: incidentAlerts.id,
+      title: incidentAlerts.title,
+      labels: incidentAlerts.labels,
+      source: incidentAlerts.source,
+      firedAt: incidentAlerts.firedAt,
+      userId: users.id,
+      userName: users.name,
+    })
     .from(incidentAlerts)
     .leftJoin(users, eq(users.id, incidentAlerts.attachedById))
     .where(eq(incidentAlerts.incidentId, incident.id))

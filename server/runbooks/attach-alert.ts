@@ -8,7 +8,10 @@ import type { attachAlertInput } from "./schemas";
 export async function attachAlert({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof attachAlertInput> }) {
   let id = "";
   await mutateIncident(ctx, { incidentId: input.incidentId, expectedVersion: null }, async (tx, incident, now) => {
-    const [alert] = await tx.insert(incidentAlerts).values({ incidentId: incident.id, title: input.title, labels: input.labels, source: "manual", firedAt: now, attachedById: ctx.actor.id }).returning({ id: incidentAlerts.id });
+    const [alert] = await tx
+      .insert(incidentAlerts)
+      .values({ incidentId: incident.id, title: input.title, labels: input.labels, source: "manual", firedAt: now, attachedById: ctx.actor.id })
+      .returning({ id: incidentAlerts.id });
     if (!alert) throw new Error("insert returned no row");
     id = alert.id;
     return {

@@ -18,9 +18,15 @@ export async function attachRunbook({ ctx, input }: { ctx: ServiceContext; input
   await mutateIncident(ctx, { incidentId: input.incidentId, expectedVersion: null }, async (tx, incident, now) => {
     assertRunbooksCanRun(incident.status);
     const runbook = await loadRunbook(tx, input.runbookId);
-    const [existing] = await tx.select({ id: incidentRunbooks.id }).from(incidentRunbooks).where(and(eq(incidentRunbooks.incidentId, incident.id), eq(incidentRunbooks.runbookId, runbook.id)));
+    const [existing] = await tx
+      .select({ id: incidentRunbooks.id })
+      .from(incidentRunbooks)
+      .where(and(eq(incidentRunbooks.incidentId, incident.id), eq(incidentRunbooks.runbookId, runbook.id)));
     if (existing) throw conflict(`"${runbook.title}" is already attached to this incident.`);
-    const [run] = await tx.insert(incidentRunbooks).values({ incidentId: incident.id, runbookId: runbook.id, revision: runbook.revision, attachedById: ctx.actor.id, attachedAt: now }).returning({ id: incidentRunbooks.id });
+    const [run] = await tx
+      .insert(incidentRunbooks)
+      .values({ incidentId: incident.id, runbookId: runbook.id, revision: runbook.revision, attachedById: ctx.actor.id, attachedAt: now })
+      .returning({ id: incidentRunbooks.id });
     if (!run) throw new Error("insert returned no row");
     incidentRunbookId = run.id;
     await tx.update(runbooks).set({ lastUsedAt: now }).where(eq(runbooks.id, runbook.id));

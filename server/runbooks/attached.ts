@@ -33,10 +33,23 @@ export async function attachedToIncident({ ctx, input }: { ctx: ServiceContext; 
       .from(runbookRevisions)
       .where(or(...runs.map((r) => and(eq(runbookRevisions.runbookId, r.runbookId), eq(runbookRevisions.number, r.revision))))),
     ctx.db
-      .select({ runId: runbookStepStates.incidentRunbookId, stepId: runbookStepStates.stepId, done: runbookStepStates.done, doneAt: runbookStepStates.doneAt, note: runbookStepStates.note, doneById: users.id, doneByName: users.name })
+      .select({
+        runId: runbookStepStates.incidentRunbookId,
+        stepId: runbookStepStates.stepId,
+        done: runbookStepStates.done,
+        doneAt: runbookStepStates.doneAt,
+        note: runbookStepStates.note,
+        doneById: users.id,
+        doneByName: users.name,
+      })
       .from(runbookStepStates)
       .leftJoin(users, eq(users.id, runbookStepStates.doneById))
-      .where(inArray(runbookStepStates.incidentRunbookId, runs.map((r) => r.id))),
+      .where(
+        inArray(
+          runbookStepStates.incidentRunbookId,
+          runs.map((r) => r.id),
+        ),
+      ),
   ]);
   return runs.map((run) => {
     const body = bodies.find((b) => b.runbookId === run.runbookId && b.number === run.revision)?.body ?? { type: "doc" as const };

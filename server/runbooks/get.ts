@@ -21,11 +21,7 @@ export async function getRunbook({ ctx, input }: { ctx: ServiceContext; input: z
   const [[summary], reviewer, counts, latest, items] = await Promise.all([
     summarize(ctx.db, [runbook], now),
     runbook.lastReviewedById ? ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, runbook.lastReviewedById)) : Promise.resolve([]),
-    ctx.db
-      .select({ helpful: runbookFeedback.helpful, count: sql<number>`count(*)::int` })
-      .from(runbookFeedback)
-      .where(eq(runbookFeedback.runbookId, runbook.id))
-      .groupBy(runbookFeedback.helpful),
+    ctx.db.select({ helpful: runbookFeedback.helpful, count: sql<number>`count(*)::int` }).from(runbookFeedback).where(eq(runbookFeedback.runbookId, runbook.id)).groupBy(runbookFeedback.helpful),
     ctx.db
       .select({ id: runbookFeedback.id, helpful: runbookFeedback.helpful, comment: runbookFeedback.comment, createdAt: runbookFeedback.createdAt, userId: users.id, userName: users.name })
       .from(runbookFeedback)
@@ -54,6 +50,15 @@ export async function getRunbook({ ctx, input }: { ctx: ServiceContext; input: z
       unhelpful: count(false),
       latest: latest.map((f) => ({ id: f.id, helpful: f.helpful, comment: f.comment, createdAt: f.createdAt, user: { id: f.userId, name: f.userName } })),
     },
-    targetingActionItems: items.map((item) => ({ id: item.id, title: item.title, status: item.status, owner: item.owner, dueAt: item.dueAt, isOverdue: item.isOverdue, postMortemId: item.postMortemId, incident: item.incident })),
+    targetingActionItems: items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      status: item.status,
+      owner: item.owner,
+      dueAt: item.dueAt,
+      isOverdue: item.isOverdue,
+      postMortemId: item.postMortemId,
+      incident: item.incident,
+    })),
   };
 }

@@ -53,14 +53,25 @@ beforeAll(async () => {
   helper = await createActor(database.db, "responder", "Hal Helper");
   viewer = await createActor(database.db, "viewer", "Vic Viewer");
   outsider = await createActor(database.db, "responder", "Otto Outsider");
-  [checkout, search] = (await database.db.insert(services).values([{ name: "Checkout API" }, { name: "Search" }]).returning({ id: services.id })) as [{ id: string }, { id: string }];
+  [checkout, search] = (await database.db
+    .insert(services)
+    .values([{ name: "Checkout API" }, { name: "Search" }])
+    .returning({ id: services.id })) as [{ id: string }, { id: string }];
 });
 afterAll(() => database.close());
 
 describe("runbooks in an incident", () => {
   it("suggests by service, alert labels, severity and kind, best first, with reasons and attached flags", async () => {
     const byService = await createRunbook({ ctx: as(lead), input: runbook("Checkout triage", { serviceIds: [checkout.id] }) });
-    const byAlert = await createRunbook({ ctx: as(lead), input: runbook("High error rate", { alertMatchers: [{ label: "alertname", value: "HighErrorRate" }, { label: "service", value: "checkout" }] }) });
+    const byAlert = await createRunbook({
+      ctx: as(lead),
+      input: runbook("High error rate", {
+        alertMatchers: [
+          { label: "alertname", value: "HighErrorRate" },
+          { label: "service", value: "checkout" },
+        ],
+      }),
+    });
     await createRunbook({ ctx: as(lead), input: runbook("Sev1 only", { serviceIds: [checkout.id], severityIds: [1] }) });
     await createRunbook({ ctx: as(lead), input: runbook("Search only", { serviceIds: [search.id] }) });
     const drills = await createRunbook({ ctx: as(lead), input: runbook("Game day", { incidentKinds: ["drill"] }) });
@@ -85,7 +96,10 @@ describe("runbooks in an incident", () => {
     await expect(attachRunbook({ ctx: as(helper), input: { incidentId: incident.id, runbookId } })).rejects.toMatchObject({ kind: "conflict" });
     const steps = (await getRunbook({ ctx: as(lead), input: { id: runbookId } })).steps;
     // An edit after attaching does not change the run's steps.
-    await updateRunbook({ ctx: as(lead), input: { id: runbookId, baseRevision: 1, ...runbook("Checkout rollback", { serviceIds: [checkout.id], body: { type: "doc", content: [step("Something else")] } }) } });
+    await updateRunbook({
+      ctx: as(lead),
+      input: { id: runbookId, baseRevision: 1, ...runbook("Checkout rollback", { serviceIds: [checkout.id], body: { type: "doc", content: [step("Something else")] } }) },
+    });
     const t1 = new Date(now.getTime() + 60_000);
     await setStep({ ctx: as(helper, t1), input: { incidentRunbookId, stepId: steps[0]!.id, done: true } });
     await setStep({ ctx: as(lead, t1), input: { incidentRunbookId, stepId: steps[0]!.id, done: true } });
@@ -135,7 +149,11 @@ describe("runbooks in an incident", () => {
     ];
     for (const refusal of refusals) await expect(refusal()).rejects.toMatchObject({ kind: "invalid", message: expect.stringMatching(/closed, so its runbook steps are final\. Reopen/) });
     const [run] = await attachedToIncident({ ctx: as(lead), input: { incidentId: incident.id } });
-    expect(run?.steps.map((s) => [s.done, s.note])).toEqual([[true, ""], [false, ""], [false, ""]]);
+    expect(run?.steps.map((s) => [s.done, s.note])).toEqual([
+      [true, ""],
+      [false, ""],
+      [false, ""],
+    ]);
 
     await changeStatus({ ctx: as(lead), input: { incidentId: incident.id, expectedVersion: 3, to: "investigating" } });
     await setStep({ ctx: as(lead), input: { incidentRunbookId, stepId: second!.id, done: true } });
@@ -170,7 +188,12 @@ describe("runbooks in an incident", () => {
     const { steps } = await getRunbook({ ctx: as(lead), input: { id: runbookId } });
     const incidentId = secret.id;
     const stepId = steps[0]!.id;
-    const queries = [["suggestionsForIncident", { incidentId }], ["attachedToIncident", { incidentId }], ["pendingFeedback", { incidentId }], ["alertsForIncident", { incidentId }]] as const;
+    const queries = [
+      ["suggestionsForIncident", { incidentId }],
+      ["attachedToIncident", { incidentId }],
+      ["pendingFeedback", { incidentId }],
+      ["alertsForIncident", { incidentId }],
+    ] as const;
     const mutations = [
       ["attach", { incidentId, runbookId }],
       ["setStep", { incidentRunbookId, stepId, done: true }],

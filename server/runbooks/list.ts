@@ -19,7 +19,14 @@ export async function listRunbooks({ ctx, input }: { ctx: ServiceContext; input:
   const conditions: (SQL | undefined)[] = [isNull(runbooks.archivedAt)];
   if (query) conditions.push(sql`${runbooks.search} @@ ${query}`);
   if (input.serviceId) {
-    conditions.push(exists(ctx.db.select({ one: sql`1` }).from(runbookServices).where(and(eq(runbookServices.runbookId, runbooks.id), eq(runbookServices.serviceId, input.serviceId)))));
+    conditions.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(runbookServices)
+          .where(and(eq(runbookServices.runbookId, runbooks.id), eq(runbookServices.serviceId, input.serviceId))),
+      ),
+    );
   }
   if (input.teamId) conditions.push(eq(runbooks.ownerTeamId, input.teamId));
   // Mine: owned by a team I am a member (or lead) of.

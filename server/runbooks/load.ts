@@ -8,7 +8,10 @@ import type { RunbookSummary } from "./schemas";
 
 /** A live (not archived) runbook, or "not found". `lock` serializes saves of the same runbook. */
 export async function loadRunbook(db: DbOrTx, id: string, options: { lock?: boolean } = {}): Promise<Runbook> {
-  const query = db.select().from(runbooks).where(and(eq(runbooks.id, id), isNull(runbooks.archivedAt)));
+  const query = db
+    .select()
+    .from(runbooks)
+    .where(and(eq(runbooks.id, id), isNull(runbooks.archivedAt)));
   const [runbook] = options.lock ? await query.for("update") : await query;
   if (!runbook) throw notFound("That runbook");
   return runbook;
@@ -95,7 +98,10 @@ export const summaryColumns = {
 /** Summaries for the given runbook ids (archived ones are left out), in the order of `ids`. */
 export async function summariesById(db: DbOrTx, ids: string[], now: Date): Promise<Map<string, RunbookSummary>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select(summaryColumns).from(runbooks).where(and(inArray(runbooks.id, ids), isNull(runbooks.archivedAt)));
+  const rows = await db
+    .select(summaryColumns)
+    .from(runbooks)
+    .where(and(inArray(runbooks.id, ids), isNull(runbooks.archivedAt)));
   const list = await summarize(db, rows, now);
   return new Map(list.map((summary) => [summary.id, summary]));
 }

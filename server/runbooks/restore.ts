@@ -16,7 +16,10 @@ export async function restoreRunbook({ ctx, input }: { ctx: ServiceContext; inpu
   if (!can(ctx.actor, "runbook.write")) throw forbidden("Viewers can read runbooks but not write them.");
   return ctx.db.transaction(async (tx) => {
     const current = await loadRunbook(tx, input.id);
-    const [old] = await tx.select().from(runbookRevisions).where(and(eq(runbookRevisions.runbookId, current.id), eq(runbookRevisions.number, input.number)));
+    const [old] = await tx
+      .select()
+      .from(runbookRevisions)
+      .where(and(eq(runbookRevisions.runbookId, current.id), eq(runbookRevisions.number, input.number)));
     if (!old) throw notFound(`Revision ${input.number}`);
     const linked = await tx.select({ id: runbookServices.serviceId }).from(runbookServices).where(eq(runbookServices.runbookId, current.id));
     return saveRevision(

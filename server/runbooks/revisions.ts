@@ -22,7 +22,12 @@ const shape = <T extends { authorId: string; authorName: string }>({ authorId, a
 /** The history, newest first. */
 export async function listRevisions({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof runbookIdInput> }) {
   const runbook = await loadRunbook(ctx.db, input.id);
-  const rows = await ctx.db.select(columns).from(runbookRevisions).innerJoin(users, eq(users.id, runbookRevisions.authorId)).where(eq(runbookRevisions.runbookId, runbook.id)).orderBy(desc(runbookRevisions.number));
+  const rows = await ctx.db
+    .select(columns)
+    .from(runbookRevisions)
+    .innerJoin(users, eq(users.id, runbookRevisions.authorId))
+    .where(eq(runbookRevisions.runbookId, runbook.id))
+    .orderBy(desc(runbookRevisions.number));
   return rows.map(shape);
 }
 

@@ -50,25 +50,85 @@ import { updateRunbook } from "./update";
 
 // Reads are open to every signed-in person (private incidents are filtered in the verbs); writes need a responder.
 export const runbooksRouter = router({
-  list: protectedProcedure.input(listRunbooksInput).output(z.object({ items: z.array(runbookSummary) })).query(({ ctx, input }) => listRunbooks({ ctx: serviceContext(ctx), input })),
-  get: protectedProcedure.input(runbookIdInput).output(runbookDetail).query(({ ctx, input }) => getRunbook({ ctx: serviceContext(ctx), input })),
-  revisions: protectedProcedure.input(runbookIdInput).output(z.array(revisionSummary)).query(({ ctx, input }) => listRevisions({ ctx: serviceContext(ctx), input })),
-  revision: protectedProcedure.input(revisionInput).output(revisionDetail).query(({ ctx, input }) => getRevision({ ctx: serviceContext(ctx), input })),
-  diff: protectedProcedure.input(diffInput).output(diffOutput).query(({ ctx, input }) => diffRunbookRevisions({ ctx: serviceContext(ctx), input })),
-  exportMarkdown: protectedProcedure.input(runbookIdInput).output(exportOutput).query(({ ctx, input }) => exportRunbookMarkdown({ ctx: serviceContext(ctx), input })),
-  suggestionsForIncident: protectedProcedure.input(incidentIdInput).output(z.array(suggestionOutput)).query(({ ctx, input }) => suggestionsForIncident({ ctx: serviceContext(ctx), input })),
-  attachedToIncident: protectedProcedure.input(incidentIdInput).output(z.array(attachedRunbookOutput)).query(({ ctx, input }) => attachedToIncident({ ctx: serviceContext(ctx), input })),
-  pendingFeedback: protectedProcedure.input(incidentIdInput).output(z.array(pendingFeedbackOutput)).query(({ ctx, input }) => pendingFeedback({ ctx: serviceContext(ctx), input })),
-  alertsForIncident: protectedProcedure.input(incidentIdInput).output(z.array(alertOutput)).query(({ ctx, input }) => alertsForIncident({ ctx: serviceContext(ctx), input })),
+  list: protectedProcedure
+    .input(listRunbooksInput)
+    .output(z.object({ items: z.array(runbookSummary) }))
+    .query(({ ctx, input }) => listRunbooks({ ctx: serviceContext(ctx), input })),
+  get: protectedProcedure
+    .input(runbookIdInput)
+    .output(runbookDetail)
+    .query(({ ctx, input }) => getRunbook({ ctx: serviceContext(ctx), input })),
+  revisions: protectedProcedure
+    .input(runbookIdInput)
+    .output(z.array(revisionSummary))
+    .query(({ ctx, input }) => listRevisions({ ctx: serviceContext(ctx), input })),
+  revision: protectedProcedure
+    .input(revisionInput)
+    .output(revisionDetail)
+    .query(({ ctx, input }) => getRevision({ ctx: serviceContext(ctx), input })),
+  diff: protectedProcedure
+    .input(diffInput)
+    .output(diffOutput)
+    .query(({ ctx, input }) => diffRunbookRevisions({ ctx: serviceContext(ctx), input })),
+  exportMarkdown: protectedProcedure
+    .input(runbookIdInput)
+    .output(exportOutput)
+    .query(({ ctx, input }) => exportRunbookMarkdown({ ctx: serviceContext(ctx), input })),
+  suggestionsForIncident: protectedProcedure
+    .input(incidentIdInput)
+    .output(z.array(suggestionOutput))
+    .query(({ ctx, input }) => suggestionsForIncident({ ctx: serviceContext(ctx), input })),
+  attachedToIncident: protectedProcedure
+    .input(incidentIdInput)
+    .output(z.array(attachedRunbookOutput))
+    .query(({ ctx, input }) => attachedToIncident({ ctx: serviceContext(ctx), input })),
+  pendingFeedback: protectedProcedure
+    .input(incidentIdInput)
+    .output(z.array(pendingFeedbackOutput))
+    .query(({ ctx, input }) => pendingFeedback({ ctx: serviceContext(ctx), input })),
+  alertsForIncident: protectedProcedure
+    .input(incidentIdInput)
+    .output(z.array(alertOutput))
+    .query(({ ctx, input }) => alertsForIncident({ ctx: serviceContext(ctx), input })),
 
-  create: responderProcedure.input(createRunbookInput).output(z.object({ id: z.uuid(), revision: z.number().int() })).mutation(({ ctx, input }) => createRunbook({ ctx: serviceContext(ctx), input })),
-  update: responderProcedure.input(updateRunbookInput).output(revisionResult).mutation(({ ctx, input }) => updateRunbook({ ctx: serviceContext(ctx), input })),
-  restore: responderProcedure.input(restoreRunbookInput).output(revisionResult).mutation(({ ctx, input }) => restoreRunbook({ ctx: serviceContext(ctx), input })),
-  markReviewed: responderProcedure.input(runbookIdInput).output(z.object({ reviewedAt: z.date() })).mutation(({ ctx, input }) => markReviewed({ ctx: serviceContext(ctx), input })),
-  importMarkdown: responderProcedure.input(importMarkdownInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => importMarkdownRunbook({ ctx: serviceContext(ctx), input })),
-  attach: responderProcedure.input(attachRunbookInput).output(z.object({ incidentRunbookId: z.uuid() })).mutation(({ ctx, input }) => attachRunbook({ ctx: serviceContext(ctx), input })),
-  setStep: responderProcedure.input(setStepInput).output(z.void()).mutation(({ ctx, input }) => setStep({ ctx: serviceContext(ctx), input })),
-  setStepNote: responderProcedure.input(setStepNoteInput).output(z.void()).mutation(({ ctx, input }) => setStepNote({ ctx: serviceContext(ctx), input })),
-  giveFeedback: responderProcedure.input(giveFeedbackInput).output(z.void()).mutation(({ ctx, input }) => giveFeedback({ ctx: serviceContext(ctx), input })),
-  attachAlert: responderProcedure.input(attachAlertInput).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => attachAlert({ ctx: serviceContext(ctx), input })),
+  create: responderProcedure
+    .input(createRunbookInput)
+    .output(z.object({ id: z.uuid(), revision: z.number().int() }))
+    .mutation(({ ctx, input }) => createRunbook({ ctx: serviceContext(ctx), input })),
+  update: responderProcedure
+    .input(updateRunbookInput)
+    .output(revisionResult)
+    .mutation(({ ctx, input }) => updateRunbook({ ctx: serviceContext(ctx), input })),
+  restore: responderProcedure
+    .input(restoreRunbookInput)
+    .output(revisionResult)
+    .mutation(({ ctx, input }) => restoreRunbook({ ctx: serviceContext(ctx), input })),
+  markReviewed: responderProcedure
+    .input(runbookIdInput)
+    .output(z.object({ reviewedAt: z.date() }))
+    .mutation(({ ctx, input }) => markReviewed({ ctx: serviceContext(ctx), input })),
+  importMarkdown: responderProcedure
+    .input(importMarkdownInput)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => importMarkdownRunbook({ ctx: serviceContext(ctx), input })),
+  attach: responderProcedure
+    .input(attachRunbookInput)
+    .output(z.object({ incidentRunbookId: z.uuid() }))
+    .mutation(({ ctx, input }) => attachRunbook({ ctx: serviceContext(ctx), input })),
+  setStep: responderProcedure
+    .input(setStepInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => setStep({ ctx: serviceContext(ctx), input })),
+  setStepNote: responderProcedure
+    .input(setStepNoteInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => setStepNote({ ctx: serviceContext(ctx), input })),
+  giveFeedback: responderProcedure
+    .input(giveFeedbackInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => giveFeedback({ ctx: serviceContext(ctx), input })),
+  attachAlert: responderProcedure
+    .input(attachAlertInput)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => attachAlert({ ctx: serviceContext(ctx), input })),
 });

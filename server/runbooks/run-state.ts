@@ -23,7 +23,14 @@ export async function loadRunIncidentId(db: DbOrTx, incidentRunbookId: string): 
 /** A run with its runbook's title and the steps of the revision pinned at attach time. */
 export async function loadRun(db: DbOrTx, incidentRunbookId: string): Promise<{ id: string; incidentId: string; runbookId: string; title: string; revision: number; steps: Step[] }> {
   const [run] = await db
-    .select({ id: incidentRunbooks.id, incidentId: incidentRunbooks.incidentId, runbookId: incidentRunbooks.runbookId, revision: incidentRunbooks.revision, title: runbooks.title, body: runbookRevisions.body })
+    .select({
+      id: incidentRunbooks.id,
+      incidentId: incidentRunbooks.incidentId,
+      runbookId: incidentRunbooks.runbookId,
+      revision: incidentRunbooks.revision,
+      title: runbooks.title,
+      body: runbookRevisions.body,
+    })
     .from(incidentRunbooks)
     .innerJoin(runbooks, eq(runbooks.id, incidentRunbooks.runbookId))
     .innerJoin(runbookRevisions, and(eq(runbookRevisions.runbookId, incidentRunbooks.runbookId), eq(runbookRevisions.number, incidentRunbooks.revision)))

@@ -34,9 +34,15 @@ beforeAll(async () => {
   ana = await createActor(database.db, "responder", "Ana Author");
   ben = await createActor(database.db, "responder", "Ben Bystander");
   viewer = await createActor(database.db, "viewer", "Vic Viewer");
-  [payments, platform] = await database.db.insert(teams).values([{ name: "Payments" }, { name: "Platform" }]).returning({ id: teams.id }) as [{ id: string }, { id: string }];
+  [payments, platform] = (await database.db
+    .insert(teams)
+    .values([{ name: "Payments" }, { name: "Platform" }])
+    .returning({ id: teams.id })) as [{ id: string }, { id: string }];
   await database.db.insert(teamMembers).values({ teamId: payments.id, userId: ana.id, isLead: true });
-  [checkout, search] = await database.db.insert(services).values([{ name: "Checkout API" }, { name: "Search" }]).returning({ id: services.id }) as [{ id: string }, { id: string }];
+  [checkout, search] = (await database.db
+    .insert(services)
+    .values([{ name: "Checkout API" }, { name: "Search" }])
+    .returning({ id: services.id })) as [{ id: string }, { id: string }];
 });
 afterAll(() => database.close());
 
@@ -76,14 +82,20 @@ describe("runbook revisions", () => {
     expect(overHttp).toMatchObject({ status: 409, error: { data: { code: "CONFLICT" }, message: expect.stringContaining("Ana Author saved revision 2") } });
     expect((await getRunbook({ ctx: as(ben), input: { id } })).title).toBe("Checkout error spike");
     const history = await listRevisions({ ctx: as(ben), input: { id } });
-    expect(history.map((r) => [r.number, r.note, r.author.name])).toEqual([[2, "Name the dashboard", "Ana Author"], [1, "Created", "Ana Author"]]);
+    expect(history.map((r) => [r.number, r.note, r.author.name])).toEqual([
+      [2, "Name the dashboard", "Ana Author"],
+      [1, "Created", "Ana Author"],
+    ]);
     const audits = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id));
     expect(audits.map((a) => a.action).sort()).toEqual(["runbook.created", "runbook.updated"]);
   });
 
   it("diffs any two revisions and restores an old one as a new revision", async () => {
     const { id } = await createRunbook({ ctx: as(ana), input: fields({ title: "Search is slow", serviceIds: [search.id], body: doc(step("Check the index")) }) });
-    await updateRunbook({ ctx: as(ana), input: { id, baseRevision: 1, ...fields({ title: "Search latency", serviceIds: [search.id], body: doc(step("Check the index size"), step("Warm the cache")) }) } });
+    await updateRunbook({
+      ctx: as(ana),
+      input: { id, baseRevision: 1, ...fields({ title: "Search latency", serviceIds: [search.id], body: doc(step("Check the index size"), step("Warm the cache")) }) },
+    });
     const diff = await diffRunbookRevisions({ ctx: as(ben), input: { id, from: 1, to: 2 } });
     expect(diff).toEqual({
       from: 1,
@@ -111,8 +123,14 @@ describe("runbook revisions", () => {
 
 describe("finding runbooks", () => {
   it("searches title, summary and body with full-text search, ranked, and filters by service, team and mine", async () => {
-    await createRunbook({ ctx: as(ana), input: fields({ title: "Kafka consumer lag", summary: "", body: doc(step("Check partitions")), ownerTeamId: platform.id, serviceIds: [], alertMatchers: [] }) });
-    await createRunbook({ ctx: as(ana), input: fields({ title: "Database failover", summary: "Promote the replica when kafka lags too", body: doc(step("Promote")), ownerTeamId: platform.id, serviceIds: [], alertMatchers: [] }) });
+    await createRunbook({
+      ctx: as(ana),
+      input: fields({ title: "Kafka consumer lag", summary: "", body: doc(step("Check partitions")), ownerTeamId: platform.id, serviceIds: [], alertMatchers: [] }),
+    });
+    await createRunbook({
+      ctx: as(ana),
+      input: fields({ title: "Database failover", summary: "Promote the replica when kafka lags too", body: doc(step("Promote")), ownerTeamId: platform.id, serviceIds: [], alertMatchers: [] }),
+    });
     const hits = await listRunbooks({ ctx: as(viewer), input: { q: "kafka" } });
     expect(hits.items.map((r) => r.title)).toEqual(["Kafka consumer lag", "Database failover"]);
     expect((await listRunbooks({ ctx: as(viewer), input: { q: "telling support" } })).items.map((r) => r.title)).toEqual(["Checkout error spike"]);
@@ -150,7 +168,9 @@ describe("finding runbooks", () => {
       { ...base, title: "Document the failover", dueAt: new Date(now.getTime() - DAY), status: "done", doneAt: now, postMortemId: postMortem!.id },
       { ...base, title: "Done, no post-mortem", dueAt: now, status: "done", doneAt: now },
     ]);
-    await database.db.insert(runbookFeedback).values({ runbookId: id, incidentId: incident.id, userId: ben.id, helpful: false, comment: "Step 2 is outdated", createdAt: new Date(now.getTime() + 1000) });
+    await database.db
+      .insert(runbookFeedback)
+      .values({ runbookId: id, incidentId: incident.id, userId: ben.id, helpful: false, comment: "Step 2 is outdated", createdAt: new Date(now.getTime() + 1000) });
     const runbook = await getRunbook({ ctx: as(viewer, new Date(now.getTime() + DAY)), input: { id } });
     expect(runbook.targetingActionItems.map((i) => [i.title, i.status, i.postMortemId !== null, i.incident?.reference])).toEqual([
       ["Document the failover", "done", true, incident.reference],

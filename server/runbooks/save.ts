@@ -30,8 +30,10 @@ async function prepare(tx: Tx, fields: RunbookFields) {
   const serviceIds = [...new Set(fields.serviceIds)];
   const severityIds = [...new Set(fields.severityIds)];
   if (fields.ownerTeamId && (await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, fields.ownerTeamId))).length === 0) throw invalid("That owner team does not exist.", "ownerTeamId");
-  if (serviceIds.length && (await tx.select({ id: services.id }).from(services).where(inArray(services.id, serviceIds))).length !== serviceIds.length) throw invalid("One of the linked services does not exist.", "serviceIds");
-  if (severityIds.length && (await tx.select({ id: severities.id }).from(severities).where(inArray(severities.id, severityIds))).length !== severityIds.length) throw invalid("One of the severities does not exist.", "severityIds");
+  if (serviceIds.length && (await tx.select({ id: services.id }).from(services).where(inArray(services.id, serviceIds))).length !== serviceIds.length)
+    throw invalid("One of the linked services does not exist.", "serviceIds");
+  if (severityIds.length && (await tx.select({ id: severities.id }).from(severities).where(inArray(severities.id, severityIds))).length !== severityIds.length)
+    throw invalid("One of the severities does not exist.", "severityIds");
   const alertMatchers = fields.alertMatchers.filter((m, i, all) => all.findIndex((o) => o.label === m.label) === i);
   if (alertMatchers.length !== fields.alertMatchers.length) throw invalid("Each alert label can be matched only once.", "alertMatchers");
   return { ...fields, body, bodyText: docToText(body), serviceIds, severityIds, incidentKinds: [...new Set(fields.incidentKinds)], alertMatchers };
@@ -41,10 +43,15 @@ async function prepare(tx: Tx, fields: RunbookFields) {
 export async function insertRunbook(tx: Tx, ctx: ServiceContext, fields: RunbookFields, note: string): Promise<{ id: string; revision: number }> {
   const now = ctx.now?.() ?? new Date();
   const { serviceIds, ...row } = await prepare(tx, fields);
-  const [created] = await tx.insert(runbooks).values({ ...row, revision: 1, createdById: ctx.actor.id, createdAt: now, updatedAt: now }).returning({ id: runbooks.id });
+  const [created] = await tx
+    .insert(runbooks)
+    .values({ ...row, revision: 1, createdById: ctx.actor.id, createdAt: now, updatedAt: now })
+    .returning({ id: runbooks.id });
   if (!created) throw new Error("insert returned no row");
   if (serviceIds.length) await tx.insert(runbookServices).values(serviceIds.map((serviceId) => ({ runbookId: created.id, serviceId })));
-  await tx.insert(runbookRevisions).values({ runbookId: created.id, number: 1, title: row.title, summary: row.summary, body: row.body, bodyText: row.bodyText, note, authorId: ctx.actor.id, createdAt: now });
+  await tx
+    .insert(runbookRevisions)
+    .values({ runbookId: created.id, number: 1, title: row.title, summary: row.summary, body: row.body, bodyText: row.bodyText, note, authorId: ctx.actor.id, createdAt: now });
   await recordAudit(tx, { actorId: ctx.actor.id, action: "runbook.created", entityType: "runbook", entityId: created.id, after: { title: row.title, revision: 1 }, requestId: ctx.requestId });
   return { id: created.id, revision: 1 };
 }
@@ -64,7 +71,10 @@ export async function saveRevision(
   if (current.revision !== target.baseRevision) throw await staleRevision(tx, current.id, target.baseRevision);
   const { serviceIds, ...row } = await prepare(tx, change.fields);
   const revision = current.revision + 1;
-  await tx.update(runbooks).set({ ...row, revision, updatedAt: now }).where(eq(runbooks.id, current.id));
+  await tx
+    .update(runbooks)
+    .set({ ...row, revision, updatedAt: now })
+    .where(eq(runbooks.id, current.id));
   await tx.delete(runbookServices).where(eq(runbookServices.runbookId, current.id));
   if (serviceIds.length) await tx.insert(runbookServices).values(serviceIds.map((serviceId) => ({ runbookId: current.id, serviceId })));
   await tx.insert(runbookRevisions).values({

@@ -73,7 +73,13 @@ export const attachAlertInput = z.object({
   incidentId: id,
   title: z.string().trim().min(1, "Give the alert a title").max(300),
   labels: z
-    .record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "Alert label names use letters, digits and underscore").max(100), z.string().max(500))
+    .record(
+      z
+        .string()
+        .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "Alert label names use letters, digits and underscore")
+        .max(100),
+      z.string().max(500),
+    )
     .refine((labels) => Object.keys(labels).length <= 50, "At most 50 labels per alert"),
 });
 

@@ -18,7 +18,13 @@ export async function setStepNote({ ctx, input }: { ctx: ServiceContext; input: 
       .onConflictDoUpdate({ target: [runbookStepStates.incidentRunbookId, runbookStepStates.stepId], set: { note: input.note, updatedAt: now } });
     return {
       changesState: false,
-      events: [{ kind: "runbook.step_noted", body: input.note, data: { runbookId: run.runbookId, incidentRunbookId: run.id, runbook: run.title, stepId: step.id, step: step.text, cleared: input.note === "" } }],
+      events: [
+        {
+          kind: "runbook.step_noted",
+          body: input.note,
+          data: { runbookId: run.runbookId, incidentRunbookId: run.id, runbook: run.title, stepId: step.id, step: step.text, cleared: input.note === "" },
+        },
+      ],
       audit: { action: "incident.runbook_step_noted", after: { incidentRunbookId: run.id, stepId: step.id, length: input.note.length } },
     };
   });

@@ -17,7 +17,10 @@ export async function setStep({ ctx, input }: { ctx: ServiceContext; input: z.in
     assertRunbooksCanRun(incident.status);
     const run = await loadRun(tx, input.incidentRunbookId);
     const step = findStep(run.steps, input.stepId);
-    const [before] = await tx.select({ done: runbookStepStates.done }).from(runbookStepStates).where(and(eq(runbookStepStates.incidentRunbookId, run.id), eq(runbookStepStates.stepId, step.id)));
+    const [before] = await tx
+      .select({ done: runbookStepStates.done })
+      .from(runbookStepStates)
+      .where(and(eq(runbookStepStates.incidentRunbookId, run.id), eq(runbookStepStates.stepId, step.id)));
     const audit: Mutation["audit"] = { action: input.done ? "incident.runbook_step_done" : "incident.runbook_step_undone", after: { incidentRunbookId: run.id, stepId: step.id } };
     if ((before?.done ?? false) === input.done) return { changesState: false, events: [], audit };
     const state = { done: input.done, doneById: input.done ? ctx.actor.id : null, doneAt: input.done ? now : null, updatedAt: now };

@@ -14,7 +14,12 @@ export async function suggestionsForIncident({ ctx, input }: { ctx: ServiceConte
   const now = ctx.now?.() ?? new Date();
   const incident = await loadVisibleIncident(ctx.db, ctx.actor, input.incidentId);
   const [linked, alerts, severity, attached] = await Promise.all([
-    ctx.db.select({ id: services.id, name: services.name }).from(incidentServices).innerJoin(services, eq(services.id, incidentServices.serviceId)).where(eq(incidentServices.incidentId, incident.id)).orderBy(asc(services.name)),
+    ctx.db
+      .select({ id: services.id, name: services.name })
+      .from(incidentServices)
+      .innerJoin(services, eq(services.id, incidentServices.serviceId))
+      .where(eq(incidentServices.incidentId, incident.id))
+      .orderBy(asc(services.name)),
     ctx.db.select({ labels: incidentAlerts.labels }).from(incidentAlerts).where(eq(incidentAlerts.incidentId, incident.id)),
     ctx.db.select({ name: severities.name }).from(severities).where(eq(severities.id, incident.severityId)),
     ctx.db.select({ runbookId: incidentRunbooks.runbookId }).from(incidentRunbooks).where(eq(incidentRunbooks.incidentId, incident.id)),
@@ -35,7 +40,14 @@ export async function suggestionsForIncident({ ctx, input }: { ctx: ServiceConte
       and(
         isNull(runbooks.archivedAt),
         or(
-          serviceIds.length ? exists(ctx.db.select({ one: sql`1` }).from(runbookServices).where(and(eq(runbookServices.runbookId, runbooks.id), inArray(runbookServices.serviceId, serviceIds)))) : undefined,
+          serviceIds.length
+            ? exists(
+                ctx.db
+                  .select({ one: sql`1` })
+                  .from(runbookServices)
+                  .where(and(eq(runbookServices.runbookId, runbooks.id), inArray(runbookServices.serviceId, serviceIds))),
+              )
+            : undefined,
           alerts.length ? sql`jsonb_array_length(${runbooks.alertMatchers}) > 0` : undefined,
           incident.kind === "drill" ? sql`'drill' = any(${runbooks.incidentKinds})` : undefined,
           sql`false`,
@@ -46,7 +58,11 @@ export async function suggestionsForIncident({ ctx, input }: { ctx: ServiceConte
     { kind: incident.kind, severityId: incident.severityId, severityName: severity[0]?.name ?? `severity ${incident.severityId}`, services: linked, alerts },
     candidates,
   ).slice(0, MAX_SUGGESTIONS);
-  const summaries = await summariesById(ctx.db, ranked.map((s) => s.runbookId), now);
+  const summaries = await summariesById(
+    ctx.db,
+    ranked.map((s) => s.runbookId),
+    now,
+  );
   const attachedIds = new Set(attached.map((a) => a.runbookId));
   return ranked.flatMap((s) => {
     const runbook = summaries.get(s.runbookId);

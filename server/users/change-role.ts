@@ -17,11 +17,7 @@ export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: z
     if (!before) throw notFound("That user");
     if (before.role === input.role) return toUserOutput(before);
     if (before.role === "admin") await assertAnotherActiveAdmin(tx, before.id);
-    const [after] = await tx
-      .update(users)
-      .set({ role: input.role, updatedAt: new Date() })
-      .where(eq(users.id, input.userId))
-      .returning();
+    const [after] = await tx.update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, input.userId)).returning();
     if (!after) throw notFound("That user");
     await recordAudit(tx, {
       actorId: ctx.actor.id,

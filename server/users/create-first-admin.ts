@@ -15,7 +15,10 @@ export async function createFirstAdmin({ db, input, requestId }: { db: Db; input
   return db.transaction(async (tx) => {
     await lockFirstAccount(tx);
     if (await hasAnyUser(tx)) throw conflict("This workspace already has an admin. Sign in instead.");
-    const [user] = await tx.insert(users).values({ ...input, role: "admin", passwordHash }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ ...input, role: "admin", passwordHash })
+      .returning();
     if (!user) throw new Error("insert returned no row");
     await recordAudit(tx, {
       actorId: user.id,

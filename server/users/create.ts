@@ -14,10 +14,7 @@ export async function createUser({ ctx, input }: { ctx: ServiceContext; input: z
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) throw conflict(`A user with the email ${input.email} already exists.`, "email");
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, passwordHash })
-      .returning();
+    const [user] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash }).returning();
     if (!user) throw new Error("insert returned no row");
     await recordAudit(tx, {
       actorId: ctx.actor.id,

@@ -24,7 +24,12 @@ describe("people directory for @mentions", () => {
     const result = await callProcedure(database.db, viewer, "users.directory", undefined, "query");
     expect(result.status).toBe(200);
     const people = result.data as { id: string; name: string }[];
-    expect(people).toEqual(expect.arrayContaining([{ id: admin.id, name: "Ada Admin" }, { id: viewer.id, name: "Vic Viewer" }]));
+    expect(people).toEqual(
+      expect.arrayContaining([
+        { id: admin.id, name: "Ada Admin" },
+        { id: viewer.id, name: "Vic Viewer" },
+      ]),
+    );
     expect(people.map((person) => person.id)).not.toContain(leaver.id);
     expect(people.every((person) => Object.keys(person).sort().join() === "id,name")).toBe(true);
     const names = people.map((person) => person.name);

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { userRoles } from "@/db/schema";
 
 export const roleSchema = z.enum(userRoles);
-const email = z.email("Enter a valid email address").max(254).transform((value) => value.toLowerCase());
+const email = z
+  .email("Enter a valid email address")
+  .max(254)
+  .transform((value) => value.toLowerCase());
 const name = z.string().trim().min(1, "Enter a name").max(120);
 export const newPassword = z.string().min(10, "Use at least 10 characters").max(200);
 

@@ -22,7 +22,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const auditRows = (entityId: string, action: string) =>
-  database.db.select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
+  database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
 
 describe("users", () => {
   it("an admin creates a user who can then sign in, and the audit log records it", async () => {
@@ -38,9 +41,7 @@ describe("users", () => {
 
   it("refuses a second account with the same email, whatever its case, and writes nothing", async () => {
     const ctx = contextFor(database.db, admin);
-    await expect(
-      createUser({ ctx, input: { email: "RITA.RESPONDER@test.example", name: "Dup", role: "viewer", password: "long enough pw" } }),
-    ).rejects.toMatchObject({ kind: "conflict" });
+    await expect(createUser({ ctx, input: { email: "RITA.RESPONDER@test.example", name: "Dup", role: "viewer", password: "long enough pw" } })).rejects.toMatchObject({ kind: "conflict" });
     expect(await database.db.select().from(users).where(eq(users.name, "Dup"))).toHaveLength(0);
   });
 
@@ -80,8 +81,6 @@ describe("users", () => {
   });
 
   it("the first admin can only be created on an empty workspace", async () => {
-    await expect(
-      createFirstAdmin({ db: database.db, input: { email: "late@test.example", name: "Late", password: "long enough pw" }, requestId: "r" }),
-    ).rejects.toMatchObject({ kind: "conflict" });
+    await expect(createFirstAdmin({ db: database.db, input: { email: "late@test.example", name: "Late", password: "long enough pw" }, requestId: "r" })).rejects.toMatchObject({ kind: "conflict" });
   });
 });

@@ -43,9 +43,13 @@ export default async function IncidentsPage({ searchParams }: Props) {
 function ListFallback() {
   return (
     <div className="overflow-hidden rounded-lg border border-border bg-card">
-      <span role="status" className="sr-only">Loading incidents</span>
+      <span role="status" className="sr-only">
+        Loading incidents
+      </span>
       <div className="divide-y divide-border">
-        {Array.from({ length: 5 }, (_, index) => <IncidentRowSkeleton key={index} />)}
+        {Array.from({ length: 5 }, (_, index) => (
+          <IncidentRowSkeleton key={index} />
+        ))}
       </div>
     </div>
   );

@@ -27,8 +27,12 @@ export default async function RunbooksPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold">Runbooks</h1>
           {can(user, "runbook.write") ? (
             <div className="flex flex-wrap gap-2">
-              <Link href="/runbooks/import" className={buttonVariants({ variant: "outline" })}><FileUp aria-hidden /> Import Markdown</Link>
-              <Link href="/runbooks/new" className={buttonVariants()}><Plus aria-hidden /> New runbook</Link>
+              <Link href="/runbooks/import" className={buttonVariants({ variant: "outline" })}>
+                <FileUp aria-hidden /> Import Markdown
+              </Link>
+              <Link href="/runbooks/new" className={buttonVariants()}>
+                <Plus aria-hidden /> New runbook
+              </Link>
             </div>
           ) : null}
         </div>

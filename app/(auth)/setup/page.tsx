@@ -12,7 +12,9 @@ export default async function SetupPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h1" className="text-xl">Welcome to Daytwo</CardTitle>
+        <CardTitle as="h1" className="text-xl">
+          Welcome to Daytwo
+        </CardTitle>
         <CardDescription>This workspace has no accounts yet. The first account becomes its admin.</CardDescription>
       </CardHeader>
       <CardContent>

@@ -30,11 +30,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h1" className="text-xl">Sign in to Daytwo</CardTitle>
+        <CardTitle as="h1" className="text-xl">
+          Sign in to Daytwo
+        </CardTitle>
         <CardDescription>Incidents, post-mortems and the follow-ups that make them count.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {oidcError ? <p role="alert" className="text-sm text-destructive">{oidcError}</p> : null}
+        {oidcError ? (
+          <p role="alert" className="text-sm text-destructive">
+            {oidcError}
+          </p>
+        ) : null}
         <SignInForm callbackUrl={callbackUrl} action={signInWithPassword} />
         {isOidcEnabled() ? (
           <form action={signInWithOidc}>

@@ -49,19 +49,33 @@ export function BulkBar({ selectedIds, onDone }: { selectedIds: string[]; onDone
 
   return (
     <form onSubmit={submit} aria-label="Change selected action items" className="flex flex-wrap items-end gap-2 rounded-lg border border-border bg-muted/40 p-3 text-sm">
-      <p className="w-full font-medium" role="status">{selectedIds.length} selected</p>
+      <p className="w-full font-medium" role="status">
+        {selectedIds.length} selected
+      </p>
       <NativeSelect aria-label="New owner" wrapperClassName="w-44" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
         <option value="">Owner unchanged</option>
-        {options.data?.people.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+        {options.data?.people.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name}
+          </option>
+        ))}
       </NativeSelect>
       <Input type="date" aria-label="New due date" className="w-40" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
       <NativeSelect aria-label="New status" wrapperClassName="w-40" value={status} onChange={(e) => setStatus(e.target.value as ActionItemStatus | "")}>
         <option value="">Status unchanged</option>
-        {actionItemStatuses.map((value) => <option key={value} value={value}>{actionItemStatusLabels[value]}</option>)}
+        {actionItemStatuses.map((value) => (
+          <option key={value} value={value}>
+            {actionItemStatusLabels[value]}
+          </option>
+        ))}
       </NativeSelect>
       {status === "wont_do" ? <Input aria-label="Why they won't be done" placeholder="Why not?" className="w-56" value={reason} onChange={(e) => setReason(e.target.value)} required /> : null}
-      <Button type="submit" size="sm" disabled={update.isPending || (!ownerId && !dueAt && !status)}>Apply to {selectedIds.length}</Button>
-      <Button type="button" size="sm" variant="ghost" onClick={onDone}>Clear selection</Button>
+      <Button type="submit" size="sm" disabled={update.isPending || (!ownerId && !dueAt && !status)}>
+        Apply to {selectedIds.length}
+      </Button>
+      <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+        Clear selection
+      </Button>
     </form>
   );
 }

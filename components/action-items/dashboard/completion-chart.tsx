@@ -27,16 +27,32 @@ export function CompletionChart({ weeks }: { weeks: Dashboard["completion"] }) {
         })}
       </svg>
       <figcaption className="flex flex-wrap gap-4 text-xs text-muted-foreground">
-        <span className="flex items-center gap-1"><span className="size-2 rounded-sm bg-muted-foreground/50" aria-hidden /> Created</span>
-        <span className="flex items-center gap-1"><span className="size-2 rounded-sm bg-success" aria-hidden /> Closed</span>
-        <span>{weeks.length} weeks from {weeks[0] ? label(weeks[0].weekStart) : ""}</span>
+        <span className="flex items-center gap-1">
+          <span className="size-2 rounded-sm bg-muted-foreground/50" aria-hidden /> Created
+        </span>
+        <span className="flex items-center gap-1">
+          <span className="size-2 rounded-sm bg-success" aria-hidden /> Closed
+        </span>
+        <span>
+          {weeks.length} weeks from {weeks[0] ? label(weeks[0].weekStart) : ""}
+        </span>
       </figcaption>
       <table className="sr-only">
         <caption>Action items created and closed per week</caption>
-        <thead><tr><th>Week of</th><th>Created</th><th>Closed</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Week of</th>
+            <th>Created</th>
+            <th>Closed</th>
+          </tr>
+        </thead>
         <tbody>
           {weeks.map((week) => (
-            <tr key={week.weekStart.toISOString()}><td>{label(week.weekStart)}</td><td>{week.created}</td><td>{week.closed}</td></tr>
+            <tr key={week.weekStart.toISOString()}>
+              <td>{label(week.weekStart)}</td>
+              <td>{week.created}</td>
+              <td>{week.closed}</td>
+            </tr>
           ))}
         </tbody>
       </table>

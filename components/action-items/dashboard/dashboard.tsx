@@ -43,10 +43,28 @@ export function ActionItemDashboard() {
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
       </div>
-      {dashboard.isPending ? <Spinner label="Loading figures" /> : dashboard.isError ? <p role="alert" className="text-destructive">{errorMessage(dashboard.error)}</p> : <DashboardFigures data={dashboard.data} hrefFor={hrefFor} />}
+      {dashboard.isPending ? (
+        <Spinner label="Loading figures" />
+      ) : dashboard.isError ? (
+        <p role="alert" className="text-destructive">
+          {errorMessage(dashboard.error)}
+        </p>
+      ) : (
+        <DashboardFigures data={dashboard.data} hrefFor={hrefFor} />
+      )}
       <section aria-labelledby="items-heading" className="grid gap-3">
-        <h2 id="items-heading" className="text-lg font-semibold">Items</h2>
-        {items.isPending ? <Spinner label="Loading action items" /> : items.isError ? <p role="alert" className="text-destructive">{errorMessage(items.error)}</p> : <ItemsTable items={items.data} now={now} />}
+        <h2 id="items-heading" className="text-lg font-semibold">
+          Items
+        </h2>
+        {items.isPending ? (
+          <Spinner label="Loading action items" />
+        ) : items.isError ? (
+          <p role="alert" className="text-destructive">
+            {errorMessage(items.error)}
+          </p>
+        ) : (
+          <ItemsTable items={items.data} now={now} />
+        )}
       </section>
     </div>
   );

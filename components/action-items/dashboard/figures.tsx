@@ -22,22 +22,33 @@ export function DashboardFigures({ data, hrefFor }: { data: Dashboard; hrefFor: 
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="self-start lg:col-span-2">
-          <CardHeader><CardTitle>Completion over time</CardTitle></CardHeader>
-          <CardContent><CompletionChart weeks={data.completion} /></CardContent>
+          <CardHeader>
+            <CardTitle>Completion over time</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <CompletionChart weeks={data.completion} />
+          </CardContent>
         </Card>
         <div className="grid gap-4">
           <Card>
-            <CardHeader><CardTitle>Age of open items</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Age of open items</CardTitle>
+            </CardHeader>
             <CardContent>
               <AgeingBars buckets={data.ageing} />
             </CardContent>
           </Card>
           <Card>
-            <CardHeader><CardTitle>Post-mortems closed on time</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Post-mortems closed on time</CardTitle>
+            </CardHeader>
             <CardContent className="grid gap-1 text-sm">
-              <p className="text-3xl font-semibold tabular-nums" data-testid="postmortem-share">{share === null ? "—" : `${Math.round(share * 100)}%`}</p>
+              <p className="text-3xl font-semibold tabular-nums" data-testid="postmortem-share">
+                {share === null ? "—" : `${Math.round(share * 100)}%`}
+              </p>
               <p className="text-muted-foreground">
-                Of post-mortems published in this window, those whose action items all closed by their due dates: {data.postMortems.closedOnTime} on time, {data.postMortems.missed} missed, {data.postMortems.pending} still in progress.
+                Of post-mortems published in this window, those whose action items all closed by their due dates: {data.postMortems.closedOnTime} on time, {data.postMortems.missed} missed,{" "}
+                {data.postMortems.pending} still in progress.
               </p>
             </CardContent>
           </Card>
@@ -52,7 +63,13 @@ function Figure({ label, value, href, tone }: { label: string; value: number; hr
   return (
     <div className="rounded-lg border border-border bg-card p-4">
       <dt className="text-sm text-muted-foreground">{label}</dt>
-      {href ? <a href={href} className="hover:underline" aria-label={`${label}: ${value}. Show them`}>{number}</a> : number}
+      {href ? (
+        <a href={href} className="hover:underline" aria-label={`${label}: ${value}. Show them`}>
+          {number}
+        </a>
+      ) : (
+        number
+      )}
     </div>
   );
 }
@@ -60,21 +77,36 @@ function Figure({ label, value, href, tone }: { label: string; value: number; hr
 function BreakdownCard({ title, rows, hrefFor }: { title: string; rows: Breakdown; hrefFor: (key: string) => string | null }) {
   return (
     <Card>
-      <CardHeader><CardTitle>{title}</CardTitle></CardHeader>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
           <p className="text-sm text-muted-foreground">Nothing open.</p>
         ) : (
           <table className="w-full text-sm" aria-label={`Open action items ${title.toLowerCase()}`}>
             <thead className="text-left text-muted-foreground">
-              <tr><th className="font-medium">Name</th><th className="text-right font-medium">Overdue</th><th className="text-right font-medium">Soon</th><th className="text-right font-medium">Open</th></tr>
+              <tr>
+                <th className="font-medium">Name</th>
+                <th className="text-right font-medium">Overdue</th>
+                <th className="text-right font-medium">Soon</th>
+                <th className="text-right font-medium">Open</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((row) => {
                 const href = hrefFor(row.key);
                 return (
                   <tr key={row.key} className="border-t border-border">
-                    <th scope="row" className="py-1 text-left font-normal capitalize">{href ? <a className="underline-offset-2 hover:underline" href={href}>{row.label}</a> : row.label}</th>
+                    <th scope="row" className="py-1 text-left font-normal capitalize">
+                      {href ? (
+                        <a className="underline-offset-2 hover:underline" href={href}>
+                          {row.label}
+                        </a>
+                      ) : (
+                        row.label
+                      )}
+                    </th>
                     <td className={`text-right tabular-nums ${row.overdue > 0 ? "font-semibold text-destructive" : ""}`}>{row.overdue}</td>
                     <td className="text-right tabular-nums">{row.dueSoon}</td>
                     <td className="text-right tabular-nums">{row.open}</td>

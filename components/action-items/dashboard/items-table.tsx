@@ -63,13 +63,20 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
   return (
     <div className="grid gap-3">
       <BulkBar selectedIds={[...selected]} onDone={() => setSelected(new Set())} />
-      <p id="items-keys" className="text-xs text-muted-foreground">Keyboard: ↑ ↓ to move, Space to select, Shift+↑↓ to extend, a for all, Esc to clear, Enter to open the incident.</p>
+      <p id="items-keys" className="text-xs text-muted-foreground">
+        Keyboard: ↑ ↓ to move, Space to select, Shift+↑↓ to extend, a for all, Esc to clear, Enter to open the incident.
+      </p>
       <div className="overflow-x-auto rounded-lg border border-border">
         <table className="w-full text-sm" aria-label="Action items" aria-describedby="items-keys" aria-multiselectable="true" role="grid">
           <thead className="bg-muted/50 text-left text-muted-foreground">
             <tr>
               <th className="w-10 p-2">
-                <input type="checkbox" aria-label="Select all action items you can change" checked={allSelected} onChange={(e) => setSelected(new Set(e.target.checked ? editable.map((item) => item.id) : []))} />
+                <input
+                  type="checkbox"
+                  aria-label="Select all action items you can change"
+                  checked={allSelected}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? editable.map((item) => item.id) : []))}
+                />
               </th>
               <th className="p-2 font-medium">Action item</th>
               <th className="p-2 font-medium">Owner</th>
@@ -95,23 +102,33 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
                   data-testid="dashboard-item"
                   className={cn("border-t border-border outline-none focus-visible:bg-accent/60 focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset", isSelected && "bg-accent/40")}
                 >
-                  <td className="p-2">
-                    {item.canEdit ? <input type="checkbox" tabIndex={-1} aria-label={`Select ${item.title}`} checked={isSelected} onChange={() => toggle(item.id)} /> : null}
-                  </td>
+                  <td className="p-2">{item.canEdit ? <input type="checkbox" tabIndex={-1} aria-label={`Select ${item.title}`} checked={isSelected} onChange={() => toggle(item.id)} /> : null}</td>
                   <td className="p-2">
                     <span className="font-medium">{item.title}</span>
                     <span className="flex flex-wrap gap-2 text-xs text-muted-foreground">
-                      {item.incident ? <Link tabIndex={-1} className="underline" href={`/incidents/${item.incident.id}`}>{item.incident.reference}</Link> : null}
+                      {item.incident ? (
+                        <Link tabIndex={-1} className="underline" href={`/incidents/${item.incident.id}`}>
+                          {item.incident.reference}
+                        </Link>
+                      ) : null}
                       <span>{item.kind}</span>
                       <span>{item.priority}</span>
-                      {item.tracker ? <a tabIndex={-1} className="underline" href={item.tracker.url} target="_blank" rel="noreferrer noopener">{item.tracker.label}</a> : null}
+                      {item.tracker ? (
+                        <a tabIndex={-1} className="underline" href={item.tracker.url} target="_blank" rel="noreferrer noopener">
+                          {item.tracker.label}
+                        </a>
+                      ) : null}
                     </span>
                   </td>
                   <td className="p-2">{item.owner.name}</td>
                   <td className="hidden p-2 md:table-cell">{item.team?.name ?? "—"}</td>
                   <td className="p-2 whitespace-nowrap">
                     <time dateTime={item.dueAt.toISOString()}>{formatDate(item.dueAt)}</time>
-                    {overdue ? <Badge variant="destructive" className="ml-2">Overdue</Badge> : null}
+                    {overdue ? (
+                      <Badge variant="destructive" className="ml-2">
+                        Overdue
+                      </Badge>
+                    ) : null}
                   </td>
                   <td className="hidden p-2 sm:table-cell">{actionItemStatusLabels[item.status]}</td>
                 </tr>

@@ -17,8 +17,21 @@ export function ActionItemsPanel({ incident }: { incident: IncidentOutput }) {
   return (
     <Card>
       <CardHeader className="flex flex-row items-center justify-between gap-2">
-        <CardTitle as="h2" className="text-base">Action items</CardTitle>
-        {incident.canWrite ? <Button size="sm" variant="outline" onClick={() => { setWasOpened(true); setOpen(true); }}>Add action item</Button> : null}
+        <CardTitle as="h2" className="text-base">
+          Action items
+        </CardTitle>
+        {incident.canWrite ? (
+          <Button
+            size="sm"
+            variant="outline"
+            onClick={() => {
+              setWasOpened(true);
+              setOpen(true);
+            }}
+          >
+            Add action item
+          </Button>
+        ) : null}
       </CardHeader>
       <CardContent>
         <ActionItemList filter={{ scope: "incident", incidentId: incident.id }} emptyText="No follow-ups yet." />

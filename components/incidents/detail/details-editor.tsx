@@ -56,8 +56,14 @@ export function DetailsEditor({ incident }: { incident: IncidentOutput }) {
   return (
     <Card>
       <CardHeader className="flex flex-row items-center justify-between gap-2">
-        <CardTitle as="h2" className="text-base">Details</CardTitle>
-        {!editingFrom ? <Button size="sm" variant="outline" onClick={() => setEditingFrom(incident)}>Edit details</Button> : null}
+        <CardTitle as="h2" className="text-base">
+          Details
+        </CardTitle>
+        {!editingFrom ? (
+          <Button size="sm" variant="outline" onClick={() => setEditingFrom(incident)}>
+            Edit details
+          </Button>
+        ) : null}
       </CardHeader>
       <CardContent className="grid gap-3">
         <div className="grid gap-1">
@@ -68,7 +74,11 @@ export function DetailsEditor({ incident }: { incident: IncidentOutput }) {
             disabled={update.isPending}
             onChange={(e) => update.mutate({ incidentId: incident.id, expectedVersion: incident.version, severityId: Number(e.target.value) })}
           >
-            {options.data?.severities.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.description}</option>) ?? <option value={incident.severity.id}>{incident.severity.name}</option>}
+            {options.data?.severities.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} — {s.description}
+              </option>
+            )) ?? <option value={incident.severity.id}>{incident.severity.name}</option>}
           </NativeSelect>
         </div>
         {editingFrom ? (
@@ -98,24 +108,42 @@ export function DetailsEditor({ incident }: { incident: IncidentOutput }) {
             </fieldset>
             <div className="grid gap-1">
               <Label htmlFor="edit-links">Links (one per line: label then URL)</Label>
-              <Textarea id="edit-links" name="links" defaultValue={linksToText(editingFrom.links)} rows={3} placeholder={"Call https://meet.example.com/abc\nDashboard https://grafana.example.com/d/1"} />
+              <Textarea
+                id="edit-links"
+                name="links"
+                defaultValue={linksToText(editingFrom.links)}
+                rows={3}
+                placeholder={"Call https://meet.example.com/abc\nDashboard https://grafana.example.com/d/1"}
+              />
             </div>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="isPrivate" defaultChecked={editingFrom.isPrivate} /> Private — only participants and admins can see it
             </label>
             <div className="flex gap-2">
-              <Button type="submit" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save details"}</Button>
-              <Button type="button" variant="ghost" onClick={() => setEditingFrom(null)}>Cancel</Button>
+              <Button type="submit" disabled={update.isPending}>
+                {update.isPending ? "Saving…" : "Save details"}
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => setEditingFrom(null)}>
+                Cancel
+              </Button>
             </div>
           </form>
         ) : (
           <div className="grid gap-2 text-sm">
             {incident.summary ? <p className="whitespace-pre-wrap">{incident.summary}</p> : <p className="text-muted-foreground">No summary yet.</p>}
-            {incident.customerImpact ? <p><span className="font-medium">Customer impact:</span> {incident.customerImpact}</p> : null}
+            {incident.customerImpact ? (
+              <p>
+                <span className="font-medium">Customer impact:</span> {incident.customerImpact}
+              </p>
+            ) : null}
             {incident.links.length ? (
               <ul className="flex flex-wrap gap-3">
                 {incident.links.map((link) => (
-                  <li key={link.url}><a className="underline" href={link.url} target="_blank" rel="noreferrer noopener">{link.label}</a></li>
+                  <li key={link.url}>
+                    <a className="underline" href={link.url} target="_blank" rel="noreferrer noopener">
+                      {link.label}
+                    </a>
+                  </li>
                 ))}
               </ul>
             ) : null}

@@ -13,5 +13,9 @@ export function TickingDuration({ from, until }: { from: Date; until: Date | nul
   }, [until]);
   const end = until?.getTime() ?? now;
   // The server's clock and the browser's differ by the trip: the next tick (within a second) corrects it.
-  return <span className="tabular-nums" suppressHydrationWarning>{formatDuration(Math.max(0, Math.round((end - from.getTime()) / 1000)))}</span>;
+  return (
+    <span className="tabular-nums" suppressHydrationWarning>
+      {formatDuration(Math.max(0, Math.round((end - from.getTime()) / 1000)))}
+    </span>
+  );
 }

@@ -23,11 +23,17 @@ export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
     <header className="grid gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-mono text-muted-foreground">{incident.reference}</span>
-        <span data-testid="incident-status"><StatusBadge status={incident.status} /></span>
-        <span data-testid="incident-severity" title={incident.severity.description}><SeverityBadge severity={incident.severity} /></span>
+        <span data-testid="incident-status">
+          <StatusBadge status={incident.status} />
+        </span>
+        <span data-testid="incident-severity" title={incident.severity.description}>
+          <SeverityBadge severity={incident.severity} />
+        </span>
         {incident.kind === "drill" ? <Badge variant="outline">Drill</Badge> : null}
         {incident.isPrivate ? (
-          <Badge variant="outline"><Lock className="size-3" aria-hidden /> Private</Badge>
+          <Badge variant="outline">
+            <Lock className="size-3" aria-hidden /> Private
+          </Badge>
         ) : null}
         <span className="ml-auto flex items-center gap-1 text-muted-foreground" title="Duration so far">
           <Timer className="size-4" aria-hidden /> <span className="sr-only">Duration</span> <TickingDuration from={troubleStart} until={incident.milestones.resolvedAt} />
@@ -36,19 +42,34 @@ export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
       <h1 className="text-2xl font-semibold leading-tight">{incident.title}</h1>
       {incident.mergedInto ? (
         <p className="text-sm">
-          Merged into <Link className="underline" href={`/incidents/${incident.mergedInto.id}`}>{incident.mergedInto.reference}</Link>
+          Merged into{" "}
+          <Link className="underline" href={`/incidents/${incident.mergedInto.id}`}>
+            {incident.mergedInto.reference}
+          </Link>
           {incident.closingReason ? ` — ${incident.closingReason}` : null}
         </p>
       ) : incident.closingReason ? (
-        <p className="text-sm text-muted-foreground">{statusLabels[incident.status]}: {incident.closingReason}</p>
+        <p className="text-sm text-muted-foreground">
+          {statusLabels[incident.status]}: {incident.closingReason}
+        </p>
       ) : null}
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:flex sm:flex-wrap">
-        <div className="flex gap-1"><dt className="text-muted-foreground">Commander</dt><dd data-testid="incident-commander">{commander?.name ?? "nobody"}</dd></div>
-        <div className="flex gap-1"><dt className="text-muted-foreground">Services</dt><dd>{incident.services.map((s) => s.name).join(", ") || "none"}</dd></div>
+        <div className="flex gap-1">
+          <dt className="text-muted-foreground">Commander</dt>
+          <dd data-testid="incident-commander">{commander?.name ?? "nobody"}</dd>
+        </div>
+        <div className="flex gap-1">
+          <dt className="text-muted-foreground">Services</dt>
+          <dd>{incident.services.map((s) => s.name).join(", ") || "none"}</dd>
+        </div>
         {metrics.map(([short, long, value]) => (
           <div key={short} className="flex gap-1">
-            <dt className="text-muted-foreground"><abbr title={long}>{short}</abbr></dt>
-            <dd className="tabular-nums" data-testid={`metric-${short.toLowerCase()}`}>{formatDuration(value)}</dd>
+            <dt className="text-muted-foreground">
+              <abbr title={long}>{short}</abbr>
+            </dt>
+            <dd className="tabular-nums" data-testid={`metric-${short.toLowerCase()}`}>
+              {formatDuration(value)}
+            </dd>
           </div>
         ))}
       </dl>

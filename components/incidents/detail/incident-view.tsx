@@ -33,7 +33,12 @@ export function IncidentView({ incidentId, currentUserId }: { incidentId: string
   const trpc = useTRPC();
   const incident = useQuery(trpc.incidents.get.queryOptions({ incidentId }));
   if (incident.isPending) return <Spinner label="Loading incident" />;
-  if (incident.isError) return <p role="alert" className="text-destructive">{errorMessage(incident.error)}</p>;
+  if (incident.isError)
+    return (
+      <p role="alert" className="text-destructive">
+        {errorMessage(incident.error)}
+      </p>
+    );
   return <LiveIncident incident={incident.data} currentUserId={currentUserId} />;
 }
 
@@ -43,7 +48,9 @@ function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; c
     <TimeZoneProvider>
       <div className="grid gap-6">
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-          <Link href="/incidents" className="text-muted-foreground hover:text-foreground">← All incidents</Link>
+          <Link href="/incidents" className="text-muted-foreground hover:text-foreground">
+            ← All incidents
+          </Link>
           <div className="flex items-center gap-3">
             <PresenceStrip incidentId={incident.id} />
             <span className="text-xs text-muted-foreground" role="status" data-testid="live-status">

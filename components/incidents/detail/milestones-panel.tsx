@@ -24,7 +24,9 @@ export function MilestonesPanel({ incident }: { incident: IncidentOutput }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h2" className="text-base">Milestones</CardTitle>
+        <CardTitle as="h2" className="text-base">
+          Milestones
+        </CardTitle>
       </CardHeader>
       <CardContent>
         <dl className="grid gap-2 text-sm">
@@ -46,13 +48,17 @@ export function MilestonesPanel({ incident }: { incident: IncidentOutput }) {
                       }}
                     >
                       <Input type="datetime-local" aria-label={`${milestoneLabels[name]} time`} value={editing.value} onChange={(e) => setEditing({ name, value: e.target.value })} className="h-8" />
-                      <Button size="sm" type="submit">Save</Button>
+                      <Button size="sm" type="submit">
+                        Save
+                      </Button>
                     </form>
                   ) : (
                     <>
                       {value ? <Timestamp value={value} withDate /> : <span className="text-muted-foreground">—</span>}
                       {incident.canWrite ? (
-                        <Button size="sm" variant="ghost" aria-label={`Correct ${milestoneLabels[name].toLowerCase()} time`} onClick={() => setEditing({ name, value: toLocalInput(value) })}>Correct</Button>
+                        <Button size="sm" variant="ghost" aria-label={`Correct ${milestoneLabels[name].toLowerCase()} time`} onClick={() => setEditing({ name, value: toLocalInput(value) })}>
+                          Correct
+                        </Button>
                       ) : null}
                     </>
                   )}

@@ -50,7 +50,13 @@ export function NextActions({ incident }: { incident: IncidentOutput }) {
     const number = Number(mergeInto.replace(/^inc-/i, ""));
     change.mutate(
       { incidentId: incident.id, expectedVersion: incident.version, to: pending, reason, ...(pending === "merged" ? { mergedIntoNumber: number } : {}) },
-      { onSuccess: () => { setPending(null); setReason(""); setMergeInto(""); } },
+      {
+        onSuccess: () => {
+          setPending(null);
+          setReason("");
+          setMergeInto("");
+        },
+      },
     );
   };
 

@@ -26,7 +26,12 @@ export function NoteComposer({ incidentId, correction, onDone }: { incidentId: s
     const form = new FormData(formElement);
     const body = String(form.get("body") ?? "");
     const occurred = String(form.get("occurredAt") ?? "");
-    const reset = { onSuccess: () => { formElement.reset(); onDone(); } };
+    const reset = {
+      onSuccess: () => {
+        formElement.reset();
+        onDone();
+      },
+    };
     if (mode === "update") postUpdate.mutate({ incidentId, body }, reset);
     else addNote.mutate({ incidentId, body, ...(occurred ? { occurredAt: new Date(occurred) } : {}), ...(correction ? { correctsEventId: correction.eventId } : {}) }, reset);
   }
@@ -35,18 +40,45 @@ export function NoteComposer({ incidentId, correction, onDone }: { incidentId: s
     <form onSubmit={submit} className="grid gap-2" aria-label="Add to the timeline" key={correction?.eventId ?? "new"}>
       <div role="radiogroup" aria-label="What to post" className="flex gap-1">
         {(["note", "update"] as const).map((value) => (
-          <Button key={value} type="button" size="sm" variant={mode === value ? "secondary" : "ghost"} role="radio" aria-checked={mode === value} disabled={Boolean(correction)} onClick={() => setMode(value)}>
+          <Button
+            key={value}
+            type="button"
+            size="sm"
+            variant={mode === value ? "secondary" : "ghost"}
+            role="radio"
+            aria-checked={mode === value}
+            disabled={Boolean(correction)}
+            onClick={() => setMode(value)}
+          >
             {value === "note" ? "Note" : "Status update"}
           </Button>
         ))}
       </div>
-      {correction ? <p className="text-sm text-muted-foreground">Correcting a note. The original stays on the timeline, marked as corrected. <button type="button" className="underline" onClick={onDone}>Cancel</button></p> : null}
-      <Label htmlFor="timeline-body" className="sr-only">{mode === "note" ? "Note" : "Status update for stakeholders"}</Label>
-      <Textarea id="timeline-body" name="body" required rows={2} defaultValue={correction?.body} placeholder={mode === "note" ? "What did you learn or decide?" : "What stakeholders should know now"} />
+      {correction ? (
+        <p className="text-sm text-muted-foreground">
+          Correcting a note. The original stays on the timeline, marked as corrected.{" "}
+          <button type="button" className="underline" onClick={onDone}>
+            Cancel
+          </button>
+        </p>
+      ) : null}
+      <Label htmlFor="timeline-body" className="sr-only">
+        {mode === "note" ? "Note" : "Status update for stakeholders"}
+      </Label>
+      <Textarea
+        id="timeline-body"
+        name="body"
+        required
+        rows={2}
+        defaultValue={correction?.body}
+        placeholder={mode === "note" ? "What did you learn or decide?" : "What stakeholders should know now"}
+      />
       <div className="flex flex-wrap items-end gap-2">
         {mode === "note" ? (
           <div className="grid gap-1">
-            <Label htmlFor="timeline-occurred" className="text-xs text-muted-foreground">Happened at (optional)</Label>
+            <Label htmlFor="timeline-occurred" className="text-xs text-muted-foreground">
+              Happened at (optional)
+            </Label>
             <Input id="timeline-occurred" name="occurredAt" type="datetime-local" className="h-8 w-auto" />
           </div>
         ) : null}

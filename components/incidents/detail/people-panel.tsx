@@ -20,12 +20,18 @@ export function PeoplePanel({ incident }: { incident: IncidentOutput }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h2" className="text-base">People</CardTitle>
+        <CardTitle as="h2" className="text-base">
+          People
+        </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-3">
         {incident.isPrivate ? <p className="text-sm text-muted-foreground">Private: only these people and admins can see this incident.</p> : null}
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="Participants">
-          {incident.participants.map((person) => <li key={person.id} className="rounded-full bg-muted px-2 py-0.5">{person.name}</li>)}
+          {incident.participants.map((person) => (
+            <li key={person.id} className="rounded-full bg-muted px-2 py-0.5">
+              {person.name}
+            </li>
+          ))}
         </ul>
         {incident.canWrite && candidates.length ? (
           <form
@@ -37,9 +43,15 @@ export function PeoplePanel({ incident }: { incident: IncidentOutput }) {
           >
             <NativeSelect aria-label="Person to add" wrapperClassName="w-44" value={userId} onChange={(e) => setUserId(e.target.value)}>
               <option value="">Add a person…</option>
-              {candidates.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+              {candidates.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
             </NativeSelect>
-            <Button type="submit" size="sm" variant="outline" disabled={!userId || add.isPending}>Add</Button>
+            <Button type="submit" size="sm" variant="outline" disabled={!userId || add.isPending}>
+              Add
+            </Button>
           </form>
         ) : null}
       </CardContent>

@@ -38,7 +38,9 @@ export function ReasonDialog({ pending, onClose, reason, onReason, mergeInto, on
           <Textarea id="status-reason" value={reason} onChange={(e) => onReason(e.target.value)} />
         </div>
         <DialogFooter>
-          <Button onClick={onConfirm} disabled={!reason.trim() || isPending}>Confirm</Button>
+          <Button onClick={onConfirm} disabled={!reason.trim() || isPending}>
+            Confirm
+          </Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

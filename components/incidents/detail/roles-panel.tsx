@@ -19,7 +19,9 @@ export function RolesPanel({ incident, currentUserId }: { incident: IncidentOutp
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h2" className="text-base">Roles</CardTitle>
+        <CardTitle as="h2" className="text-base">
+          Roles
+        </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-3">
         <ul className="grid gap-3">
@@ -28,8 +30,12 @@ export function RolesPanel({ incident, currentUserId }: { incident: IncidentOutp
             return (
               <li key={role.key} className="grid gap-1">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <span className="text-sm font-medium" title={role.guide}>{role.name}</span>
-                  <span className="text-sm" data-testid={`role-${role.key}`}>{role.holder?.name ?? <span className="text-muted-foreground">unassigned</span>}</span>
+                  <span className="text-sm font-medium" title={role.guide}>
+                    {role.name}
+                  </span>
+                  <span className="text-sm" data-testid={`role-${role.key}`}>
+                    {role.holder?.name ?? <span className="text-muted-foreground">unassigned</span>}
+                  </span>
                 </div>
                 {incident.canWrite ? (
                   <div className="flex flex-wrap items-center gap-2">
@@ -38,7 +44,9 @@ export function RolesPanel({ incident, currentUserId }: { incident: IncidentOutp
                         {role.holder ? `Take over ${role.name.toLowerCase()}` : `I'll take ${role.name.toLowerCase()}`}
                       </Button>
                     ) : role.key !== "commander" ? (
-                      <Button size="sm" variant="ghost" onClick={() => release.mutate({ incidentId: incident.id, expectedVersion: incident.version, roleKey: role.key })}>Step down</Button>
+                      <Button size="sm" variant="ghost" onClick={() => release.mutate({ incidentId: incident.id, expectedVersion: incident.version, roleKey: role.key })}>
+                        Step down
+                      </Button>
                     ) : null}
                     <NativeSelect
                       aria-label={`Assign ${role.name} to`}
@@ -47,9 +55,13 @@ export function RolesPanel({ incident, currentUserId }: { incident: IncidentOutp
                       onChange={(event) => event.target.value && assign.mutate({ incidentId: incident.id, expectedVersion: incident.version, roleKey: role.key, userId: event.target.value })}
                     >
                       <option value="">Assign to…</option>
-                      {options.data?.responders.filter((p) => p.id !== role.holder?.id).map((person) => (
-                        <option key={person.id} value={person.id}>{person.name}</option>
-                      ))}
+                      {options.data?.responders
+                        .filter((p) => p.id !== role.holder?.id)
+                        .map((person) => (
+                          <option key={person.id} value={person.id}>
+                            {person.name}
+                          </option>
+                        ))}
                     </NativeSelect>
                   </div>
                 ) : null}
@@ -64,7 +76,14 @@ export function RolesPanel({ incident, currentUserId }: { incident: IncidentOutp
               {incident.roleHistory.map((entry, index) => (
                 <li key={index}>
                   {entry.role}: {entry.holder.name}, <Timestamp value={entry.from} withDate />
-                  {entry.until ? <> → <Timestamp value={entry.until} withDate /></> : " → now"}
+                  {entry.until ? (
+                    <>
+                      {" "}
+                      → <Timestamp value={entry.until} withDate />
+                    </>
+                  ) : (
+                    " → now"
+                  )}
                 </li>
               ))}
             </ul>

@@ -26,7 +26,16 @@ const kindFilters = {
   roles: ["role.assigned", "role.released", "participant.added"],
   changes: ["severity.changed", "field.changed", "services.changed", "visibility.changed"],
   runbooks: ["runbook.attached", "runbook.step_done", "runbook.step_undone", "runbook.step_noted", "runbook.rated", "alert.attached"],
-  followUp: ["post_mortem.started", "post_mortem.review_requested", "post_mortem.reviewed", "post_mortem.published", "post_mortem.reopened", "action_item.created", "action_item.status_changed", "action_item.updated"],
+  followUp: [
+    "post_mortem.started",
+    "post_mortem.review_requested",
+    "post_mortem.reviewed",
+    "post_mortem.published",
+    "post_mortem.reopened",
+    "action_item.created",
+    "action_item.status_changed",
+    "action_item.updated",
+  ],
 } as const satisfies Record<string, readonly TimelineEventKind[] | undefined>;
 
 export function Timeline({ incident }: { incident: IncidentOutput }) {
@@ -46,7 +55,9 @@ export function Timeline({ incident }: { incident: IncidentOutput }) {
     <Card>
       <CardHeader className="grid gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <CardTitle as="h2" className="text-base">Timeline</CardTitle>
+          <CardTitle as="h2" className="text-base">
+            Timeline
+          </CardTitle>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={isUtc} onChange={(e) => setIsUtc(e.target.checked)} /> Show times in UTC
           </label>
@@ -64,7 +75,11 @@ export function Timeline({ incident }: { incident: IncidentOutput }) {
           </NativeSelect>
           <NativeSelect aria-label="Person" wrapperClassName="w-40" value={actorId} onChange={(e) => setActorId(e.target.value)}>
             <option value="">Anyone</option>
-            {incident.participants.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {incident.participants.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </NativeSelect>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={highlightedOnly} onChange={(e) => setHighlightedOnly(e.target.checked)} /> Highlighted only
@@ -74,12 +89,22 @@ export function Timeline({ incident }: { incident: IncidentOutput }) {
       <CardContent className="grid gap-4">
         {incident.canWrite ? <NoteComposer incidentId={incident.id} correction={correction} onDone={() => setCorrection(null)} /> : null}
         {events.isPending ? <Spinner label="Loading timeline" /> : null}
-        {events.isError ? <p role="alert" className="text-destructive">{errorMessage(events.error)}</p> : null}
+        {events.isError ? (
+          <p role="alert" className="text-destructive">
+            {errorMessage(events.error)}
+          </p>
+        ) : null}
         {events.data?.length === 0 ? <p className="text-sm text-muted-foreground">Nothing matches these filters.</p> : null}
         <ol className="grid gap-3" aria-label="Timeline events">
           {events.data?.map((event) => (
-            <li key={event.id} className={cn("grid grid-cols-[auto_1fr_auto] gap-x-3 border-l-2 pl-3", event.isHighlighted ? "border-warning" : "border-border", event.supersededById && "opacity-60")} data-testid="timeline-event">
-              <span className="text-xs text-muted-foreground"><Timestamp value={event.occurredAt} /></span>
+            <li
+              key={event.id}
+              className={cn("grid grid-cols-[auto_1fr_auto] gap-x-3 border-l-2 pl-3", event.isHighlighted ? "border-warning" : "border-border", event.supersededById && "opacity-60")}
+              data-testid="timeline-event"
+            >
+              <span className="text-xs text-muted-foreground">
+                <Timestamp value={event.occurredAt} />
+              </span>
               <div className="min-w-0">
                 <p className="text-sm">
                   <span className="font-medium">{describeEvent(event)}</span>
@@ -91,7 +116,9 @@ export function Timeline({ incident }: { incident: IncidentOutput }) {
               {incident.canWrite ? (
                 <div className="flex items-start gap-1">
                   {event.kind === "note.added" && !event.supersededById ? (
-                    <Button size="sm" variant="ghost" onClick={() => setCorrection({ eventId: event.id, body: event.body ?? "" })}>Correct</Button>
+                    <Button size="sm" variant="ghost" onClick={() => setCorrection({ eventId: event.id, body: event.body ?? "" })}>
+                      Correct
+                    </Button>
                   ) : null}
                   <Button
                     size="icon"

@@ -14,10 +14,7 @@ export function useIncidentMutationCallbacks(incidentId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey({ incidentId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.incidents.timeline.pathKey() }),
-    ]);
+    await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey({ incidentId }) }), queryClient.invalidateQueries({ queryKey: trpc.incidents.timeline.pathKey() })]);
   };
   return (success: string) => ({
     onSuccess: async (result: unknown) => {

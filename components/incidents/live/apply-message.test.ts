@@ -20,22 +20,28 @@ beforeEach(() => {
   trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
 });
 
-const event = (seq: number, minute: number, extra: Partial<TimelineEventOutput> = {}): TimelineEventOutput => (({
-  id: 100 + seq,
-  seq,
-  kind: "note.added",
-  actor: riley,
-  occurredAt: new Date(Date.UTC(2026, 11, 2, 3, minute)),
-  recordedAt: new Date(Date.UTC(2026, 11, 2, 3, minute)),
-  data: {},
-  body: `note ${seq}`,
-  supersedesId: null,
-  supersededById: null,
-  isHighlighted: false,
-  ...extra,
-}) as TimelineEventOutput);
+const event = (seq: number, minute: number, extra: Partial<TimelineEventOutput> = {}): TimelineEventOutput =>
+  ({
+    id: 100 + seq,
+    seq,
+    kind: "note.added",
+    actor: riley,
+    occurredAt: new Date(Date.UTC(2026, 11, 2, 3, minute)),
+    recordedAt: new Date(Date.UTC(2026, 11, 2, 3, minute)),
+    data: {},
+    body: `note ${seq}`,
+    supersedesId: null,
+    supersededById: null,
+    isHighlighted: false,
+    ...extra,
+  }) as TimelineEventOutput;
 const incident = { id: incidentId, title: "Checkout down", status: "investigating", version: 4, lastEventSeq: 3, participants: [riley] } as IncidentOutput;
-const message = (events: TimelineEventOutput[], head = { version: 4, lastEventSeq: events.at(-1)?.seq ?? 3 }, whole: IncidentOutput | null = null): EventsMessage => ({ type: "events", events, head, incident: whole });
+const message = (events: TimelineEventOutput[], head = { version: 4, lastEventSeq: events.at(-1)?.seq ?? 3 }, whole: IncidentOutput | null = null): EventsMessage => ({
+  type: "events",
+  events,
+  head,
+  incident: whole,
+});
 
 const keys = () => ({
   incident: trpc.incidents.get.queryKey({ incidentId }),
@@ -43,7 +49,11 @@ const keys = () => ({
   notes: trpc.incidents.timeline.queryKey({ incidentId, kinds: ["note.added"], highlightedOnly: false }),
   statuses: trpc.incidents.timeline.queryKey({ incidentId, kinds: ["status.changed"], highlightedOnly: false }),
 });
-const invalidated = () => queryClient.getQueryCache().getAll().filter((query) => query.state.isInvalidated).length;
+const invalidated = () =>
+  queryClient
+    .getQueryCache()
+    .getAll()
+    .filter((query) => query.state.isInvalidated).length;
 
 function seed() {
   const k = keys();
@@ -74,7 +84,12 @@ describe("applying a live message to the page's cache", () => {
 
   it("takes the whole incident when its state changed", () => {
     const k = seed();
-    applyIncidentMessage(queryClient, trpc, incidentId, message([event(4, 4, { kind: "status.changed", body: null })], { version: 5, lastEventSeq: 4 }, { ...incident, status: "monitoring", version: 5 }));
+    applyIncidentMessage(
+      queryClient,
+      trpc,
+      incidentId,
+      message([event(4, 4, { kind: "status.changed", body: null })], { version: 5, lastEventSeq: 4 }, { ...incident, status: "monitoring", version: 5 }),
+    );
     expect(queryClient.getQueryData(k.incident)).toMatchObject({ status: "monitoring", version: 5, lastEventSeq: 4 });
     expect(queryClient.getQueryData(k.statuses)?.map((e) => e.seq)).toEqual([4]);
   });

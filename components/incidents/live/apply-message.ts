@@ -29,7 +29,11 @@ export function applyIncidentMessage(queryClient: QueryClient, trpc: Trpc, incid
         if (!events) continue;
         // A filtered view gains or loses a row it may not hold: it asks for its own rows again.
         if (filterOf(key).highlightedOnly) void queryClient.invalidateQueries({ queryKey: key, exact: true });
-        else queryClient.setQueryData(key, events.map((event) => (event.id === message.eventId ? { ...event, isHighlighted: message.isHighlighted } : event)));
+        else
+          queryClient.setQueryData(
+            key,
+            events.map((event) => (event.id === message.eventId ? { ...event, isHighlighted: message.isHighlighted } : event)),
+          );
       }
       return "applied";
     case "database":

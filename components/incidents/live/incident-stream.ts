@@ -109,5 +109,9 @@ export function useIncidentStream(incidentId: string, afterSeq: number | undefin
     },
     [incidentId],
   );
-  return useSyncExternalStore(subscribe, () => streams.get(incidentId)?.status ?? idle, () => idle);
+  return useSyncExternalStore(
+    subscribe,
+    () => streams.get(incidentId)?.status ?? idle,
+    () => idle,
+  );
 }

@@ -22,7 +22,9 @@ export function TimelineView({ node }: ReactNodeViewProps) {
       <ol className="grid gap-1">
         {shown.map((event) => (
           <li key={event.id} className="grid grid-cols-[auto_1fr] gap-x-3">
-            <time dateTime={event.occurredAt.toISOString()} className="tabular-nums text-muted-foreground">{event.occurredAt.toISOString().slice(11, 16)} UTC</time>
+            <time dateTime={event.occurredAt.toISOString()} className="tabular-nums text-muted-foreground">
+              {event.occurredAt.toISOString().slice(11, 16)} UTC
+            </time>
             <span>
               {describeEvent(event)}
               {event.body ? `: ${event.body}` : ""}

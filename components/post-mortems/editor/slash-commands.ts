@@ -14,11 +14,35 @@ const callout = (tone: CalloutTone, title: string, hint: string, keywords: strin
 
 // Every command first removes the typed "/query", then acts at the caret.
 export const slashCommands: SlashCommand[] = [
-  { id: "heading", title: "Heading", hint: "Section title", keywords: ["h2", "title", "section"], run: (editor, range) => editor.chain().focus().deleteRange(range).setNode("heading", { level: 2 }).run() },
+  {
+    id: "heading",
+    title: "Heading",
+    hint: "Section title",
+    keywords: ["h2", "title", "section"],
+    run: (editor, range) => editor.chain().focus().deleteRange(range).setNode("heading", { level: 2 }).run(),
+  },
   { id: "subheading", title: "Subheading", hint: "Smaller title", keywords: ["h3"], run: (editor, range) => editor.chain().focus().deleteRange(range).setNode("heading", { level: 3 }).run() },
-  { id: "task-list", title: "Task list", hint: "Checkboxes, typed as [] ", keywords: ["todo", "checkbox", "checklist"], run: (editor, range) => editor.chain().focus().deleteRange(range).toggleTaskList().run() },
-  { id: "table", title: "Table", hint: "3 × 3 with a header row", keywords: ["grid", "columns"], run: (editor, range) => editor.chain().focus().deleteRange(range).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
-  { id: "code-block", title: "Code block", hint: "Logs, queries, config", keywords: ["code", "pre", "snippet"], run: (editor, range) => editor.chain().focus().deleteRange(range).setCodeBlock().run() },
+  {
+    id: "task-list",
+    title: "Task list",
+    hint: "Checkboxes, typed as [] ",
+    keywords: ["todo", "checkbox", "checklist"],
+    run: (editor, range) => editor.chain().focus().deleteRange(range).toggleTaskList().run(),
+  },
+  {
+    id: "table",
+    title: "Table",
+    hint: "3 × 3 with a header row",
+    keywords: ["grid", "columns"],
+    run: (editor, range) => editor.chain().focus().deleteRange(range).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+  },
+  {
+    id: "code-block",
+    title: "Code block",
+    hint: "Logs, queries, config",
+    keywords: ["code", "pre", "snippet"],
+    run: (editor, range) => editor.chain().focus().deleteRange(range).setCodeBlock().run(),
+  },
   callout("info", "Callout", "A highlighted note, typed as !!! ", ["info"]),
   callout("warning", "Warning callout", "Something to be careful about", ["warning", "caution"]),
   callout("success", "Success callout", "What went well", ["success", "good"]),

@@ -41,7 +41,11 @@ describe("demo workspace", () => {
   it("gives every service a runbook of 4–9 steps, with alert matchers, owners, and every freshness state", async () => {
     const catalog = await database.db.select({ id: services.id, name: services.name }).from(services);
     const links = await database.db.select().from(runbookServices);
-    for (const service of catalog) expect(links.some((l) => l.serviceId === service.id), service.name).toBe(true);
+    for (const service of catalog)
+      expect(
+        links.some((l) => l.serviceId === service.id),
+        service.name,
+      ).toBe(true);
     const [sam] = await database.db.select().from(users).where(eq(users.email, "sam@example.com"));
     const { items } = await listRunbooks({ ctx: contextFor(database.db, sam!), input: {} });
     expect(items.every((r) => r.ownerTeam !== null)).toBe(true);
@@ -52,7 +56,10 @@ describe("demo workspace", () => {
     const details = await Promise.all(items.map((r) => getRunbook({ ctx: contextFor(database.db, sam!), input: { id: r.id } })));
     for (const runbook of details) expect(runbook.steps.length, runbook.title).toBeGreaterThanOrEqual(4);
     for (const runbook of details) expect(runbook.steps.length, runbook.title).toBeLessThanOrEqual(9);
-    expect(details.find((r) => r.title === "Checkout: high error rate")?.alertMatchers).toEqual([{ label: "alertname", value: "HighErrorRate" }, { label: "service", value: "checkout" }]);
+    expect(details.find((r) => r.title === "Checkout: high error rate")?.alertMatchers).toEqual([
+      { label: "alertname", value: "HighErrorRate" },
+      { label: "service", value: "checkout" },
+    ]);
     expect((await listRunbooks({ ctx: contextFor(database.db, sam!), input: { q: "failover" } })).items.length).toBeGreaterThan(0);
   });
 
@@ -60,7 +67,11 @@ describe("demo workspace", () => {
     await runReminderScan(database.db, new Date());
     const rows = await database.db.select({ email: users.email, title: notifications.title }).from(notifications).innerJoin(users, eq(users.id, notifications.userId));
     // Action item reminders only: runbook review reminders to team leads are checked with the runbooks.
-    const titlesOf = (email: string) => rows.filter((row) => row.email === email && !row.title.startsWith("Review due")).map((row) => row.title).sort();
+    const titlesOf = (email: string) =>
+      rows
+        .filter((row) => row.email === email && !row.title.startsWith("Review due"))
+        .map((row) => row.title)
+        .sort();
     expect(titlesOf("priya@example.com")).toEqual(["Due soon: Write the Postgres failover runbook", "Overdue: Alert on connection-pool saturation"]);
     expect(titlesOf("responder@example.com")).toEqual(["Overdue: Make card captures idempotent on retry"]);
     expect(titlesOf("sam@example.com")).toEqual([]);

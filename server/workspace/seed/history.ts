@@ -29,7 +29,14 @@ type DemoIncident = { title: string; severityId: number; service: string; daysAg
 // figures on the first start. Everything goes through the real service verbs, with their clocks set
 // to the past, so timelines, audit rows and milestones are exactly what the app would have written.
 const history: DemoIncident[] = [
-  { title: "Search results stale after reindex stalled", severityId: 3, service: "search", daysAgo: 100, postMortem: false, items: [{ title: "Alert when the reindex job stops making progress", owner: "priya@example.com", kind: "detect", dueInDays: 30 }] },
+  {
+    title: "Search results stale after reindex stalled",
+    severityId: 3,
+    service: "search",
+    daysAgo: 100,
+    postMortem: false,
+    items: [{ title: "Alert when the reindex job stops making progress", owner: "priya@example.com", kind: "detect", dueInDays: 30 }],
+  },
   {
     title: "Checkout API returning 502s",
     severityId: 1,
@@ -63,12 +70,29 @@ const history: DemoIncident[] = [
       { title: "Dashboard for the session cache hit ratio", owner: "responder@example.com", kind: "detect", dueInDays: 23 },
     ],
   },
-  { title: "Email notifications delayed", severityId: 4, service: "notifications", daysAgo: 8, postMortem: false, items: [{ title: "Move notifications to a dedicated queue", owner: "sam@example.com", kind: "mitigate", outcome: { status: "wont_do", afterDays: 2, reason: "The provider fixed the throttling at their end." } }] },
+  {
+    title: "Email notifications delayed",
+    severityId: 4,
+    service: "notifications",
+    daysAgo: 8,
+    postMortem: false,
+    items: [
+      {
+        title: "Move notifications to a dedicated queue",
+        owner: "sam@example.com",
+        kind: "mitigate",
+        outcome: { status: "wont_do", afterDays: 2, reason: "The provider fixed the throttling at their end." },
+      },
+    ],
+  },
 ];
 
 /** Past incidents with post-mortems and action items, plus one incident still open. Demo only. */
 export async function seedDemoHistory(db: Db, now = new Date()): Promise<void> {
-  const people = await db.select().from(users).where(inArray(users.email, ["admin@example.com", "responder@example.com", "sam@example.com", "priya@example.com"]));
+  const people = await db
+    .select()
+    .from(users)
+    .where(inArray(users.email, ["admin@example.com", "responder@example.com", "sam@example.com", "priya@example.com"]));
   const actor = (email: string): Actor => {
     const user = people.find((person) => person.email === email);
     if (!user) throw new Error(`demo user ${email} is missing`);
@@ -81,10 +105,17 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<void> {
     const declaredAt = new Date(now.getTime() - demo.daysAgo * DAY);
     const commander = demo.severityId <= 2 ? "sam@example.com" : "priya@example.com";
     const service = await serviceId(demo.service);
-    const incident = await declareIncident({ ctx: at(commander, declaredAt), input: { title: demo.title, severityId: demo.severityId, kind: "incident", summary: "", serviceIds: service ? [service] : [], isPrivate: false } });
+    const incident = await declareIncident({
+      ctx: at(commander, declaredAt),
+      input: { title: demo.title, severityId: demo.severityId, kind: "incident", summary: "", serviceIds: service ? [service] : [], isPrivate: false },
+    });
     // A new incident is at version 1; each status change bumps it.
     let version = 1;
-    for (const [to, minutes] of [["investigating", 4], ["monitoring", 38], ["resolved", 95]] as const) {
+    for (const [to, minutes] of [
+      ["investigating", 4],
+      ["monitoring", 38],
+      ["resolved", 95],
+    ] as const) {
       version = (await changeStatus({ ctx: at(commander, new Date(declaredAt.getTime() + minutes * MINUTE)), input: { incidentId: incident.id, expectedVersion: version, to } })).version;
     }
     const writtenAt = new Date(declaredAt.getTime() + 2 * DAY);
@@ -119,6 +150,16 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<void> {
 
   // One incident still being worked on, so the list and live views have something open.
   const gateway = await serviceId("user-profile");
-  const open = await declareIncident({ ctx: at("responder@example.com", new Date(now.getTime() - 40 * MINUTE)), input: { title: "Elevated error rate on profile updates", severityId: 2, kind: "incident", summary: "5% of profile saves fail with a timeout.", serviceIds: gateway ? [gateway] : [], isPrivate: false } });
+  const open = await declareIncident({
+    ctx: at("responder@example.com", new Date(now.getTime() - 40 * MINUTE)),
+    input: {
+      title: "Elevated error rate on profile updates",
+      severityId: 2,
+      kind: "incident",
+      summary: "5% of profile saves fail with a timeout.",
+      serviceIds: gateway ? [gateway] : [],
+      isPrivate: false,
+    },
+  });
   await changeStatus({ ctx: at("responder@example.com", new Date(now.getTime() - 35 * MINUTE)), input: { incidentId: open.id, expectedVersion: 1, to: "investigating" } });
 }

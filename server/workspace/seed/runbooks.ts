@@ -22,8 +22,16 @@ type DemoRunbook = {
 
 const demoRunbooks: DemoRunbook[] = [
   {
-    slug: "edge-5xx", team: "Platform", author: "priya@example.com", services: ["api-gateway"], createdDaysAgo: 120, reviewedDaysAgo: 20,
-    alerts: [{ label: "alertname", value: "HighErrorRate" }, { label: "service", value: "api-gateway" }],
+    slug: "edge-5xx",
+    team: "Platform",
+    author: "priya@example.com",
+    services: ["api-gateway"],
+    createdDaysAgo: 120,
+    reviewedDaysAgo: 20,
+    alerts: [
+      { label: "alertname", value: "HighErrorRate" },
+      { label: "service", value: "api-gateway" },
+    ],
     markdown: `# API gateway: 5xx at the edge
 
 Public APIs return errors at the gateway before reaching any service.
@@ -40,7 +48,13 @@ Public APIs return errors at the gateway before reaching any service.
 `,
   },
   {
-    slug: "pg-failover", team: "Platform", author: "priya@example.com", services: ["postgres-primary"], severities: [1, 2], createdDaysAgo: 300, reviewedDaysAgo: 45,
+    slug: "pg-failover",
+    team: "Platform",
+    author: "priya@example.com",
+    services: ["postgres-primary"],
+    severities: [1, 2],
+    createdDaysAgo: 300,
+    reviewedDaysAgo: 45,
     alerts: [{ label: "alertname", value: "PostgresPrimaryDown" }],
     markdown: `# Postgres primary failover
 
@@ -61,7 +75,12 @@ psql -c "select client_addr, replay_lag from pg_stat_replication"
 `,
   },
   {
-    slug: "kafka-lag", team: "Platform", author: "admin@example.com", services: ["kafka"], createdDaysAgo: 400, reviewedDaysAgo: 150,
+    slug: "kafka-lag",
+    team: "Platform",
+    author: "admin@example.com",
+    services: ["kafka"],
+    createdDaysAgo: 400,
+    reviewedDaysAgo: 150,
     alerts: [{ label: "alertname", value: "KafkaConsumerLag" }],
     markdown: `# Kafka consumer lag
 
@@ -75,7 +94,12 @@ Consumers fall behind and events arrive late downstream.
 `,
   },
   {
-    slug: "search-reindex", team: "Platform", author: "admin@example.com", services: ["search"], createdDaysAgo: 220, reviewedDaysAgo: null,
+    slug: "search-reindex",
+    team: "Platform",
+    author: "admin@example.com",
+    services: ["search"],
+    createdDaysAgo: 220,
+    reviewedDaysAgo: null,
     markdown: `# Search index rebuild
 
 Search results are missing or stale.
@@ -87,8 +111,16 @@ Search results are missing or stale.
 `,
   },
   {
-    slug: "checkout-errors", team: "Payments", author: "sam@example.com", services: ["checkout-api"], createdDaysAgo: 90, reviewedDaysAgo: 30,
-    alerts: [{ label: "alertname", value: "HighErrorRate" }, { label: "service", value: "checkout" }],
+    slug: "checkout-errors",
+    team: "Payments",
+    author: "sam@example.com",
+    services: ["checkout-api"],
+    createdDaysAgo: 90,
+    reviewedDaysAgo: 30,
+    alerts: [
+      { label: "alertname", value: "HighErrorRate" },
+      { label: "service", value: "checkout" },
+    ],
     markdown: `# Checkout: high error rate
 
 Checkout returns 5xx to customers; every minute costs orders.
@@ -106,7 +138,12 @@ Checkout returns 5xx to customers; every minute costs orders.
 `,
   },
   {
-    slug: "payment-provider", team: "Payments", author: "sam@example.com", services: ["payments-gateway", "checkout-api"], createdDaysAgo: 150, reviewedDaysAgo: 10,
+    slug: "payment-provider",
+    team: "Payments",
+    author: "sam@example.com",
+    services: ["payments-gateway", "checkout-api"],
+    createdDaysAgo: 150,
+    reviewedDaysAgo: 10,
     alerts: [{ label: "alertname", value: "PaymentProviderErrors" }],
     markdown: `# Payment provider outage
 
@@ -121,7 +158,12 @@ Card payments fail because an external provider is down or slow.
 `,
   },
   {
-    slug: "ledger-mismatch", team: "Payments", author: "responder@example.com", services: ["ledger"], createdDaysAgo: 60, reviewedDaysAgo: 60,
+    slug: "ledger-mismatch",
+    team: "Payments",
+    author: "responder@example.com",
+    services: ["ledger"],
+    createdDaysAgo: 60,
+    reviewedDaysAgo: 60,
     markdown: `# Ledger reconciliation mismatch
 
 The nightly reconciliation reports entries that do not balance.
@@ -134,7 +176,12 @@ The nightly reconciliation reports entries that do not balance.
 `,
   },
   {
-    slug: "sign-in-failures", team: "Identity", author: "responder@example.com", services: ["auth-service"], createdDaysAgo: 200, reviewedDaysAgo: 80,
+    slug: "sign-in-failures",
+    team: "Identity",
+    author: "responder@example.com",
+    services: ["auth-service"],
+    createdDaysAgo: 200,
+    reviewedDaysAgo: 80,
     alerts: [{ label: "alertname", value: "AuthLoginFailures" }],
     markdown: `# Sign-in failures
 
@@ -149,7 +196,12 @@ People cannot sign in or are signed out unexpectedly.
 `,
   },
   {
-    slug: "profile-writes", team: "Identity", author: "responder@example.com", services: ["user-profile"], createdDaysAgo: 40, reviewedDaysAgo: 5,
+    slug: "profile-writes",
+    team: "Identity",
+    author: "responder@example.com",
+    services: ["user-profile"],
+    createdDaysAgo: 40,
+    reviewedDaysAgo: 5,
     markdown: `# User profile writes failing
 
 Profile or preference changes are not saved.
@@ -161,7 +213,12 @@ Profile or preference changes are not saved.
 `,
   },
   {
-    slug: "email-delays", team: "Identity", author: "admin@example.com", services: ["notifications"], createdDaysAgo: 100, reviewedDaysAgo: 82,
+    slug: "email-delays",
+    team: "Identity",
+    author: "admin@example.com",
+    services: ["notifications"],
+    createdDaysAgo: 100,
+    reviewedDaysAgo: 82,
     alerts: [{ label: "alertname", value: "EmailQueueBacklog" }],
     markdown: `# Email delivery delayed
 
@@ -175,7 +232,14 @@ Emails (sign-in links, receipts) arrive late or not at all.
 `,
   },
   {
-    slug: "game-day", team: "Platform", author: "priya@example.com", services: ["api-gateway", "postgres-primary"], kinds: ["drill"], createdDaysAgo: 30, reviewedDaysAgo: 30, interval: 180,
+    slug: "game-day",
+    team: "Platform",
+    author: "priya@example.com",
+    services: ["api-gateway", "postgres-primary"],
+    kinds: ["drill"],
+    createdDaysAgo: 30,
+    reviewedDaysAgo: 30,
+    interval: 180,
     markdown: `# Game day: regional failover drill
 
 A planned drill: fail the primary region over and back.

@@ -12,7 +12,9 @@ export default async function NewRunbookPage() {
   if (!can(user, "runbook.write")) redirect("/runbooks");
   return (
     <div className="grid gap-6">
-      <Link href="/runbooks" className="text-sm text-muted-foreground hover:text-foreground">← All runbooks</Link>
+      <Link href="/runbooks" className="text-sm text-muted-foreground hover:text-foreground">
+        ← All runbooks
+      </Link>
       <h1 className="text-2xl font-semibold">New runbook</h1>
       <RunbookForm mode={{ kind: "create" }} initial={emptyRunbook} />
     </div>

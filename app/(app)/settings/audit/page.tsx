@@ -11,7 +11,9 @@ export default async function AuditPage() {
   await requireAllowed("admin");
   return (
     <section aria-labelledby="audit-heading" className="grid gap-4">
-      <h2 id="audit-heading" className="text-lg font-semibold">Audit log</h2>
+      <h2 id="audit-heading" className="text-lg font-semibold">
+        Audit log
+      </h2>
       <p className="text-sm text-muted-foreground">Every change, who made it and when. Entries cannot be edited or deleted, not even by admins.</p>
       <Suspense fallback={<Spinner label="Loading audit log" />}>
         <AuditLog />

@@ -11,7 +11,9 @@ export default async function IncidentRolesPage() {
   await prefetch(trpc.incidentRoles.list.queryOptions());
   return (
     <section aria-labelledby="roles-heading" className="grid gap-4">
-      <h2 id="roles-heading" className="text-lg font-semibold">Incident roles</h2>
+      <h2 id="roles-heading" className="text-lg font-semibold">
+        Incident roles
+      </h2>
       <p className="text-sm text-muted-foreground">Who does what during an incident. Every open incident has exactly one commander.</p>
       <HydrateClient>
         <IncidentRolesAdmin isAdmin={can(user, "admin")} />

@@ -10,7 +10,9 @@ export default async function PostMortemTemplatesPage() {
   await prefetch(trpc.postMortems.templates.queryOptions());
   return (
     <section aria-labelledby="templates-heading" className="grid gap-4">
-      <h2 id="templates-heading" className="text-lg font-semibold">Post-mortem templates</h2>
+      <h2 id="templates-heading" className="text-lg font-semibold">
+        Post-mortem templates
+      </h2>
       <p className="text-sm text-muted-foreground">
         Each section becomes a heading in a new post-mortem, with its guidance prompt shown until someone writes there. Post-mortems already started keep their sections.
       </p>

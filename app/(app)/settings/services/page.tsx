@@ -8,7 +8,9 @@ export default async function ServicesPage() {
   await prefetch(trpc.services.list.queryOptions());
   return (
     <section aria-labelledby="services-heading" className="grid gap-4">
-      <h2 id="services-heading" className="text-lg font-semibold">Service catalog</h2>
+      <h2 id="services-heading" className="text-lg font-semibold">
+        Service catalog
+      </h2>
       <p className="text-sm text-muted-foreground">What incidents affect and runbooks link to. Tier 1 is customer-facing and critical.</p>
       <HydrateClient>
         <ServicesTable />

@@ -13,7 +13,9 @@ export default async function TeamsPage() {
   await prefetch(trpc.teams.list.queryOptions(), ...(isAdmin ? [trpc.users.list.queryOptions()] : []));
   return (
     <section aria-labelledby="teams-heading" className="grid gap-4">
-      <h2 id="teams-heading" className="text-lg font-semibold">Teams</h2>
+      <h2 id="teams-heading" className="text-lg font-semibold">
+        Teams
+      </h2>
       <HydrateClient>
         <TeamsAdmin isAdmin={isAdmin} />
       </HydrateClient>

@@ -12,12 +12,12 @@ export default async function UsersPage() {
   return (
     <section aria-labelledby="users-heading" className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="users-heading" className="text-lg font-semibold">Users</h2>
+        <h2 id="users-heading" className="text-lg font-semibold">
+          Users
+        </h2>
         <CreateUserDialog />
       </div>
-      <p className="text-sm text-muted-foreground">
-        Admins manage settings and people; responders run incidents and write post-mortems; viewers read.
-      </p>
+      <p className="text-sm text-muted-foreground">Admins manage settings and people; responders run incidents and write post-mortems; viewers read.</p>
       <HydrateClient>
         <UsersTable currentUserId={user.id} />
       </HydrateClient>

@@ -3,22 +3,20 @@
 // connection to lose; embedded PGlite lives inside the process, so *.postgres.test.ts files run only
 // with DATABASE_URL (vitest.config.ts).
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, setDatabase, type Database } from "@/db/client";
 import { forgetSessionUser } from "@/server/auth/session-user";
 import type { Actor } from "@/server/context";
 import { addNote } from "@/server/incidents/add-note";
 import { declareIncident } from "@/server/incidents/declare";
-import { createTrpcHandler } from "@/server/trpc/http-handler";
 import { contextFor, createActor } from "@/test/actors";
 import { startApp, stopAllApps } from "@/test/app-process";
 import { sessionCookie, TEST_AUTH_SECRET } from "@/test/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { startTcpProxy, type TcpProxy } from "@/test/tcp-proxy";
+import { startTrpcServer, type TrpcServer } from "@/test/trpc-server";
 import { oneTo, watch } from "@/test/watchers";
 import { incidentFeed } from "./incident-feed";
 
@@ -26,7 +24,7 @@ let database: TestDatabase;
 let proxy: TcpProxy;
 let app: Database;
 let responder: Actor;
-let server: http.Server;
+let server: TrpcServer;
 let base: string;
 let cookie: string;
 
@@ -40,13 +38,12 @@ beforeAll(async () => {
   // "The app": its pools and its LISTEN connection all go through the proxy.
   app = await openDatabase({ engine: "postgres", url: proxy.url(database.url ?? ""), max: 4 });
   setDatabase(Promise.resolve(app));
-  server = http.createServer(createTrpcHandler());
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/`;
+  server = await startTrpcServer();
+  base = server.base;
 });
 afterAll(async () => {
   await stopAllApps();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await app.close();
   await proxy.close();
   await database.close();

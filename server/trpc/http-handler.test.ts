@@ -1,14 +1,12 @@
 // The tRPC endpoint as the app's own HTTP server serves it: statuses and messages a client receives.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "@/test/actors";
 import { sessionCookie, TEST_AUTH_SECRET } from "@/test/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { createTrpcHandler } from "./http-handler";
+import { startTrpcServer, type TrpcServer } from "@/test/trpc-server";
 
 let database: TestDatabase;
-let server: http.Server;
+let server: TrpcServer;
 let base: string;
 let cookie: string;
 beforeAll(async () => {
@@ -16,12 +14,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const responder = await createActor(database.db, "responder");
   cookie = await sessionCookie({ id: responder.id, name: responder.name, email: responder.email });
-  server = http.createServer(createTrpcHandler());
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/`;
+  server = await startTrpcServer();
+  base = server.base;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await database.close();
 });
 

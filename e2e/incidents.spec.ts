@@ -128,3 +128,28 @@ test("an admin defines an incident role with a guide; responders can take it on 
   await admin.context().close();
   await responder.context().close();
 });
+
+test("a refused status change or milestone correction says why beside the field at fault", async ({ page }) => {
+  const url = await declareIncident(page, `Field errors ${Date.now().toString(36)}`);
+  await page.goto(url);
+
+  await page.getByRole("button", { name: "Merge into…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Merge into (reference)").fill("INC-999999");
+  await dialog.getByLabel("Reason").fill("Same outage as the other one");
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  const mergeField = dialog.getByLabel("Merge into (reference)");
+  await expect(mergeField).toHaveAttribute("aria-invalid", "true");
+  await expect(mergeField).toHaveAccessibleDescription(/incident/i);
+  await expect(page.getByTestId("incident-status")).toHaveText("Triage");
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  await page.getByRole("button", { name: "Correct declared time" }).click();
+  const declared = page.getByLabel("Declared time");
+  await declared.fill("2099-01-01T10:00");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(declared).toHaveAttribute("aria-invalid", "true");
+  await expect(declared).toHaveAccessibleDescription("A milestone cannot be in the future.");
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(page.getByLabel("Declared time")).toHaveCount(0);
+});

@@ -8,6 +8,8 @@ import { allowedTransitions, needsReason, statusLabels, type IncidentStatus } fr
 import { useTRPC } from "@/components/trpc/client";
 import type { IncidentOutput } from "@/server/incidents/outputs";
 import { useIncidentMutationCallbacks } from "./use-incident-mutation";
+import { useFormErrors } from "@/components/ui/field-error";
+import { reasonFields } from "./reason-fields";
 
 const ReasonDialog = dynamic(() => import("./reason-dialog").then((module) => module.ReasonDialog), { ssr: false });
 
@@ -35,7 +37,8 @@ export function NextActions({ incident }: { incident: IncidentOutput }) {
   const [pending, setPending] = useState<IncidentStatus | null>(null);
   const [reason, setReason] = useState("");
   const [mergeInto, setMergeInto] = useState("");
-  const change = useMutation(trpc.incidents.changeStatus.mutationOptions(callbacks("Status changed")));
+  const errors = useFormErrors("status-change", reasonFields);
+  const change = useMutation(trpc.incidents.changeStatus.mutationOptions(callbacks("Status changed", errors.show)));
   if (!incident.canWrite) return null;
 
   const run = (to: IncidentStatus) => {
@@ -47,6 +50,7 @@ export function NextActions({ incident }: { incident: IncidentOutput }) {
   };
   const confirm = () => {
     if (!pending) return;
+    errors.clear();
     const number = Number(mergeInto.replace(/^inc-/i, ""));
     change.mutate(
       { incidentId: incident.id, expectedVersion: incident.version, to: pending, reason, ...(pending === "merged" ? { mergedIntoNumber: number } : {}) },
@@ -72,13 +76,17 @@ export function NextActions({ incident }: { incident: IncidentOutput }) {
       {pending !== null ? (
         <ReasonDialog
           pending={pending}
-          onClose={() => setPending(null)}
+          onClose={() => {
+            setPending(null);
+            errors.clear();
+          }}
           reason={reason}
           onReason={setReason}
           mergeInto={mergeInto}
           onMergeInto={setMergeInto}
           onConfirm={confirm}
           isPending={change.isPending}
+          errors={errors}
         />
       ) : null}
     </section>

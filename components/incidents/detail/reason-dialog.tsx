@@ -6,6 +6,8 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { FieldError, type FormErrors } from "@/components/ui/field-error";
+import type { ReasonField } from "./reason-fields";
 import { statusLabels, type IncidentStatus } from "@/lib/incident-lifecycle";
 
 type Props = {
@@ -17,9 +19,10 @@ type Props = {
   onMergeInto: (reference: string) => void;
   onConfirm: () => void;
   isPending: boolean;
+  errors: FormErrors<ReasonField>;
 };
 
-export function ReasonDialog({ pending, onClose, reason, onReason, mergeInto, onMergeInto, onConfirm, isPending }: Props) {
+export function ReasonDialog({ pending, onClose, reason, onReason, mergeInto, onMergeInto, onConfirm, isPending, errors }: Props) {
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent>
@@ -30,12 +33,14 @@ export function ReasonDialog({ pending, onClose, reason, onReason, mergeInto, on
         {pending === "merged" ? (
           <div className="grid gap-2">
             <Label htmlFor="merge-into">Merge into (reference)</Label>
-            <Input id="merge-into" placeholder="INC-12" value={mergeInto} onChange={(e) => onMergeInto(e.target.value)} />
+            <Input id="merge-into" placeholder="INC-12" value={mergeInto} onChange={(e) => onMergeInto(e.target.value)} {...errors.inputProps("mergedIntoNumber")} />
+            <FieldError errors={errors} name="mergedIntoNumber" />
           </div>
         ) : null}
         <div className="grid gap-2">
           <Label htmlFor="status-reason">Reason</Label>
-          <Textarea id="status-reason" value={reason} onChange={(e) => onReason(e.target.value)} />
+          <Textarea id="status-reason" value={reason} onChange={(e) => onReason(e.target.value)} {...errors.inputProps("reason")} />
+          <FieldError errors={errors} name="reason" />
         </div>
         <DialogFooter>
           <Button onClick={onConfirm} disabled={!reason.trim() || isPending}>

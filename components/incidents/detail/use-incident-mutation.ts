@@ -16,7 +16,9 @@ export function useIncidentMutationCallbacks(incidentId: string) {
   const refresh = async () => {
     await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey({ incidentId }) }), queryClient.invalidateQueries({ queryKey: trpc.incidents.timeline.pathKey() })]);
   };
-  return (success: string) => ({
+  // A form that shows field errors beside its fields passes `showFields`; the toast then says only
+  // what no field of that form could show.
+  return (success: string, showFields?: (failure: unknown) => string[]) => ({
     onSuccess: async (result: unknown) => {
       toast.success(success);
       // Take the new version at once: a next click must not wait for the refetch, or it would be stale.
@@ -26,6 +28,7 @@ export function useIncidentMutationCallbacks(incidentId: string) {
       }
     },
     onError: async (error: unknown) => {
+      if (showFields && showFields(error).length > 0) return;
       const isConflict = (error as { data?: { code?: string } }).data?.code === "CONFLICT";
       toast.error(errorMessage(error), { duration: isConflict ? 10_000 : 6_000 });
       if (isConflict) await refresh();

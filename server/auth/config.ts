@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { isOidcEnabled, serverEnv } from "@/env";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { logger } from "@/server/log";
 import { findOrCreateOidcUser } from "./oidc-user";
 import { loadSessionUser, type SessionUser } from "./session-user";
@@ -88,6 +89,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!local) return "/sign-in?error=deactivated";
       user.id = local.id;
       return true;
+    },
+    // Auth.js's own default accepts any `/…` string; every redirect it makes goes through the same rule
+    // as the sign-in form instead.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
     },
     async jwt({ token, user }) {
       if (user?.id) token.sub = user.id;

@@ -5,7 +5,13 @@ import Provider from "oidc-provider";
 
 export const OIDC_PORT = 3190;
 
-export function startOidcProvider(appBaseUrl: string, users: Record<string, { email: string; name: string; isVerified: boolean }>): Promise<Server> {
+type Users = Record<string, { email: string; name: string; isVerified: boolean }>;
+
+/**
+ * `emailOnlyInUserinfo`: the standard's own shape (conformIdTokenClaims) — with an access token issued,
+ * email and email_verified come only from the userinfo endpoint, never in the ID token.
+ */
+export function startOidcProvider(appBaseUrl: string, users: Users, options: { emailOnlyInUserinfo?: boolean } = {}): Promise<Server> {
   const provider = new Provider(`http://127.0.0.1:${OIDC_PORT}`, {
     clients: [
       {
@@ -19,8 +25,8 @@ export function startOidcProvider(appBaseUrl: string, users: Record<string, { em
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     cookies: { keys: ["daytwo-e2e-cookie-key"] },
     features: { devInteractions: { enabled: true } },
-    // Put email and email_verified in the ID token, as Google, Keycloak and Okta do.
-    conformIdTokenClaims: false,
+    // By default email and email_verified go in the ID token too, as Google, Keycloak and Okta do.
+    conformIdTokenClaims: options.emailOnlyInUserinfo ?? false,
     async findAccount(_ctx, sub) {
       const user = users[sub];
       return { accountId: sub, claims: async () => ({ sub, email: user?.email, email_verified: user?.isVerified ?? false, name: user?.name }) };

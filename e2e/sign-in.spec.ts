@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, isEmbedded, signIn } from "./helpers";
+import { DEMO_PASSWORD, demo, isEmbedded, signIn } from "./helpers";
 
 test("a wrong password is refused with a message that does not reveal whether the account exists", async ({ page }) => {
   await page.goto("/sign-in");
@@ -35,4 +35,15 @@ test("demo credentials are shown only in demo mode (embedded database, seeded)",
     await expect(page.getByRole("heading", { name: "Sign in to Daytwo" })).toBeVisible();
     await expect(demoAccounts).toHaveCount(0);
   }
+});
+
+test("a sign-in link whose callbackUrl hides another host behind a tab still lands in the app", async ({ page, baseURL }) => {
+  // Answer for the other host locally, so a wrong redirect shows up as a URL instead of a DNS error.
+  await page.route(/^https?:\/\/evil\.example\//, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }));
+  await page.goto("/sign-in?callbackUrl=%2F%09%2Fevil.example%2F");
+  await page.getByLabel("Email").fill(demo.responder);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/incidents$/);
+  expect(new URL(page.url()).origin).toBe(new URL(String(baseURL)).origin);
 });

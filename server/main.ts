@@ -71,12 +71,22 @@ async function main() {
   const { createTrpcHandler, TRPC_PATH } = await import("@/server/trpc/http-handler");
   const handleTrpc = createTrpcHandler();
   const trustProxy = env.TRUST_PROXY === "true";
+  const { isOwnOriginSocket, refuseCrossSiteWrites } = await import("@/server/http/cross-site");
+  const { applySecurityHeaders } = await import("@/server/http/security-headers");
+  const site = { authUrl: env.AUTH_URL, trustProxy };
 
   // The live hub listens from the start: its connection is also how the app knows the database is there.
   const { hubFor } = await import("@/server/live/hub");
   await hubFor(database).whenReady();
   const { answerUnavailable } = await import("@/server/startup/unavailable-page");
 
+  // The one CSRF gate, in front of tRPC, route handlers, server actions and Auth.js alike.
+  const dispatch = refuseCrossSiteWrites((req, res) => {
+    if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
+    // Pages need the database; scripts and styles (/_next/) do not, so an open page keeps working.
+    else if (database.listener.state === "down" && !req.url?.startsWith("/_next/")) answerUnavailable(res);
+    else void handle(req, res);
+  }, site);
   const server = http.createServer((req, res) => {
     // Never trust a client's own claim of these: they feed logs, audit rows and sign-in throttling.
     req.headers["x-request-id"] = randomUUID();
@@ -86,17 +96,17 @@ async function main() {
           ?.trim()
       : "";
     req.headers["x-daytwo-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
-    if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
-    // Pages need the database; scripts and styles (/_next/) do not, so an open page keeps working.
-    else if (database.listener.state === "down" && !req.url?.startsWith("/_next/")) answerUnavailable(res);
-    else void handle(req, res);
+    const isPage = !req.url?.startsWith("/api/") && !req.url?.startsWith("/_next/static/");
+    applySecurityHeaders(req, res, { isPage, isDev, oidcIssuer: env.OIDC_ISSUER });
+    dispatch(req, res);
   });
   const { createCollabServer } = await import("@/server/collab/collab-server");
   const collab = createCollabServer(env.REDIS_URL ? { redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } } : {});
   await collab.ready().catch((error: unknown) => fail(`REDIS_URL cannot be reached: ${error instanceof Error ? error.message : String(error)}`));
   const upgradeNext = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
-    if (collab.handlesUpgrade(req)) collab.upgrade(req, socket, head);
+    if (!isOwnOriginSocket(req, site)) socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    else if (collab.handlesUpgrade(req)) collab.upgrade(req, socket, head);
     else void upgradeNext(req, socket, head);
   });
 

@@ -27,7 +27,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer }),
-          false: httpBatchLink({ url: "/api/trpc", transformer }),
+          // The server refuses batches above MAX_BATCH_CALLS (server/trpc/http-handler.ts).
+          false: httpBatchLink({ url: "/api/trpc", transformer, maxItems: 20 }),
         }),
       ],
     }),

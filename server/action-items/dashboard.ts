@@ -34,7 +34,6 @@ export async function actionItemDashboard({ ctx, input }: { ctx: ServiceContext;
     overdue: sql<number>`(count(*) filter (where ${active} and ${actionItems.dueAt} < ${now}))::int`,
     dueSoon: sql<number>`(count(*) filter (where ${active} and ${actionItems.dueAt} >= ${now} and ${actionItems.dueAt} < ${soon}))::int`,
   };
-  const base = () => ctx.db.select().from(actionItems).leftJoin(incidents, eq(incidents.id, actionItems.incidentId)).$dynamic();
   const breakdown = async (key: SQL<string | null>, label: SQL<string | null>) => {
     const rows = await ctx.db
       .select({ key, label, ...counts })
@@ -60,10 +59,13 @@ export async function actionItemDashboard({ ctx, input }: { ctx: ServiceContext;
     .from(actionItems)
     .leftJoin(incidents, eq(incidents.id, actionItems.incidentId))
     .where(and(scope, sql`(${actionItems.createdAt} >= ${windowStart} or ${closedAt} >= ${windowStart})`));
-  const postMortemRows = await base()
+  // The post-mortem's id only: its row also holds the whole document.
+  const postMortemRows = await ctx.db
+    .select({ postMortemId: postMortems.id, item: actionItems })
+    .from(actionItems)
+    .leftJoin(incidents, eq(incidents.id, actionItems.incidentId))
     .innerJoin(postMortems, eq(postMortems.id, actionItems.postMortemId))
-    .where(and(scope, sql`${postMortems.publishedAt} >= ${windowStart}`))
-    .then((rows) => rows.map((row) => ({ postMortemId: row.post_mortems.id, item: row.action_items })));
+    .where(and(scope, sql`${postMortems.publishedAt} >= ${windowStart}`));
 
   return {
     totals: totals ?? { open: 0, overdue: 0, dueSoon: 0, closedInWindow: 0 },

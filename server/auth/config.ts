@@ -3,7 +3,9 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { isOidcEnabled, serverEnv } from "@/env";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { logger } from "@/server/log";
+import { verifiedOidcIdentity } from "./oidc-identity";
 import { findOrCreateOidcUser } from "./oidc-user";
 import { loadSessionUser, type SessionUser } from "./session-user";
 import { verifyCredentials } from "./verify-credentials";
@@ -80,14 +82,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     async signIn({ account, profile, user }) {
       if (account?.provider !== "oidc") return true;
-      if (!profile?.email || profile.email_verified !== true) return "/sign-in?error=unverified_email";
-      const local = await findOrCreateOidcUser(await getDb(), {
-        email: profile.email,
-        name: profile.name ?? profile.email.split("@")[0] ?? profile.email,
-      });
+      const identity = await verifiedOidcIdentity({ claims: profile, accessToken: account.access_token, issuer: serverEnv().OIDC_ISSUER ?? "" });
+      if (!identity) return "/sign-in?error=unverified_email";
+      const local = await findOrCreateOidcUser(await getDb(), identity);
       if (!local) return "/sign-in?error=deactivated";
       user.id = local.id;
       return true;
+    },
+    // Auth.js's own default accepts any `/…` string; every redirect it makes goes through the same rule
+    // as the sign-in form instead.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
     },
     async jwt({ token, user }) {
       if (user?.id) token.sub = user.id;

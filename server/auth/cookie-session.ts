@@ -12,16 +12,19 @@ const remembered = new Map<string, { userId: string; expiresAt: number }>();
 const cookieName = (secure: boolean) => (secure ? "__Secure-authjs.session-token" : "authjs.session-token");
 
 async function userIdFromToken(token: string, secure: boolean, secret: string): Promise<string | null> {
-  const known = remembered.get(token);
+  // Keyed by cookie name and value: the name is the salt the token was sealed with, so a value seen
+  // under __Secure-… must not be accepted under the plain name, where it would not decrypt.
+  const key = `${cookieName(secure)}=${token}`;
+  const known = remembered.get(key);
   if (known) {
     if (known.expiresAt > Date.now()) return known.userId;
-    remembered.delete(token);
+    remembered.delete(key);
     return null;
   }
   const payload = await decode({ token, secret, salt: cookieName(secure) }).catch(() => null);
   if (!payload?.sub || typeof payload.exp !== "number") return null;
   if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
-  remembered.set(token, { userId: payload.sub, expiresAt: payload.exp * 1000 });
+  remembered.set(key, { userId: payload.sub, expiresAt: payload.exp * 1000 });
   return payload.exp * 1000 > Date.now() ? payload.sub : null;
 }
 

@@ -5,22 +5,29 @@ import { loadVisibleIncident, reference, visibleTo } from "@/server/incidents/ac
 
 /** Post-mortems of the incidents this person may see, most recently edited first. */
 export async function listPostMortems({ ctx }: { ctx: ServiceContext }) {
+  // Named columns only: a post-mortem row also holds its whole document (Yjs state and JSON), which
+  // can run to megabytes and would be read for every row of every list.
   const rows = await ctx.db
-    .select({ postMortem: postMortems, incident: incidents, ownerName: users.name })
+    .select({
+      id: postMortems.id,
+      status: postMortems.status,
+      revision: postMortems.revision,
+      ownerId: postMortems.ownerId,
+      ownerName: users.name,
+      updatedAt: postMortems.updatedAt,
+      reviewDueAt: postMortems.reviewDueAt,
+      incident: { id: incidents.id, number: incidents.number, title: incidents.title, isPrivate: incidents.isPrivate },
+    })
     .from(postMortems)
     .innerJoin(incidents, eq(incidents.id, postMortems.incidentId))
     .innerJoin(users, eq(users.id, postMortems.ownerId))
     .where(and(visibleTo(ctx.actor)))
     .orderBy(desc(postMortems.updatedAt))
     .limit(200);
-  return rows.map(({ postMortem, incident, ownerName }) => ({
-    id: postMortem.id,
-    status: postMortem.status,
-    revision: postMortem.revision,
+  return rows.map(({ incident, ownerId, ownerName, ...postMortem }) => ({
+    ...postMortem,
     incident: { id: incident.id, reference: reference(incident), title: incident.title, isPrivate: incident.isPrivate },
-    owner: { id: postMortem.ownerId, name: ownerName },
-    updatedAt: postMortem.updatedAt,
-    reviewDueAt: postMortem.reviewDueAt,
+    owner: { id: ownerId, name: ownerName },
   }));
 }
 

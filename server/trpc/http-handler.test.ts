@@ -49,6 +49,16 @@ describe("the tRPC HTTP endpoint", () => {
     expect(await errorOf(response)).toMatch(/more than the 5 MB/);
   });
 
+  it("refuses a batch of 21 calls with 400 and says how many are allowed; 20 are answered", async () => {
+    const batch = (count: number) => fetch(`${base}${Array(count).fill("teams.list").join(",")}?batch=1`, { headers: { cookie } });
+    const tooMany = await batch(21);
+    expect(tooMany.status).toBe(400);
+    expect(await errorOf(tooMany)).toBe("A request may batch at most 20 calls.");
+    const allowed = await batch(20);
+    expect(allowed.status).toBe(200);
+    expect(await allowed.json()).toHaveLength(20);
+  });
+
   it("refuses a signed-out body of any size with 401 before reading it", async () => {
     const response = await fetch(`${base}incidents.addNote`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x".repeat(6 * 1024 * 1024) }) });
     expect(response.status).toBe(401);

@@ -8,6 +8,9 @@ import { appRouter } from "./root";
 export const TRPC_PATH = "/api/trpc/";
 // The largest legitimate body is a runbook revision; anything far beyond is refused unread.
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+// Every call of a batch runs before the answer goes out: one request with hundreds kept a process busy
+// for minutes. The client's batch link sends at most this many (components/trpc/client.tsx).
+export const MAX_BATCH_CALLS = 20;
 // Subscriptions (SSE) and streamed batches must flow as they come; every other answer is sent whole.
 const STREAMED = /^(text\/event-stream|application\/jsonl)/;
 
@@ -28,12 +31,8 @@ export function createTrpcHandler(): http.RequestListener {
 
 async function answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const path = procedurePath(req.url ?? "");
-  if (path === null) {
-    const body = JSON.stringify({ error: { message: "The API address is not valid: check the procedure name in the URL.", code: -32600 } });
-    res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-    return;
-  }
+  if (path === null) return refuse(res, "The API address is not valid: check the procedure name in the URL.");
+  if (batchSize(req.url ?? "", path) > MAX_BATCH_CALLS) return refuse(res, `A request may batch at most ${MAX_BATCH_CALLS} calls.`);
   const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
   const requestId = String(req.headers["x-request-id"] ?? "") || undefined;
   const response = await resolveResponse({
@@ -67,6 +66,18 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
     res.off("close", stop);
     res.end();
   }
+}
+
+function refuse(res: http.ServerResponse, message: string): void {
+  const body = JSON.stringify({ error: { message, code: -32600 } });
+  res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** How many calls tRPC would run for this URL: a batch names its procedures comma-separated. */
+function batchSize(url: string, path: string): number {
+  const query = url.split("?")[1] ?? "";
+  return new URLSearchParams(query).get("batch") === "1" ? path.split(",").length : 1;
 }
 
 /** The procedure path of a tRPC URL, decoded; null when its percent-escapes are malformed. */

@@ -3,7 +3,9 @@ import type { DbOrTx } from "@/db/client";
 import { actionItems, runbookFeedback, runbooks, runbookServices, services, teams, type Runbook } from "@/db/schema";
 import { activeStatuses } from "@/lib/action-items";
 import { computeFreshness } from "@/lib/runbooks/freshness";
+import type { Actor } from "@/server/context";
 import { notFound } from "@/server/errors";
+import { visibleThrough } from "@/server/incidents/access";
 import type { RunbookSummary } from "./schemas";
 
 /** A live (not archived) runbook, or "not found". `lock` serializes saves of the same runbook. */
@@ -22,8 +24,10 @@ type Row = Pick<Runbook, "id" | "title" | "summary" | "ownerTeamId" | "lastRevie
 /**
  * Summaries with freshness for a set of runbooks in four queries whatever their number: owner teams,
  * linked services, open action items targeting them and unhelpful feedback. Keeps `rows` order.
+ * Freshness is the reader's: items and feedback from private incidents they cannot see do not count,
+ * or a badge turning stale would tell them a private incident used (and disliked) the runbook.
  */
-export async function summarize(db: DbOrTx, rows: Row[], now: Date): Promise<RunbookSummary[]> {
+export async function summarize(db: DbOrTx, actor: Actor, rows: Row[], now: Date): Promise<RunbookSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const teamIds = [...new Set(rows.map((r) => r.ownerTeamId).filter((id): id is string => id !== null))];
@@ -38,11 +42,11 @@ export async function summarize(db: DbOrTx, rows: Row[], now: Date): Promise<Run
     db
       .select({ runbookId: actionItems.runbookId, dueAt: actionItems.dueAt })
       .from(actionItems)
-      .where(and(inArray(actionItems.runbookId, ids), inArray(actionItems.status, [...activeStatuses]))),
+      .where(and(inArray(actionItems.runbookId, ids), inArray(actionItems.status, [...activeStatuses]), visibleThrough(actor, actionItems.incidentId))),
     db
       .select({ runbookId: runbookFeedback.runbookId, createdAt: runbookFeedback.createdAt })
       .from(runbookFeedback)
-      .where(and(inArray(runbookFeedback.runbookId, ids), eq(runbookFeedback.helpful, false))),
+      .where(and(inArray(runbookFeedback.runbookId, ids), eq(runbookFeedback.helpful, false), visibleThrough(actor, runbookFeedback.incidentId))),
   ]);
   const teamById = new Map(teamRows.map((t) => [t.id, t]));
   const group = <T extends { runbookId: string | null }>(list: T[]) => {
@@ -96,12 +100,12 @@ export const summaryColumns = {
 };
 
 /** Summaries for the given runbook ids (archived ones are left out), in the order of `ids`. */
-export async function summariesById(db: DbOrTx, ids: string[], now: Date): Promise<Map<string, RunbookSummary>> {
+export async function summariesById(db: DbOrTx, actor: Actor, ids: string[], now: Date): Promise<Map<string, RunbookSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select(summaryColumns)
     .from(runbooks)
     .where(and(inArray(runbooks.id, ids), isNull(runbooks.archivedAt)));
-  const list = await summarize(db, rows, now);
+  const list = await summarize(db, actor, rows, now);
   return new Map(list.map((summary) => [summary.id, summary]));
 }

@@ -30,7 +30,7 @@ export async function getRunbook({ ctx, input }: { ctx: ServiceContext; input: z
       .select({ id: runbookFeedback.id, helpful: runbookFeedback.helpful, comment: runbookFeedback.comment, createdAt: runbookFeedback.createdAt, userId: users.id, userName: users.name })
       .from(runbookFeedback)
       .innerJoin(users, eq(users.id, runbookFeedback.userId))
-            .where(and(eq(runbookFeedback.runbookId, runbook.id), sql`${runbookFeedback.comment} <> ''`, visible))
+      .where(and(eq(runbookFeedback.runbookId, runbook.id), sql`${runbookFeedback.comment} <> ''`, visible))
       .orderBy(desc(runbookFeedback.createdAt))
       .limit(LATEST_FEEDBACK),
     // Open items targeting it, and every item of a published post-mortem targeting it (done ones too: they show what changed).

@@ -122,6 +122,15 @@ describe("a private incident named by number or by something inside it", () => {
     expect((await call(viewer, "actionItems.update", { actionItemIds: [item.id], ownerId: owner.id })).status).toBe(200);
   });
 
+  it("is not opened to a reviewer by naming them: a reviewer must already be able to read it", async () => {
+    const named = await call(owner, "postMortems.requestReview", { postMortemId, reviewerIds: [outsider.id] });
+    expect(named.status).toBe(400);
+    expect(named.error?.message).toMatch(/Otto Outside does not take part in this private incident/);
+    const postMortem = await call(owner, "postMortems.get", { postMortemId }, "query");
+    expect(postMortem.data).toMatchObject({ status: "draft", reviews: [] });
+    expect((await call(outsider, "postMortems.get", { postMortemId }, "query")).status).toBe(404);
+  });
+
   it("does not show up in a runbook's feedback counts or freshness for people who cannot see it", async () => {
     await giveFeedback({ ctx: contextFor(database.db, owner), input: { runbookId, incidentId: secret.id, helpful: false, comment: "" } });
     const seen = await call(owner, "runbooks.get", { id: runbookId }, "query");

@@ -131,15 +131,18 @@ describe("a private incident named by number or by something inside it", () => {
     expect((await call(outsider, "postMortems.get", { postMortemId }, "query")).status).toBe(404);
   });
 
-  it("does not show up in a runbook's feedback counts or freshness for people who cannot see it", async () => {
+  it("does not show up in a runbook's feedback counts, freshness or last use for people who cannot see it", async () => {
     await giveFeedback({ ctx: contextFor(database.db, owner), input: { runbookId, incidentId: secret.id, helpful: false, comment: "" } });
     const seen = await call(owner, "runbooks.get", { id: runbookId }, "query");
     const unseen = await call(outsider, "runbooks.get", { id: runbookId }, "query");
-    type Detail = { feedback: { unhelpful: number }; freshness: { state: string; reasons: string[] } };
+    type Detail = { feedback: { unhelpful: number }; freshness: { state: string; reasons: string[] }; lastUsedAt: Date | null };
     expect((seen.data as Detail).feedback.unhelpful).toBe(1);
     expect((seen.data as Detail).freshness.reasons.join()).toMatch(/not helpful/);
     expect((unseen.data as Detail).feedback.unhelpful).toBe(0);
     expect((unseen.data as Detail).freshness).toEqual({ state: "fresh", reasons: [] });
+    // Its use (attached, steps ticked) is not theirs to see either.
+    expect((seen.data as Detail).lastUsedAt).toBeInstanceOf(Date);
+    expect((unseen.data as Detail).lastUsedAt).toBeNull();
     const listed = await call(outsider, "runbooks.list", {}, "query");
     expect((listed.data as { items: Detail[] }).items[0]!.freshness.state).toBe("fresh");
   });

@@ -1,6 +1,7 @@
 // The permission matrix: every procedure of the router, found at run time, × {signed out, viewer,
-// responder, admin, outsider to a private incident}. Each answer's code must be the row's, and a refused
-// call must leave every table exactly as it was. A procedure without a row fails: add one.
+// responder, admin, outsider to a private incident}. Each answer's code must be the row's, a refused
+// call must leave every table exactly as it was, and the outsider's "not found" must read exactly as the
+// same call naming things that do not exist. A procedure without a row fails: add one.
 // Calls the real tRPC HTTP handler (subscriptions as an event stream), so codes are what a browser sees.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -159,6 +160,15 @@ afterAll(() => database.close());
 type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription" } };
 const procedures = () => Object.entries((appRouter._def as unknown as { procedures: Record<string, ProcedureDef> }).procedures);
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The same input with every id replaced by one that names nothing. */
+const withMissingIds = (value: unknown): unknown => {
+  if (typeof value === "string") return uuidPattern.test(value) ? randomUUID() : value;
+  if (Array.isArray(value)) return value.map(withMissingIds);
+  if (value && typeof value === "object" && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withMissingIds(inner)]));
+  return value;
+};
+
 const outcomeOf = (result: CallResult): string => (result.status === 200 && !result.error ? "OK" : (result.error?.data.code ?? `HTTP ${result.status}`));
 
 describe("permission matrix", () => {
@@ -192,6 +202,13 @@ describe("permission matrix", () => {
         const got = outcomeOf(result);
         if (got !== expected) failures.push(`${path} as ${kind}: expected ${expected}, got ${got}${result.error ? ` (${result.error.message})` : ""}`);
         if (before !== null && (await databaseChecksum(database.db)) !== before) failures.push(`${path} as ${kind}: refused, yet the database changed`);
+        if (expected === "NOT_FOUND") {
+          // Hidden must read exactly as missing: the same call naming things that do not exist.
+          const missingInput = withMissingIds(input);
+          const missing = type === "subscription" ? await openSubscription(database.db, as, path, missingInput, 1_000) : await callProcedure(database.db, as, path, missingInput, type);
+          const [hiddenAnswer, missingAnswer] = [result, missing].map((r) => `${outcomeOf(r)}: ${r.error?.message}`);
+          if (hiddenAnswer !== missingAnswer) failures.push(`${path} as ${kind}: hidden answers "${hiddenAnswer}", missing answers "${missingAnswer}"`);
+        }
       }
     }
     expect(failures).toEqual([]);

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
+import { incidentViewers } from "@/db/schema";
 import type { Actor } from "@/server/context";
 import { actorKinds, buildWorld, databaseChecksum, runbookInput, type ActorKind, type World } from "@/test/permission-world";
 import { createTestDatabase } from "@/test/database";
@@ -160,6 +161,18 @@ afterAll(() => database.close());
 type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription" } };
 const procedures = () => Object.entries((appRouter._def as unknown as { procedures: Record<string, ProcedureDef> }).procedures);
 
+/**
+ * An open live stream marks its reader present and a closed one marks them gone, after the stream
+ * ends; wait for that, so the next refused call's "nothing changed" is about that call alone.
+ */
+async function presenceSettled() {
+  for (let waited = 0; waited < 5_000; waited += 25) {
+    if ((await database.db.select({ userId: incidentViewers.userId }).from(incidentViewers)).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("a closed live stream still shows its reader as present after 5 s");
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The same input with every id replaced by one that names nothing. */
 const withMissingIds = (value: unknown): unknown => {
@@ -200,6 +213,7 @@ describe("permission matrix", () => {
         const type = procedure._def.type;
         const result = type === "subscription" ? await openSubscription(database.db, as, path, input, 1_000) : await callProcedure(database.db, as, path, input, type);
         const got = outcomeOf(result);
+        if (type === "subscription") await presenceSettled();
         if (got !== expected) failures.push(`${path} as ${kind}: expected ${expected}, got ${got}${result.error ? ` (${result.error.message})` : ""}`);
         if (before !== null && (await databaseChecksum(database.db)) !== before) failures.push(`${path} as ${kind}: refused, yet the database changed`);
         if (expected === "NOT_FOUND") {

@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import { getTRPCErrorFromUnknown, initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { can, type Action } from "@/server/auth/can";
 import { DomainError } from "@/server/errors";
@@ -31,12 +31,28 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-// The one place domain errors become tRPC codes; procedures never try/catch for this.
-const mapErrors = t.middleware(async ({ next, path, ctx }) => {
+// The one place domain errors become tRPC codes; procedures never try/catch for this. A subscription
+// returns its stream before running it, so what the stream throws later is mapped on the way out too
+// (a hidden incident's live feed answers NOT_FOUND, not a 500).
+const mapErrors = t.middleware(async ({ next, path, ctx, type }) => {
   const result = await next();
-  if (!result.ok) throw toClientError(result.error, { path, requestId: ctx.requestId });
+  const context = { path, requestId: ctx.requestId };
+  if (!result.ok) throw toClientError(result.error, context);
+  if (type === "subscription" && isAsyncIterable(result.data)) return { ...result, data: mapStreamErrors(result.data, context) };
   return result;
 });
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+
+async function* mapStreamErrors(stream: AsyncIterable<unknown>, context: { path: string; requestId: string }) {
+  try {
+    yield* stream;
+  } catch (error) {
+    // A closed stream is not a failure; tRPC ends it quietly.
+    if (error instanceof Error && error.name === "AbortError") throw error;
+    throw toClientError(getTRPCErrorFromUnknown(error), context);
+  }
+}
 
 export const publicProcedure = t.procedure.use(mapErrors);
 

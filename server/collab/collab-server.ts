@@ -7,7 +7,8 @@ import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import { getDatabase, getDb } from "@/db/client";
 import { COLLAB_MAX_MESSAGE_BYTES } from "@/lib/editor/collab-limits";
-import { USERS_CHANNEL, type SessionUser } from "@/server/auth/session-user";
+import { USERS_CHANNEL } from "@/server/auth/session-user";
+import { SESSIONS_CHANNEL, type SignedInUser } from "@/server/auth/sessions";
 import { logger } from "@/server/log";
 import { loadVisiblePostMortem } from "@/server/post-mortems/access";
 import { documentUpdateIn } from "./incoming-update";
@@ -23,7 +24,7 @@ export type CollabOptions = { redis?: { url: string; prefix: string } };
 const ACCOUNT_CHANGED = { code: 4205, reason: "Account changed" };
 
 /** What onAuthenticate leaves on each connection. */
-type CollabContext = { user: SessionUser };
+type CollabContext = { user: SignedInUser };
 
 export function createCollabServer(options: CollabOptions = {}) {
   const redis: Redis | undefined = options.redis ? createRedisExtension(options.redis.url, options.redis.prefix) : undefined;
@@ -59,7 +60,7 @@ export function createCollabServer(options: CollabOptions = {}) {
       // The writer's account is checked again in the write's transaction (persistence.ts).
       if (!update) return;
       try {
-        await appendDocumentUpdate(documentName, update, (connection.context as CollabContext).user.id);
+        await appendDocumentUpdate(documentName, update, (connection.context as CollabContext).user);
       } catch (error) {
         // The socket closes with the reason, which the editor shows; the update is never applied.
         if (error instanceof CollabRefusedError) connection.webSocket.close(error.code, error.reason);
@@ -72,24 +73,30 @@ export function createCollabServer(options: CollabOptions = {}) {
   registerCollabControl({ closeDocument: (name) => hocuspocus.closeConnections(name) });
 
   /**
-   * A role change or deactivation (the users NOTIFY, migration 0012) closes that person's open
+   * A role change or deactivation (the users NOTIFY, migration 0012), or the end of a session, closes the open
    * sockets: the provider reconnects and onAuthenticate decides afresh (read-only, or refused).
    * The socket, not Hocuspocus's per-document close, which the provider does not reconnect after.
    * A plain reset, not a refusal: the change may as well be a promotion.
    */
-  const closeConnectionsOf = (userId: string) => {
+  const closeConnectionsWhere = (matches: (user: SignedInUser) => boolean) => {
     for (const document of hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {
-        if ((connection.context as Partial<CollabContext> | undefined)?.user?.id === userId) connection.webSocket.close(ACCOUNT_CHANGED.code, ACCOUNT_CHANGED.reason);
+        const user = (connection.context as Partial<CollabContext> | undefined)?.user;
+        if (user && matches(user)) connection.webSocket.close(ACCOUNT_CHANGED.code, ACCOUNT_CHANGED.reason);
       }
     }
   };
-  let stopListening: (() => void) | undefined;
+  let stopListening: (() => void)[] = [];
 
   return {
     /** Fails fast with a reason when Redis is configured but does not answer. */
     async ready() {
-      stopListening = await (await getDatabase()).listener.listen(USERS_CHANNEL, closeConnectionsOf);
+      const { listener } = await getDatabase();
+      stopListening = await Promise.all([
+        listener.listen(USERS_CHANNEL, (userId) => closeConnectionsWhere((user) => user.id === userId)),
+        // Migration 0015: a sign-out (here or in another instance) closes that session's sockets.
+        listener.listen(SESSIONS_CHANNEL, (sessionId) => closeConnectionsWhere((user) => user.sessionId === sessionId)),
+      ]);
       if (redis) await pingRedis(redis);
     },
     handlesUpgrade: (req: IncomingMessage) => (req.url ?? "").split("?")[0] === COLLAB_PATH,
@@ -102,7 +109,7 @@ export function createCollabServer(options: CollabOptions = {}) {
       });
     },
     async close() {
-      stopListening?.();
+      for (const stop of stopListening) stop();
       // Compact pending updates before the database closes (they are safe in the log either way).
       hocuspocus.closeConnections();
       await Promise.all([...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)));

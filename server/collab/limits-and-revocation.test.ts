@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { postMortems } from "@/db/schema";
 import type { Actor } from "@/server/context";
+import { endSession } from "@/server/auth/sessions";
 import { declareIncident } from "@/server/incidents/declare";
 import { startPostMortem } from "@/server/post-mortems/start";
 import { changeRole } from "@/server/users/change-role";
@@ -90,6 +91,20 @@ describe("revocation reaches an open co-editing socket", () => {
 
     await expectNeverSaved(postMortemId, "written as a viewer");
     expect(client.provider.unsyncedChanges).toBeGreaterThan(0);
+  });
+});
+
+describe("sign-out reaches an open co-editing socket", () => {
+  it("a signed-out session's socket is closed and refused on reconnect, and writes nothing more", async () => {
+    const postMortemId = await newPostMortem();
+    const writer = await createActor(database.db, "responder");
+    const client = await connect(postMortemId, writer);
+
+    await endSession(database.db, writer.sessionId);
+    appendParagraph(client.doc, "written after signing out");
+
+    await waitFor("the reconnect to be refused", () => client.denials.length > 0);
+    await expectNeverSaved(postMortemId, "written after signing out");
   });
 });
 

@@ -16,11 +16,11 @@ import { writeUpdate } from "y-protocols/sync";
 let database: TestDatabase;
 let name: string;
 let postMortemId: string;
-let writerId: string;
+let writer: { id: string; sessionId: string };
 beforeAll(async () => {
   database = await createTestDatabase();
   const actor = await createActor(database.db, "responder");
-  writerId = actor.id;
+  writer = { id: actor.id, sessionId: actor.sessionId };
   const incident = await declareIncident({ ctx: contextFor(database.db, actor), input: { title: "Disk full", severityId: 2, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
   postMortemId = (await startPostMortem({ ctx: contextFor(database.db, actor), input: { incidentId: incident.id } })).id;
   name = documentNameFor(postMortemId);
@@ -41,7 +41,7 @@ const logRows = () => database.db.select().from(postMortemDocUpdates).where(eq(p
 describe("co-editing persistence", () => {
   it("loads the stored state plus every logged update, and a store folds the log in", async () => {
     const { update } = await loadAndEdit((doc) => appendParagraph(doc, "logged only"));
-    await appendDocumentUpdate(name, update, writerId);
+    await appendDocumentUpdate(name, update, writer);
     const loaded = new Y.Doc();
     Y.applyUpdate(loaded, (await fetchDocumentState(name))!);
     expect(paragraphs(loaded)).toContain("logged only");
@@ -62,7 +62,7 @@ describe("co-editing persistence", () => {
     const { doc: ahead } = await loadAndEdit((doc) => appendParagraph(doc, "stored by the other instance"));
     await storeDocumentState(name, ahead);
     const { update } = await loadAndEdit((doc) => appendParagraph(doc, "logged by the other instance"));
-    await appendDocumentUpdate(name, update, writerId);
+    await appendDocumentUpdate(name, update, writer);
 
     await storeDocumentState(name, lagging);
     const stored = new Y.Doc();
@@ -96,7 +96,7 @@ describe("co-editing persistence", () => {
     const before = (await logRows()).length;
     await database.db.update(postMortems).set({ status: "published" }).where(eq(postMortems.id, postMortemId));
     try {
-      await expect(appendDocumentUpdate(name, update, writerId)).rejects.toThrow("This post-mortem is published");
+      await expect(appendDocumentUpdate(name, update, writer)).rejects.toThrow("This post-mortem is published");
       expect(await logRows()).toHaveLength(before);
     } finally {
       await database.db.update(postMortems).set({ status: "draft" }).where(eq(postMortems.id, postMortemId));
@@ -111,8 +111,8 @@ describe("co-editing persistence", () => {
     const viewer = await createActor(database.db, "responder");
     await database.db.update(users).set({ role: "viewer" }).where(eq(users.id, viewer.id));
 
-    await expect(appendDocumentUpdate(name, update, deactivated.id)).rejects.toMatchObject({ reason: "access-changed" });
-    await expect(appendDocumentUpdate(name, update, viewer.id)).rejects.toMatchObject({ reason: "access-changed" });
+    await expect(appendDocumentUpdate(name, update, { id: deactivated.id, sessionId: deactivated.sessionId })).rejects.toMatchObject({ reason: "access-changed" });
+    await expect(appendDocumentUpdate(name, update, { id: viewer.id, sessionId: viewer.sessionId })).rejects.toMatchObject({ reason: "access-changed" });
     expect(await logRows()).toHaveLength(before);
     expect(JSON.stringify(await currentDocumentJson(database.db, (await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId)))[0]!))).not.toContain("after the revocation");
   });
@@ -125,7 +125,7 @@ describe("co-editing persistence", () => {
     for (let i = 0; i < 5 && !refused; i++) {
       const text = `${i}:${chunk()}`;
       const { update } = await loadAndEdit((doc) => appendParagraph(doc, text));
-      refused = await appendDocumentUpdate(name, update, writerId).then(
+      refused = await appendDocumentUpdate(name, update, writer).then(
         () => null,
         (error: unknown) => error,
       );

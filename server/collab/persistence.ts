@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { getDb, type DbOrTx } from "@/db/client";
-import { postMortemDocUpdates, postMortems, users, type PostMortem } from "@/db/schema";
+import { postMortemDocUpdates, postMortems, sessions, users, type PostMortem } from "@/db/schema";
 import { COLLAB_MAX_DOCUMENT_BYTES, collabRefusals } from "@/lib/editor/collab-limits";
 import { can } from "@/server/auth/can";
 import { COLLAB_FIELD } from "@/lib/editor/document-extensions";
@@ -55,23 +55,28 @@ const storedBytes =
   );
 
 /**
- * Appends one client update from `authorId`; resolves once it is committed. Refused (and so never
- * applied or acknowledged) when the post-mortem is published, when the writer may no longer edit
- * it, or when it would grow the document past its limit. The share locks order this against
- * publishing and against a change of the writer's account: a deactivation or downgrade committed
+ * Appends one client update from `author` (signed in through `author.sessionId`); resolves once it
+ * is committed. Refused (and so never applied or acknowledged) when the post-mortem is published,
+ * when the writer's session ended or they may no longer edit it, or when it would grow the document past its limit. The share locks order this against
+ * publishing and against a change of the writer's account or session: a deactivation or downgrade committed
  * first is seen here, one committed later waits for this write, so no write lands after revocation,
  * even from a connection another instance still has open. The refusal closes the connection, which
  * then reconnects (and re-authenticates: read-only, or refused).
  */
-export async function appendDocumentUpdate(documentName: string, update: Uint8Array, authorId: string): Promise<void> {
+export async function appendDocumentUpdate(documentName: string, update: Uint8Array, author: { id: string; sessionId: string }): Promise<void> {
   const id = postMortemIdFrom(documentName);
   if (!id) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ status: postMortems.status, bytes: storedBytes }).from(postMortems).where(eq(postMortems.id, id)).for("share");
     if (!row || row.status === "published") throw new PublishedDocumentError();
-    const [author] = await tx.select({ role: users.role, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, authorId)).for("share");
-    if (!author || author.deactivatedAt || !can({ id: authorId, role: author.role }, "post_mortem.edit", { status: row.status })) {
+    const [account] = await tx
+      .select({ role: users.role, deactivatedAt: users.deactivatedAt, sessionId: sessions.id })
+      .from(users)
+      .innerJoin(sessions, and(eq(sessions.id, author.sessionId), eq(sessions.userId, users.id)))
+      .where(eq(users.id, author.id))
+      .for("share");
+    if (!account || account.deactivatedAt || !can({ id: author.id, role: account.role }, "post_mortem.edit", { status: row.status })) {
       throw new CollabRefusedError(collabRefusals.accessChanged, "the writer may no longer edit this post-mortem");
     }
     if (row.bytes + update.length > COLLAB_MAX_DOCUMENT_BYTES) throw new CollabRefusedError(collabRefusals.tooLarge, "the document would exceed its size limit");

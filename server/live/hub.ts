@@ -1,10 +1,11 @@
 // The process's live hub: one NOTIFY listener, one reader per watched incident, presence from open
 // streams, and the database's reachability told to every page. Streams only wait on their mailbox.
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { incidentParticipants } from "@/db/schema";
+import { incidentParticipants, sessions } from "@/db/schema";
 import { can } from "@/server/auth/can";
 import { readSessionUser, USERS_CHANNEL } from "@/server/auth/session-user";
+import { SESSIONS_CHANNEL } from "@/server/auth/sessions";
 import type { Actor } from "@/server/context";
 import { DomainError } from "@/server/errors";
 import { markGone, markPresent } from "@/server/incidents/presence";
@@ -35,6 +36,8 @@ export class LiveHub {
       database.listener.listen(INCIDENT_CHANNEL, (payload) => this.onNotification(payload)),
       // Migration 0012: every change to an account (role, deactivation) is announced at its commit.
       database.listener.listen(USERS_CHANNEL, (userId) => this.onAccountChanged(userId)),
+      // Migration 0015: a sign-out ends that session's streams, in every process.
+      database.listener.listen(SESSIONS_CHANNEL, (sessionId) => this.onSessionEnded(sessionId)),
     ]);
     database.listener.onState((state) => (state === "up" ? this.onRestored() : this.onLost()));
     // Not a job: it keeps this process's own connections' presence fresh, and dies with the process.
@@ -124,7 +127,7 @@ export class LiveHub {
           for (const { topic, subscriber } of streams) {
             if (!account) subscriber.queue.fail(sessionEnded());
             else {
-              subscriber.actor = account;
+              subscriber.actor = { ...account, sessionId: subscriber.actor.sessionId };
               subscriber.isAwaitingAccount = false;
               // Its next message carries the incident again, with what this role may do on it.
               subscriber.isNew = true;
@@ -134,7 +137,7 @@ export class LiveHub {
           for (const list of lists) {
             if (!account) list.queue.fail(sessionEnded());
             else {
-              list.actor = account;
+              list.actor = { ...account, sessionId: list.actor.sessionId };
               list.isAwaitingAccount = false;
               list.queue.push({ incidentId: null });
             }
@@ -149,6 +152,22 @@ export class LiveHub {
       .finally(() => {
         if (this.accountChecks.get(userId) === check) this.accountChecks.delete(userId);
       });
+  }
+
+  /** Sessions that ended while the listener was away: their streams end now. */
+  private async recheckSessions(): Promise<void> {
+    const watchers = [...[...this.topics.values()].flatMap((topic) => [...topic.subscribers]), ...this.lists];
+    const ids = [...new Set(watchers.flatMap((watcher) => (watcher.actor.sessionId ? [watcher.actor.sessionId] : [])))];
+    if (ids.length === 0) return;
+    const live = new Set((await this.database.feedDb.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, ids))).map((row) => row.id));
+    for (const id of ids) if (!live.has(id)) this.onSessionEnded(id);
+  }
+
+  private onSessionEnded(sessionId: string): void {
+    for (const topic of this.topics.values()) {
+      for (const subscriber of topic.subscribers) if (subscriber.actor.sessionId === sessionId) subscriber.queue.fail(sessionEnded());
+    }
+    for (const list of this.lists) if (list.actor.sessionId === sessionId) list.queue.fail(sessionEnded());
   }
 
   private async tellLists(notification: IncidentNotification): Promise<void> {
@@ -184,6 +203,7 @@ export class LiveHub {
     // Account changes made while the listener was away were never heard: check every watcher's account.
     const watchers = new Set([...[...this.topics.values()].flatMap((topic) => [...topic.subscribers]), ...this.lists].map((watcher) => watcher.actor.id));
     for (const userId of watchers) this.onAccountChanged(userId);
+    this.recheckSessions().catch((error: unknown) => logger.warn({ err: error }, "session re-check failed"));
     this.heartbeat();
   }
 

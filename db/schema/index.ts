@@ -19,3 +19,4 @@ export * from "./incident-alerts";
 export * from "./notifications";
 export * from "./post-mortem-doc-updates";
 export * from "./incident-status-counts";
+export * from "./sessions";

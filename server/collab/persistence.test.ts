@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postMortemDocUpdates, postMortems, users } from "@/db/schema";
 import { COLLAB_MAX_DOCUMENT_BYTES } from "@/lib/editor/collab-limits";
+import { COLLAB_FIELD } from "@/lib/editor/document-extensions";
 import { declareIncident } from "@/server/incidents/declare";
 import { startPostMortem } from "@/server/post-mortems/start";
 import { contextFor, createActor } from "@/test/actors";
@@ -117,7 +118,7 @@ describe("co-editing persistence", () => {
     expect(JSON.stringify(await currentDocumentJson(database.db, (await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId)))[0]!))).not.toContain("after the revocation");
   });
 
-  it("refuses an update that would grow the document past its limit, and keeps the document as it was", async () => {
+  it("refuses an update that would grow the document past its limit, keeps the document as it was, and still takes small edits", async () => {
     // Yjs stores text as it is (no compression): each paragraph costs its length in the stored state.
     const chunk = () => "w".repeat(700 * 1024);
     const accepted: string[] = [];
@@ -137,5 +138,27 @@ describe("co-editing persistence", () => {
     Y.applyUpdate(stored, (await fetchDocumentState(name))!);
     expect(Y.encodeStateAsUpdate(stored).length).toBeLessThanOrEqual(COLLAB_MAX_DOCUMENT_BYTES);
     expect(paragraphs(stored).filter((text) => text.length > 1000)).toEqual(accepted);
+
+    // A full document still takes small changes — the deletions that make room — in a margin past the cap.
+    const append = async (text: string) =>
+      appendDocumentUpdate(name, (await loadAndEdit((doc) => appendParagraph(doc, text))).update, writer).then(
+        () => true,
+        () => false,
+      );
+    let filler = 0;
+    while (await append(`f${filler}:${"x".repeat(8 * 1024)}`)) filler += 1;
+    expect(filler).toBeLessThan(200);
+    for (let i = 0; i < 10; i++) expect(await append(`small ${i}: ${"y".repeat(3 * 1024)}`)).toBe(true);
+    const { update: deletion } = await loadAndEdit((doc) => {
+      const fragment = doc.getXmlFragment(COLLAB_FIELD);
+      fragment.delete(
+        fragment.toArray().findIndex((node) => node.toString().includes(accepted[0]!.slice(0, 20))),
+        1,
+      );
+    });
+    await appendDocumentUpdate(name, deletion, writer);
+    const after = new Y.Doc();
+    Y.applyUpdate(after, (await fetchDocumentState(name))!);
+    expect(paragraphs(after).filter((text) => text.length > 100_000)).toEqual(accepted.slice(1));
   });
 });

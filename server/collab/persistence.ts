@@ -79,9 +79,19 @@ export async function appendDocumentUpdate(documentName: string, update: Uint8Ar
     if (!account || account.deactivatedAt || !can({ id: author.id, role: account.role }, "post_mortem.edit", { status: row.status })) {
       throw new CollabRefusedError(collabRefusals.accessChanged, "the writer may no longer edit this post-mortem");
     }
-    if (row.bytes + update.length > COLLAB_MAX_DOCUMENT_BYTES) throw new CollabRefusedError(collabRefusals.tooLarge, "the document would exceed its size limit");
+    if (isPastSizeLimit(row.bytes, update.length)) throw new CollabRefusedError(collabRefusals.tooLarge, "the document would exceed its size limit");
     await tx.insert(postMortemDocUpdates).values({ postMortemId: id, update });
   });
+}
+
+// A full document must still take the small edits that shrink it (a deletion is a few bytes in the
+// log; the next store folds it and the state gets smaller), so small changes get a margin past the cap.
+const SMALL_UPDATE_BYTES = 4 * 1024;
+const SMALL_UPDATE_MARGIN_BYTES = COLLAB_MAX_DOCUMENT_BYTES / 10;
+
+function isPastSizeLimit(storedBytes: number, updateBytes: number): boolean {
+  const limit = updateBytes <= SMALL_UPDATE_BYTES ? COLLAB_MAX_DOCUMENT_BYTES + SMALL_UPDATE_MARGIN_BYTES : COLLAB_MAX_DOCUMENT_BYTES;
+  return storedBytes + updateBytes > limit;
 }
 
 /** The JSON snapshot of `state`: from the live document unless it lags (another instance wrote more). */

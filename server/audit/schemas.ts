@@ -1,14 +1,18 @@
 import { z } from "zod";
+import { dateInput } from "@/lib/validation/dates";
+import { CURSOR_MESSAGE } from "@/lib/validation/cursor";
+import { int4 } from "@/lib/validation/numbers";
+import { text } from "@/lib/validation/text";
 
 export const listAuditInput = z.object({
   actorId: z.uuid().optional(),
-  entityType: z.string().trim().max(60).optional(),
-  action: z.string().trim().max(80).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  // Keyset pagination: the id of the last row of the previous page.
-  cursor: z.number().int().positive().optional(),
-  limit: z.number().int().min(1).max(200).default(50),
+  entityType: text({ max: 60 }).optional(),
+  action: text({ max: 80 }).optional(),
+  from: dateInput().optional(),
+  to: dateInput().optional(),
+  // Keyset pagination: the id (bigint, so any safe whole number) of the last row of the previous page.
+  cursor: z.number(CURSOR_MESSAGE).int(CURSOR_MESSAGE).positive(CURSOR_MESSAGE).optional(),
+  limit: int4({ min: 1, max: 200 }).default(50),
 });
 
 export const auditEntryOutput = z.object({

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { dateInput } from "@/lib/validation/dates";
-import { CURSOR_MESSAGE } from "@/lib/validation/cursor";
+import { listCursor } from "@/lib/validation/cursor";
 import { int4 } from "@/lib/validation/numbers";
 import { text } from "@/lib/validation/text";
+
+export const auditCursor = z.object({ id: z.number().int().positive() });
 
 export const listAuditInput = z.object({
   actorId: z.uuid().optional(),
@@ -10,8 +12,8 @@ export const listAuditInput = z.object({
   action: text({ max: 80 }).optional(),
   from: dateInput().optional(),
   to: dateInput().optional(),
-  // Keyset pagination: the id (bigint, so any safe whole number) of the last row of the previous page.
-  cursor: z.number(CURSOR_MESSAGE).int(CURSOR_MESSAGE).positive(CURSOR_MESSAGE).optional(),
+  // Keyset pagination: the id of the last row of the previous page, opaque like every list cursor.
+  cursor: listCursor(auditCursor).optional(),
   limit: int4({ min: 1, max: 200 }).default(50),
 });
 
@@ -27,4 +29,4 @@ export const auditEntryOutput = z.object({
   createdAt: z.date(),
 });
 
-export const listAuditOutput = z.object({ entries: z.array(auditEntryOutput), nextCursor: z.number().nullable() });
+export const listAuditOutput = z.object({ entries: z.array(auditEntryOutput), nextCursor: z.string().nullable() });

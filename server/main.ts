@@ -76,6 +76,7 @@ async function main() {
   const { hubFor } = await import("@/server/live/hub");
   await hubFor(database).whenReady();
   const { answerUnavailable } = await import("@/server/startup/unavailable-page");
+  const { answerMalformedPath, hasMalformedPath } = await import("@/server/startup/malformed-path");
 
   const server = http.createServer((req, res) => {
     // Never trust a client's own claim of these: they feed logs, audit rows and sign-in throttling.
@@ -88,6 +89,7 @@ async function main() {
     req.headers["x-daytwo-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
     if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
     // Pages need the database; scripts and styles (/_next/) do not, so an open page keeps working.
+    else if (hasMalformedPath(req.url ?? "/")) answerMalformedPath(res);
     else if (database.listener.state === "down" && !req.url?.startsWith("/_next/")) answerUnavailable(res);
     else void handle(req, res);
   });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { int4 } from "@/lib/validation/numbers";
 
 export const listNotificationsInput = z.object({
-  limit: int4({ min: 1, max: 50, message: "Ask for 1 to 50 notifications at a time" }).default(20),
+  limit: int4({ min: 1, max: 50, minMessage: "Ask for at least one notification", maxMessage: "At most 50 notifications at a time" }).default(20),
 });
 
 export const markNotificationReadInput = z.object({ id: z.uuid("That is not a notification id") });

@@ -79,7 +79,7 @@ async function snapshot(): Promise<Record<string, string>> {
 
 // What a person must never be shown: stack frames, database errors, raw runtime failures.
 const unreadable =
-  /call stack|\bat \S+ \(|\n\s+at |\bselect\b.*\bfrom\b|insert into|update .* set|violates|syntax error|relation "|invalid input syntax|out of range for type|unsupported unicode|\\u0000|TypeError|RangeError|undefined is not|cannot read prop/i;
+  /call stack|\bat \S+ \(|\n\s+at |select .* from "|insert into "|update "\w+" set|violates|syntax error|relation "|invalid input syntax|out of range for type|unsupported unicode|\\u0000|TypeError|RangeError|undefined is not|cannot read prop/i;
 
 describe("every procedure refuses malformed input", () => {
   it("finds the router's procedures at run time", () => {

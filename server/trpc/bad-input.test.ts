@@ -126,21 +126,37 @@ describe("malformed input answers 400 with a readable message", () => {
 
 describe("the live stream", () => {
   it("answers a missing incident with NOT_FOUND, not a server error", async () => {
-    const input = encodeURIComponent(JSON.stringify({ incidentId: "6f1c2a64-3b1e-4d7a-9c55-0d7f3e1a2b4c" }));
-    const controller = new AbortController();
-    const response = await fetch(`${server.base}incidents.onEvents?input=${input}`, { headers: { cookie, accept: "text/event-stream" }, signal: controller.signal });
-    const reader = response.body!.getReader();
-    let text = "";
-    const decoder = new TextDecoder();
-    const deadline = Date.now() + 10_000;
-    while (!/event: serialized-error\ndata: .*\n/.test(text) && Date.now() < deadline) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-    controller.abort();
-    const data = JSON.parse(text.match(/event: serialized-error\ndata: (.*)\n/)?.[1] ?? "null") as { message: string; data: { code: string } } | null;
-    expect(data?.data.code).toBe("NOT_FOUND");
-    expect(data?.message).toMatch(/not found/i);
+    const error = await streamError("6f1c2a64-3b1e-4d7a-9c55-0d7f3e1a2b4c", cookie);
+    expect(error?.data.code).toBe("NOT_FOUND");
+    expect(error?.message).toMatch(/not found/i);
+  });
+
+  it("answers a private incident the caller may not see exactly like a missing one", async () => {
+    const owner = await createActor(database.db, "responder");
+    const outsider = await createActor(database.db, "viewer");
+    const hidden = await declareIncident({ ctx: contextFor(database.db, owner), input: { title: "Private matter", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: true } });
+    const outsiderCookie = await sessionCookie({ id: outsider.id, name: outsider.name, email: outsider.email });
+    const hiddenError = await streamError(hidden.id, outsiderCookie);
+    const missingError = await streamError("6f1c2a64-3b1e-4d7a-9c55-0d7f3e1a2b4c", outsiderCookie);
+    expect(hiddenError?.data.code).toBe("NOT_FOUND");
+    expect(hiddenError?.message).toBe(missingError?.message);
   });
 });
+
+/** The first error event of an incident's live stream (tRPC SSE), or null when none comes within 10 s. */
+async function streamError(incidentId: string, asCookie: string): Promise<{ message: string; data: { code: string } } | null> {
+  const input = encodeURIComponent(JSON.stringify({ incidentId }));
+  const controller = new AbortController();
+  const response = await fetch(`${server.base}incidents.onEvents?input=${input}`, { headers: { cookie: asCookie, accept: "text/event-stream" }, signal: controller.signal });
+  const reader = response.body!.getReader();
+  let text = "";
+  const decoder = new TextDecoder();
+  const deadline = Date.now() + 10_000;
+  while (!/event: serialized-error\ndata: .*\n/.test(text) && Date.now() < deadline) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  controller.abort();
+  return JSON.parse(text.match(/event: serialized-error\ndata: (.*)\n/)?.[1] ?? "null") as { message: string; data: { code: string } } | null;
+}

@@ -22,11 +22,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 export type DocumentNode = { type: string; attrs?: Record<string, unknown>; content?: DocumentNode[]; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
 
-/** Attribute values are flat: strings (storable), numbers, booleans or null. */
+/** Attribute values are flat: strings (storable), numbers, booleans, null or a short list of numbers. */
 function attrsProblem(attrs: unknown): string | null {
   if (!isRecord(attrs)) return "The document is malformed: a block's settings must be an object.";
   for (const value of Object.values(attrs)) {
     if (value === null || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) continue;
+    // A table cell's column widths (`colwidth`) are the one list an attribute holds.
+    if (Array.isArray(value) && value.length <= 100 && value.every((item) => typeof item === "number" && Number.isFinite(item))) continue;
     if (typeof value !== "string") return "The document is malformed: a block's setting must be text, a number or a yes/no.";
     if (value.length > 2000) return "The document has a link or setting longer than 2,000 characters; shorten it.";
     if (!isStorableText(value)) return value.includes("\u0000") ? NUL_MESSAGE : SURROGATE_MESSAGE;

@@ -9,9 +9,13 @@ import { postMortemDocUpdates, postMortems, sessions, users, type PostMortem } f
 import { COLLAB_MAX_DOCUMENT_BYTES, collabRefusals } from "@/lib/editor/collab-limits";
 import { can } from "@/server/auth/can";
 import { COLLAB_FIELD } from "@/lib/editor/document-extensions";
+import { isUuid } from "@/lib/validation/ids";
 
 export const documentNameFor = (postMortemId: string) => `post-mortem:${postMortemId}`;
-export const postMortemIdFrom = (documentName: string) => documentName.match(/^post-mortem:([0-9a-f-]{36})$/)?.[1] ?? null;
+export const postMortemIdFrom = (documentName: string) => {
+  const id = documentName.match(/^post-mortem:([0-9a-f-]{36})$/)?.[1];
+  return id && isUuid(id) ? id : null;
+};
 
 /** The stored state with every logged update merged in: everything ever acknowledged. */
 export async function fetchDocumentState(documentName: string): Promise<Uint8Array | null> {

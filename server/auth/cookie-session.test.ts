@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const tokenFor = (salt: string) => encode({ token: { sub: actor.id, name: actor.name, email: actor.email }, secret: TEST_AUTH_SECRET, salt });
+const tokenFor = (salt: string) => encode({ token: { sub: actor.id, sid: actor.sessionId, name: actor.name, email: actor.email }, secret: TEST_AUTH_SECRET, salt });
 
 describe("reading the session cookie", () => {
   it("accepts a token under the name it was sealed for", async () => {

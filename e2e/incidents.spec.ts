@@ -129,7 +129,8 @@ test("an admin defines an incident role with a guide; responders can take it on 
   await responder.context().close();
 });
 
-test("a refused status change or milestone correction says why beside the field at fault", async ({ page }) => {
+test("a refused status change or milestone correction says why beside the field at fault", async ({ browser }) => {
+  const page = await personPage(browser, "responder");
   const url = await declareIncident(page, `Field errors ${Date.now().toString(36)}`);
   await page.goto(url);
 
@@ -152,4 +153,5 @@ test("a refused status change or milestone correction says why beside the field 
   await expect(declared).toHaveAccessibleDescription("A milestone cannot be in the future.");
   await page.getByRole("button", { name: "Cancel", exact: true }).click();
   await expect(page.getByLabel("Declared time")).toHaveCount(0);
+  await page.context().close();
 });

@@ -4,7 +4,13 @@ import { calloutLabels, toCalloutTone } from "./callout-tone";
 
 export type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
 
-const escapeText = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, "\\$1").replace(/^(\s*)([-+]|\d+\.)(\s)/, "$1\\$2$3");
+/** Plain text as Markdown that renders as the same text: no markup, links or HTML survive from it. */
+export const escapeText = (text: string) =>
+  text
+    .replace(/([\\`*_[\]#<>|])/g, "\\$1")
+    .replace(/^(\s*)([-+])(\s)/, "$1\\$2$3")
+    // "1. " starts a list; the backslash goes before the dot ("\1." would print the backslash).
+    .replace(/^(\s*)(\d+)\.(\s)/, "$1$2\\.$3");
 const safeUrl = (href: unknown) => (typeof href === "string" && /^(https?:|mailto:)/i.test(href) ? href.replace(/[()\s]/g, encodeURIComponent) : null);
 
 function inline(nodes: JsonNode[] = []): string {

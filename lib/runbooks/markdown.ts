@@ -4,7 +4,7 @@
 import { lexer, type Token, type Tokens } from "marked";
 import { isAllowedLink } from "@/lib/editor/allowed-link";
 import { newStepId } from "@/lib/editor/step-id";
-import { toMarkdown, type JsonNode } from "@/lib/editor/to-markdown";
+import { escapeText, toMarkdown, type JsonNode } from "@/lib/editor/to-markdown";
 import type { RunbookDoc } from "./steps";
 
 type Mark = NonNullable<JsonNode["marks"]>[number];
@@ -131,7 +131,11 @@ export function importMarkdown(markdown: string): ImportedRunbook {
   let title = "";
   const firstH1 = tokens.findIndex((t) => t.type === "heading" && t.depth === 1);
   if (firstH1 >= 0) {
-    title = decode((tokens[firstH1] as Tokens.Heading).text).trim();
+    // From the heading's tokens, not its raw text: backslash escapes (our own export writes them) are undone.
+    title = inline((tokens[firstH1] as Tokens.Heading).tokens)
+      .map((node) => node.text ?? "")
+      .join("")
+      .trim();
     tokens.splice(firstH1, 1);
   }
   const content = blocks(tokens);
@@ -148,7 +152,11 @@ export function importMarkdown(markdown: string): ImportedRunbook {
 }
 
 export function exportMarkdown(runbook: { title: string; summary: string; body: RunbookDoc }): string {
-  const head = `# ${runbook.title.replace(/\n/g, " ")}\n\n${runbook.summary ? `${runbook.summary.replace(/\n+/g, " ")}\n\n` : ""}`;
+  // Title and summary are plain text, escaped like the body's text: a title such as
+  // `<img src=x onerror=…>` must come out as those characters, not as HTML in whoever renders the file.
+  const title = escapeText(runbook.title.replace(/\s+/g, " ").trim());
+  const summary = escapeText(runbook.summary.replace(/\s+/g, " ").trim());
+  const head = `# ${title}\n\n${summary ? `${summary}\n\n` : ""}`;
   return head + toMarkdown(runbook.body as JsonNode);
 }
 

@@ -4,7 +4,7 @@
 //
 // A Date becomes "\u0000d:<ISO time>". A string that itself starts with "\u0000" gets one more
 // "\u0000" in front, so no text a person typed can be mistaken for a Date.
-import type { DataTransformer } from "@trpc/server";
+import { TRPCError, type DataTransformer } from "@trpc/server";
 
 const TAG = "\u0000";
 const DATE = `${TAG}d:`;
@@ -39,19 +39,25 @@ function encode(value: unknown): unknown {
   return copy ?? record;
 }
 
+// No input of ours nests anywhere near this deep (a rich document stops at 50 levels); without a
+// bound, a body of thousands of nested arrays would overflow the stack here and answer a 500.
+export const MAX_JSON_DEPTH = 200;
+export const TOO_DEEP_MESSAGE = `The request is nested too deeply (more than ${MAX_JSON_DEPTH} levels of lists or objects). Send flatter data, or reload the page and try again.`;
+
 /** Rewrites freshly parsed JSON in place: nothing else holds a reference to it. */
-function decode(value: unknown): unknown {
+function decode(value: unknown, depth = 0): unknown {
   if (typeof value === "string") {
     if (!value.startsWith(TAG)) return value;
     return value.startsWith(DATE) ? new Date(value.length === DATE.length ? Number.NaN : value.slice(DATE.length)) : value.slice(TAG.length);
   }
   if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_JSON_DEPTH) throw new TRPCError({ code: "BAD_REQUEST", message: TOO_DEEP_MESSAGE });
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) value[index] = decode(value[index]);
+    for (let index = 0; index < value.length; index++) value[index] = decode(value[index], depth + 1);
     return value;
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) record[key] = decode(record[key]);
+  for (const key of Object.keys(record)) record[key] = decode(record[key], depth + 1);
   return record;
 }
 

@@ -1,14 +1,17 @@
 import { z } from "zod";
+import { dateInput } from "@/lib/validation/dates";
 import { actionItemKinds, actionItemPriorities, actionItemStatuses } from "@/lib/action-items";
+import { coercedInt4 } from "@/lib/validation/numbers";
+import { text } from "@/lib/validation/text";
 
 export const createActionItemInput = z.object({
-  title: z.string().trim().min(3, "Describe the follow-up in a few words").max(300),
-  description: z.string().trim().max(5000).default(""),
+  title: text({ min: 3, minMessage: "Describe the follow-up in a few words", max: 300 }),
+  description: text({ max: 5000 }).default(""),
   ownerId: z.uuid("Choose an owner: every action item has one"),
   incidentId: z.uuid().optional(),
   postMortemId: z.uuid().optional(),
   // Omitted: due date from the incident's severity (workspace setting), or 30 days.
-  dueAt: z.coerce.date().optional(),
+  dueAt: dateInput().optional(),
   priority: z.enum(actionItemPriorities).default("medium"),
   kind: z.enum(actionItemKinds).default("prevent"),
   teamId: z.uuid().optional(),
@@ -20,7 +23,7 @@ export const createActionItemInput = z.object({
 export const setActionItemStatusInput = z.object({
   actionItemId: z.uuid(),
   status: z.enum(actionItemStatuses),
-  reason: z.string().trim().max(1000).optional(),
+  reason: text({ max: 1000 }).optional(),
 });
 
 // The leads' filters; every one is also a URL parameter on the dashboard.
@@ -69,16 +72,16 @@ export const updateActionItemsInput = z
   .object({
     actionItemIds: z.array(z.uuid()).min(1, "Select at least one action item").max(200, "Change at most 200 items at once"),
     ownerId: z.uuid("Choose an owner").optional(),
-    dueAt: z.coerce.date().optional(),
+    dueAt: dateInput().optional(),
     status: z.enum(actionItemStatuses).optional(),
-    reason: z.string().trim().max(1000).optional(),
+    reason: text({ max: 1000 }).optional(),
   })
   .refine((input) => input.ownerId || input.dueAt || input.status, { message: "Choose a new owner, due date or status", path: ["status"] })
   .refine((input) => input.status !== "wont_do" || !!input.reason, { message: "Say why these will not be done", path: ["reason"] });
 
 export const dashboardInput = actionItemFilters.extend({
   // How many weeks the completion chart and the post-mortem share look back.
-  weeks: z.coerce.number().int().min(4).max(52).default(12),
+  weeks: coercedInt4({ min: 4, max: 52, message: "Look back between 4 and 52 weeks" }).default(12),
 });
 
 const breakdownRow = z.object({ key: z.string(), label: z.string(), open: z.number(), overdue: z.number(), dueSoon: z.number() });

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, like, lt, lte, or, type SQL } from "drizzl
 import type { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import { legacyAuditActionsStartingWith } from "@/lib/audit-actions";
+import { encodeCursor } from "@/lib/validation/cursor";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
@@ -20,7 +21,7 @@ export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: z.
   }
   if (input.from) filters.push(gte(auditLog.createdAt, input.from));
   if (input.to) filters.push(lte(auditLog.createdAt, input.to));
-  if (input.cursor) filters.push(lt(auditLog.id, input.cursor));
+  if (input.cursor) filters.push(lt(auditLog.id, input.cursor.id));
 
   const rows = await ctx.db
     .select({ entry: auditLog, actorName: users.name })
@@ -43,6 +44,6 @@ export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: z.
       requestId: entry.requestId,
       createdAt: entry.createdAt,
     })),
-    nextCursor: rows.length > input.limit ? (page.at(-1)?.entry.id ?? null) : null,
+    nextCursor: rows.length > input.limit && page.length ? encodeCursor({ id: page.at(-1)!.entry.id }) : null,
   };
 }

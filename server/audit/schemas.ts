@@ -1,14 +1,20 @@
 import { z } from "zod";
+import { dateInput } from "@/lib/validation/dates";
+import { listCursor } from "@/lib/validation/cursor";
+import { int4 } from "@/lib/validation/numbers";
+import { text } from "@/lib/validation/text";
+
+export const auditCursor = z.object({ id: z.number().int().positive() });
 
 export const listAuditInput = z.object({
   actorId: z.uuid().optional(),
-  entityType: z.string().trim().max(60).optional(),
-  action: z.string().trim().max(80).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  // Keyset pagination: the id of the last row of the previous page.
-  cursor: z.number().int().positive().optional(),
-  limit: z.number().int().min(1).max(200).default(50),
+  entityType: text({ max: 60 }).optional(),
+  action: text({ max: 80 }).optional(),
+  from: dateInput().optional(),
+  to: dateInput().optional(),
+  // Keyset pagination: the id of the last row of the previous page, opaque like every list cursor.
+  cursor: listCursor(auditCursor).optional(),
+  limit: int4({ min: 1, max: 200 }).default(50),
 });
 
 export const auditEntryOutput = z.object({
@@ -23,4 +29,4 @@ export const auditEntryOutput = z.object({
   createdAt: z.date(),
 });
 
-export const listAuditOutput = z.object({ entries: z.array(auditEntryOutput), nextCursor: z.number().nullable() });
+export const listAuditOutput = z.object({ entries: z.array(auditEntryOutput), nextCursor: z.string().nullable() });

@@ -7,9 +7,13 @@ import * as Y from "yjs";
 import { getDb, type DbOrTx } from "@/db/client";
 import { postMortemDocUpdates, postMortems, type PostMortem } from "@/db/schema";
 import { COLLAB_FIELD } from "@/lib/editor/document-extensions";
+import { isUuid } from "@/lib/validation/ids";
 
 export const documentNameFor = (postMortemId: string) => `post-mortem:${postMortemId}`;
-export const postMortemIdFrom = (documentName: string) => documentName.match(/^post-mortem:([0-9a-f-]{36})$/)?.[1] ?? null;
+export const postMortemIdFrom = (documentName: string) => {
+  const id = documentName.match(/^post-mortem:([0-9a-f-]{36})$/)?.[1];
+  return id && isUuid(id) ? id : null;
+};
 
 /** The stored state with every logged update merged in: everything ever acknowledged. */
 export async function fetchDocumentState(documentName: string): Promise<Uint8Array | null> {

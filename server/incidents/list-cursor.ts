@@ -1,10 +1,16 @@
 import { and, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
 import { incidents, severities } from "@/db/schema";
+import { z } from "zod";
 import { openStatuses } from "@/lib/incident-lifecycle";
-import { invalid } from "@/server/errors";
+import { encodeCursor as encodePosition } from "@/lib/validation/cursor";
+import { int4 } from "@/lib/validation/numbers";
 
 export type ListSort = "active_first" | "newest" | "oldest" | "severity";
-type Cursor = { k: number; d: string; i: string };
+
+// The position a page ends at; checked in full when it comes back (see listIncidentsInput), so a
+// forged cursor is refused before it reaches a query.
+export const incidentCursor = z.object({ k: int4(), d: z.iso.datetime(), i: z.uuid() });
+type Cursor = z.infer<typeof incidentCursor>;
 
 // Literals, not parameters: the expression must read exactly like incidents_active_first_idx's
 // for the planner to use that index. The values are our own constants.
@@ -29,18 +35,11 @@ export function orderBy(sort: ListSort): SQL[] {
 }
 
 export function encodeCursor(key: number, declaredAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify({ k: key, d: declaredAt.toISOString(), i: id } satisfies Cursor)).toString("base64url");
+  return encodePosition({ k: key, d: declaredAt.toISOString(), i: id } satisfies Cursor);
 }
 
 /** Keyset condition: rows strictly after the cursor in the chosen order. */
-export function afterCursor(sort: ListSort, encoded: string): SQL {
-  let cursor: Cursor;
-  try {
-    cursor = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as Cursor;
-    if (typeof cursor.k !== "number" || Number.isNaN(Date.parse(cursor.d)) || typeof cursor.i !== "string") throw new Error("shape");
-  } catch {
-    throw invalid("That page link is no longer valid. Go back to the first page.", "cursor");
-  }
+export function afterCursor(sort: ListSort, cursor: Cursor): SQL {
   const declared = new Date(cursor.d);
   if (sort === "oldest") return or(gt(incidents.declaredAt, declared), and(eq(incidents.declaredAt, declared), gt(incidents.id, cursor.i)))!;
   const key = leadingKey(sort);

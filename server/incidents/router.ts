@@ -97,11 +97,7 @@ export const incidentsRouter = router({
   // Live: tracked ids are event sequence numbers, so a reconnect resumes exactly after the last one seen.
   // Messages are checked once per change by the hub (server/live/messages.ts), not once per watcher.
   // Opening a stream is presence: "here now" lasts as long as it does.
-  onEvents: protectedProcedure.input(z.object({ incidentId: z.uuid(), lastEventId: z.coerce.number().int().min(0).max(2_147_483_647).nullish() })).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
+  onEvents: protectedProcedure.input(input.onEventsInput).subscription(async function* ({ ctx, input, signal }) {
     for await (const { seq, message } of incidentFeed(serviceContext(ctx), input.incidentId, input.lastEventId ?? 0, signal)) {
       yield seq === null ? message : tracked(String(seq), message);
     }

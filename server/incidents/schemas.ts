@@ -1,23 +1,32 @@
 import { z } from "zod";
+import { dateInput } from "@/lib/validation/dates";
 import { timelineEventKinds } from "@/lib/events/catalogue";
 import { incidentKinds, incidentStatuses, milestones } from "@/lib/incident-lifecycle";
+import { listCursor } from "@/lib/validation/cursor";
+import { id as uuid } from "@/lib/validation/ids";
+import { coercedInt4, int4, positiveInt4 } from "@/lib/validation/numbers";
+import { text } from "@/lib/validation/text";
+import { incidentCursor } from "./list-cursor";
 
-const id = z.uuid();
-const title = z.string().trim().min(1, "Give the incident a title").max(200, "Keep the title under 200 characters");
-const version = z.number().int().positive();
+const id = uuid();
+const title = text({ min: 1, minMessage: "Give the incident a title", max: 200, maxMessage: "Keep the title under 200 characters" });
+const version = positiveInt4("That version number is out of range; reload the incident");
+const eventId = positiveInt4("That event number is out of range; reload the timeline");
+const severityId = int4({ min: 1, max: 99, message: "Choose a severity from the list" });
+const roleKey = text({ min: 1, max: 60, keepSpaces: true });
 const link = z.object({
-  label: z.string().trim().min(1, "Give the link a label").max(80),
+  label: text({ min: 1, minMessage: "Give the link a label", max: 80 }),
   url: z.url({ protocol: /^https?$/, message: "Links must be http or https URLs" }),
 });
 
 export const declareIncidentInput = z.object({
   title,
-  severityId: z.number().int().min(1).max(99).default(3),
+  severityId: severityId.default(3),
   kind: z.enum(incidentKinds).default("incident"),
-  summary: z.string().trim().max(5000).default(""),
+  summary: text({ max: 5000 }).default(""),
   serviceIds: z.array(id).max(50).default([]),
   isPrivate: z.boolean().default(false),
-  impactStartedAt: z.coerce.date().optional(),
+  impactStartedAt: dateInput().optional(),
   commanderId: id.optional(),
 });
 
@@ -25,17 +34,17 @@ export const changeStatusInput = z.object({
   incidentId: id,
   expectedVersion: version,
   to: z.enum(incidentStatuses),
-  reason: z.string().trim().max(1000).optional(),
-  mergedIntoNumber: z.number().int().positive().optional(),
+  reason: text({ max: 1000 }).optional(),
+  mergedIntoNumber: positiveInt4("There is no incident with that number").optional(),
 });
 
 export const updateIncidentInput = z.object({
   incidentId: id,
   expectedVersion: version,
   title: title.optional(),
-  summary: z.string().trim().max(5000).optional(),
-  severityId: z.number().int().min(1).max(99).optional(),
-  customerImpact: z.string().trim().max(5000).optional(),
+  summary: text({ max: 5000 }).optional(),
+  severityId: severityId.optional(),
+  customerImpact: text({ max: 5000 }).optional(),
   links: z.array(link).max(20).optional(),
   serviceIds: z.array(id).max(50).optional(),
   isPrivate: z.boolean().optional(),
@@ -45,33 +54,33 @@ export const correctMilestoneInput = z.object({
   incidentId: id,
   expectedVersion: version,
   milestone: z.enum(milestones),
-  at: z.coerce.date().nullable(),
+  at: dateInput().nullable(),
 });
 
 export const assignRoleInput = z.object({
   incidentId: id,
   expectedVersion: version,
-  roleKey: z.string().min(1).max(60),
+  roleKey,
   // Omitted: "I'll take it" — the caller takes the role.
   userId: id.optional(),
 });
 
-export const releaseRoleInput = z.object({ incidentId: id, expectedVersion: version, roleKey: z.string().min(1).max(60) });
+export const releaseRoleInput = z.object({ incidentId: id, expectedVersion: version, roleKey });
 
 export const addNoteInput = z.object({
   incidentId: id,
-  body: z.string().trim().min(1, "Write something in the note").max(10_000),
-  occurredAt: z.coerce.date().optional(),
+  body: text({ min: 1, minMessage: "Write something in the note", max: 10_000 }),
+  occurredAt: dateInput().optional(),
   // A correction supersedes an earlier note instead of editing it.
-  correctsEventId: z.number().int().positive().optional(),
+  correctsEventId: eventId.optional(),
 });
 
 export const postStatusUpdateInput = z.object({
   incidentId: id,
-  body: z.string().trim().min(1, "Write the update stakeholders will read").max(5000),
+  body: text({ min: 1, minMessage: "Write the update stakeholders will read", max: 5000 }),
 });
 
-export const highlightInput = z.object({ incidentId: id, eventId: z.number().int().positive(), isHighlighted: z.boolean() });
+export const highlightInput = z.object({ incidentId: id, eventId, isHighlighted: z.boolean() });
 export const addParticipantInput = z.object({ incidentId: id, userId: id });
 export const incidentIdInput = z.object({ incidentId: id });
 
@@ -84,14 +93,17 @@ export const timelineInput = z.object({
 
 export const listIncidentsInput = z.object({
   statuses: z.array(z.enum(incidentStatuses)).max(9).optional(),
-  severityIds: z.array(z.number().int()).max(10).optional(),
+  severityIds: z.array(severityId).max(10).optional(),
   serviceId: id.optional(),
   commanderId: id.optional(),
   kind: z.enum(incidentKinds).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  text: z.string().trim().max(200).optional(),
+  from: dateInput().optional(),
+  to: dateInput().optional(),
+  text: text({ max: 200 }).optional(),
   sort: z.enum(["active_first", "newest", "oldest", "severity"]).default("active_first"),
-  cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  cursor: listCursor(incidentCursor).optional(),
+  limit: int4({ min: 1, max: 100 }).default(25),
 });
+
+// The live stream: tracked ids are event sequence numbers; a reconnect sends the last one seen as text.
+export const onEventsInput = z.object({ incidentId: id, lastEventId: coercedInt4({ min: 0, message: "That stream position is out of range; reload the incident" }).nullish() });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { int4 } from "@/lib/validation/numbers";
 
 export const listNotificationsInput = z.object({
-  limit: z.number().int().min(1, "Ask for at least one notification").max(50, "At most 50 notifications at a time").default(20),
+  limit: int4({ min: 1, max: 50, minMessage: "Ask for at least one notification", maxMessage: "At most 50 notifications at a time" }).default(20),
 });
 
 export const markNotificationReadInput = z.object({ id: z.uuid("That is not a notification id") });

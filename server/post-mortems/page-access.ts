@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
+import { isUuid } from "@/lib/validation/ids";
 import type { SessionUser } from "@/server/auth/session-user";
 import { readDocumentState } from "@/server/collab/persistence";
 import type { ServiceContext } from "@/server/context";
@@ -11,7 +12,7 @@ import { postMortemOutput } from "./schemas";
 
 /** For the post-mortem page: outsiders to a private incident get a real 404, like for the incident. */
 export async function canSeePostMortem(user: SessionUser, postMortemId: string): Promise<boolean> {
-  return /^[0-9a-f-]{36}$/i.test(postMortemId) && isFound(async () => loadVisiblePostMortem(await getDb(), user, postMortemId));
+  return isUuid(postMortemId) && isFound(async () => loadVisiblePostMortem(await getDb(), user, postMortemId));
 }
 
 export type PostMortemPageData = { postMortem: z.infer<typeof postMortemOutput>; documentState: string | null };
@@ -24,7 +25,7 @@ export type PostMortemPageData = { postMortem: z.infer<typeof postMortemOutput>;
  * carries the difference. Null when the reader may not see it (the page answers 404).
  */
 export async function loadPostMortemPage(user: SessionUser, postMortemId: string): Promise<PostMortemPageData | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(postMortemId)) return null;
+  if (!isUuid(postMortemId)) return null;
   return readPostMortemPage({ db: await getDb(), actor: user, requestId: randomUUID() }, postMortemId);
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { dateInput } from "@/lib/validation/dates";
 import { postMortemStatuses } from "@/lib/post-mortem-status";
+import { text } from "@/lib/validation/text";
 
 export const startPostMortemInput = z.object({ incidentId: z.uuid() });
 // Without a template, the workspace's default one is used.
@@ -37,24 +39,24 @@ export const postMortemListItemOutput = postMortemOutput.omit({ sections: true, 
 export const requestReviewInput = z.object({
   postMortemId: z.uuid(),
   reviewerIds: z.array(z.uuid()).min(1, "Choose at least one reviewer").max(10),
-  dueAt: z.coerce.date().optional(),
+  dueAt: dateInput().optional(),
 });
 export const decideReviewInput = z.object({
   postMortemId: z.uuid(),
   decision: z.enum(["approved", "changes_requested"]),
-  comment: z.string().trim().max(2000).optional(),
+  comment: text({ max: 2000 }).optional(),
 });
 
 export const dismissFlagInput = z.object({
   postMortemId: z.uuid(),
-  flagKey: z.string().min(3).max(300),
-  reason: z.string().trim().min(3, "Say why this phrasing is fine here").max(500),
+  flagKey: text({ min: 3, max: 300, keepSpaces: true }),
+  reason: text({ min: 3, minMessage: "Say why this phrasing is fine here", max: 500 }),
 });
 
 // Templates: sections in order, each a heading with the guidance shown under it while it is empty.
 const templateSection = z.object({
-  title: z.string().trim().min(1, "Give every section a title").max(80, "Keep section titles under 80 characters"),
-  guidance: z.string().trim().max(500, "Keep guidance under 500 characters"),
+  title: text({ min: 1, minMessage: "Give every section a title", max: 80, maxMessage: "Keep section titles under 80 characters" }),
+  guidance: text({ max: 500, maxMessage: "Keep guidance under 500 characters" }),
 });
 const templateSections = z
   .array(templateSection)
@@ -62,7 +64,7 @@ const templateSections = z
   .max(30, "A template can have at most 30 sections")
   // The editor finds a section's guidance by its title, so two sections cannot share one.
   .refine((sections) => new Set(sections.map((s) => s.title.toLowerCase())).size === sections.length, "Two sections have the same title; give each its own");
-const templateName = z.string().trim().min(1, "Name the template").max(80, "Keep the name under 80 characters");
+const templateName = text({ min: 1, minMessage: "Name the template", max: 80, maxMessage: "Keep the name under 80 characters" });
 
 export const createTemplateInput = z.object({ name: templateName, sections: templateSections });
 export const updateTemplateInput = z.object({ templateId: z.uuid(), name: templateName, sections: templateSections });

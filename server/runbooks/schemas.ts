@@ -2,45 +2,48 @@ import { z } from "zod";
 import { actionItemStatuses } from "@/lib/action-items";
 import { incidentKinds } from "@/lib/incident-lifecycle";
 import { freshnessStates } from "@/lib/runbooks/freshness";
+import { int4, positiveInt4 } from "@/lib/validation/numbers";
+import { richDocument as richDocumentInput } from "@/lib/validation/rich-document";
+import { text } from "@/lib/validation/text";
 
 const id = z.uuid();
 const named = z.object({ id: z.uuid(), name: z.string() });
-const revisionNumber = z.number().int().positive();
+const revisionNumber = positiveInt4("That revision number is out of range; reload the runbook");
 
-// A tiptap document. Its nodes are checked when rendered (allow-list) and when steps are read.
+// A stored tiptap document as the server sends it. What it accepts is checked node by node against
+// the editor's schema (lib/validation/rich-document.ts); answers stay lenient so an old row still opens.
 export const richDocument = z.object({
   type: z.literal("doc", "The body must be a document"),
   content: z.array(z.unknown()).max(5000, "The runbook is too long").optional(),
 });
 
 export const alertMatcher = z.object({
-  label: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "An alert label is a name like alertname or service (letters, digits, underscore)")
-    .max(100),
-  value: z.string().trim().min(1, "Give the alert label a value to match").max(200),
+  label: text({ max: 100 }).regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "An alert label is a name like alertname or service (letters, digits, underscore)"),
+  value: text({ min: 1, minMessage: "Give the alert label a value to match", max: 200 }),
 });
 
-const title = z.string().trim().min(3, "Give the runbook a title of at least 3 characters").max(200, "Keep the title under 200 characters");
+const title = text({ min: 3, minMessage: "Give the runbook a title of at least 3 characters", max: 200, maxMessage: "Keep the title under 200 characters" });
 
 const runbookFields = {
   title,
-  summary: z.string().trim().max(2000, "Keep the summary under 2000 characters").default(""),
-  body: richDocument,
+  summary: text({ max: 2000, maxMessage: "Keep the summary under 2000 characters" }).default(""),
+  body: richDocumentInput(),
   ownerTeamId: id.nullable().default(null),
   serviceIds: z.array(id).max(50).default([]),
   incidentKinds: z.array(z.enum(incidentKinds)).max(incidentKinds.length).default([]),
-  severityIds: z.array(z.number().int().min(1).max(99)).max(20).default([]),
+  severityIds: z
+    .array(int4({ min: 1, max: 99, message: "Choose severities from the list" }))
+    .max(20)
+    .default([]),
   alertMatchers: z.array(alertMatcher).max(20, "At most 20 alert matchers").default([]),
-  reviewIntervalDays: z.number().int().min(1, "Review at least once every 2 years").max(730, "Review at least once every 2 years").default(90),
-  note: z.string().trim().max(500, "Keep the revision note under 500 characters").default(""),
+  reviewIntervalDays: int4({ min: 1, max: 730, message: "Review at least once every 2 years" }).default(90),
+  note: text({ max: 500, maxMessage: "Keep the revision note under 500 characters" }).default(""),
 };
 
 // ---- inputs
 
 export const listRunbooksInput = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text({ max: 200 }).optional(),
   serviceId: id.optional(),
   teamId: id.optional(),
   freshness: z.enum(freshnessStates).optional(),
@@ -55,31 +58,25 @@ export const createRunbookInput = z.object(runbookFields);
 export const updateRunbookInput = z.object({ id, baseRevision: revisionNumber, ...runbookFields });
 export const restoreRunbookInput = z.object({ id, number: revisionNumber, baseRevision: revisionNumber });
 export const importMarkdownInput = z.object({
-  markdown: z.string().min(1, "Paste or upload some Markdown").max(200_000, "That Markdown file is too large (200 KB at most)"),
+  markdown: text({ min: 1, minMessage: "Paste or upload some Markdown", max: 200_000, maxMessage: "That Markdown file is too large (200 KB at most)", keepSpaces: true }),
   ownerTeamId: id.optional(),
   serviceIds: z.array(id).max(50).optional(),
 });
 export const attachRunbookInput = z.object({ incidentId: id, runbookId: id });
-const stepId = z.string().min(1).max(64);
+const stepId = text({ min: 1, max: 64, keepSpaces: true });
 export const setStepInput = z.object({ incidentRunbookId: id, stepId, done: z.boolean() });
-export const setStepNoteInput = z.object({ incidentRunbookId: id, stepId, note: z.string().trim().max(2000, "Keep the note under 2000 characters") });
+export const setStepNoteInput = z.object({ incidentRunbookId: id, stepId, note: text({ max: 2000, maxMessage: "Keep the note under 2000 characters" }) });
 export const giveFeedbackInput = z.object({
   runbookId: id,
   incidentId: id,
   helpful: z.boolean(),
-  comment: z.string().trim().max(2000, "Keep the comment under 2000 characters").default(""),
+  comment: text({ max: 2000, maxMessage: "Keep the comment under 2000 characters" }).default(""),
 });
 export const attachAlertInput = z.object({
   incidentId: id,
-  title: z.string().trim().min(1, "Give the alert a title").max(300),
+  title: text({ min: 1, minMessage: "Give the alert a title", max: 300 }),
   labels: z
-    .record(
-      z
-        .string()
-        .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "Alert label names use letters, digits and underscore")
-        .max(100),
-      z.string().max(500),
-    )
+    .record(text({ max: 100, keepSpaces: true }).regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "Alert label names use letters, digits and underscore"), text({ max: 500, keepSpaces: true }))
     .refine((labels) => Object.keys(labels).length <= 50, "At most 50 labels per alert"),
 });
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const createTeamInput = z.object({
-  name: z.string().trim().min(1, "Enter a team name").max(80),
-  description: z.string().trim().max(500).default(""),
+  name: text({ min: 1, minMessage: "Enter a team name", max: 80 }),
+  description: text({ max: 500 }).default(""),
 });
 export const teamMemberInput = z.object({ teamId: z.uuid(), userId: z.uuid(), isLead: z.boolean().default(false) });
 export const removeTeamMemberInput = z.object({ teamId: z.uuid(), userId: z.uuid() });

@@ -31,12 +31,25 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-// The one place domain errors become tRPC codes; procedures never try/catch for this.
-const mapErrors = t.middleware(async ({ next, path, ctx }) => {
+// The one place domain errors become tRPC codes; procedures never try/catch for this. A
+// subscription's errors come later, while its stream is read, so the stream is mapped too.
+const mapErrors = t.middleware(async ({ next, path, ctx, type }) => {
   const result = await next();
-  if (!result.ok) throw toClientError(result.error, { path, requestId: ctx.requestId });
+  const context = { path, requestId: ctx.requestId };
+  if (!result.ok) throw toClientError(result.error, context);
+  if (type === "subscription" && isAsyncIterable(result.data)) return { ...result, data: mapStreamErrors(result.data, context) };
   return result;
 });
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+
+async function* mapStreamErrors<T>(source: AsyncIterable<T>, context: { path: string; requestId: string }): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw toClientError(error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }), context);
+  }
+}
 
 export const publicProcedure = t.procedure.use(mapErrors);
 

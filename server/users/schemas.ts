@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { userRoles } from "@/db/schema";
+import { text } from "@/lib/validation/text";
 
 export const roleSchema = z.enum(userRoles);
 const email = z
   .email("Enter a valid email address")
   .max(254)
   .transform((value) => value.toLowerCase());
-const name = z.string().trim().min(1, "Enter a name").max(120);
-export const newPassword = z.string().min(10, "Use at least 10 characters").max(200);
+const name = text({ min: 1, minMessage: "Enter a name", max: 120 });
+export const newPassword = text({ min: 10, minMessage: "Use at least 10 characters", max: 200, keepSpaces: true });
 
 export const createUserInput = z.object({ email, name, role: roleSchema, password: newPassword });
 export const changeRoleInput = z.object({ userId: z.uuid(), role: roleSchema });

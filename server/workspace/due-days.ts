@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { severities, workspace } from "@/db/schema";
 import { defaultDueDays } from "@/lib/action-items";
+import { coercedInt4 } from "@/lib/validation/numbers";
 import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 
-const days = z.coerce.number({ error: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 day").max(365, "At most 365 days");
+const days = coercedInt4({ min: 1, max: 365, wholeMessage: "Use whole days", minMessage: "At least 1 day", maxMessage: "At most 365 days" });
 export const dueDaysInput = z.object({ days: z.record(z.enum(["1", "2", "3", "4"]), days) });
 export const dueDaysOutput = z.array(z.object({ rank: z.number(), severity: z.string(), days: z.number() }));
 

@@ -1,4 +1,5 @@
 import { actionItemKinds, actionItemPriorities, actionItemStatuses } from "@/lib/action-items";
+import { isUuid } from "@/lib/validation/ids";
 
 // The dashboard's state lives in the URL so a lead can share "Payments, overdue" as a link.
 export const filterKeys = ["ownerId", "teamId", "kind", "priority", "status", "due", "weeks"] as const;
@@ -12,7 +13,6 @@ const allowed: Partial<Record<FilterKey, readonly string[]>> = {
   due: ["overdue", "due_soon"],
   weeks: ["4", "8", "12", "26", "52"],
 };
-const uuid = /^[0-9a-f-]{36}$/i;
 
 /** Reads known, well-formed filters from the query string; anything else is ignored, not an error page. */
 export function readFilters(params: URLSearchParams): DashboardFilters {
@@ -21,7 +21,7 @@ export function readFilters(params: URLSearchParams): DashboardFilters {
     const value = params.get(key);
     if (!value) continue;
     const options = allowed[key];
-    if (options ? options.includes(value) : uuid.test(value)) filters[key] = value;
+    if (options ? options.includes(value) : isUuid(value)) filters[key] = value;
   }
   return filters;
 }

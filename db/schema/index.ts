@@ -19,3 +19,6 @@ export * from "./incident-alerts";
 export * from "./notifications";
 export * from "./post-mortem-doc-updates";
 export * from "./incident-status-counts";
+export * from "./alert-sources";
+export * from "./alert-source-rate";
+export * from "./alerts";

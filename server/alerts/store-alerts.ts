@@ -3,13 +3,13 @@
 // a new one. Each fingerprint is locked for the transaction, so replays and concurrent identical posts
 // meet one row in turn (the partial unique index is the backstop).
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { alerts } from "@/db/schema";
 import type { AlertRecord } from "./formats/alert-record";
 
 export type StoredAlert = { id: string; fingerprint: string; status: "firing" | "resolved"; outcome: "created" | "updated" | "resolved" | "ignored" };
 
-export async function storeAlerts(db: Db, sourceId: string, records: AlertRecord[], now = new Date()): Promise<StoredAlert[]> {
+export async function storeAlerts(db: DbOrTx, sourceId: string, records: AlertRecord[], now = new Date()): Promise<StoredAlert[]> {
   return db.transaction(async (tx) => {
     // Sorted, so two requests holding the same fingerprints lock them in the same order (no deadlock).
     const keys = [...new Set(records.map((record) => record.fingerprint))].sort();

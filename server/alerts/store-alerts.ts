@@ -41,7 +41,8 @@ async function touch(tx: Tx, id: string, now: Date) {
 
 async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, now: Date): Promise<StoredAlert> {
   const { fingerprint } = record;
-  const content = { title: record.title, description: record.description, labels: record.labels, annotations: record.annotations, tier: record.tier, sourceUrl: record.sourceUrl, raw: record.raw };
+  const full = { title: record.title, description: record.description, labels: record.labels, annotations: record.annotations, tier: record.tier, sourceUrl: record.sourceUrl, raw: record.raw };
+  const content = record.hasContent ? full : {};
   if (record.action === "acknowledge") {
     const [row] = await tx.update(alerts).set({ lastSeenAt: now }).where(openAlert(sourceId, fingerprint)).returning({ id: alerts.id });
     return row ? { id: row.id, fingerprint, status: "firing", outcome: "updated" } : { id: "", fingerprint, status: "resolved", outcome: "ignored" };
@@ -57,7 +58,7 @@ async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, now: Date
     }
     const [row] = await tx
       .insert(alerts)
-      .values({ sourceId, fingerprint, status: "firing", ...content, startedAt: record.startedAt ?? now, lastSeenAt: now })
+      .values({ sourceId, fingerprint, status: "firing", ...full, startedAt: record.startedAt ?? now, lastSeenAt: now })
       .onConflictDoUpdate({
         target: [alerts.sourceId, alerts.fingerprint],
         targetWhere: sql`status = 'firing'`,
@@ -82,7 +83,7 @@ async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, now: Date
   }
   const [row] = await tx
     .insert(alerts)
-    .values({ sourceId, fingerprint, status: "resolved", ...content, startedAt: record.startedAt ?? endedAt, endedAt, lastSeenAt: now })
+    .values({ sourceId, fingerprint, status: "resolved", ...full, startedAt: record.startedAt ?? endedAt, endedAt, lastSeenAt: now })
     .returning({ id: alerts.id });
   if (!row) throw new Error("insert returned no row");
   return { id: row.id, fingerprint, status: "resolved", outcome: "created" };

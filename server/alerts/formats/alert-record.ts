@@ -8,6 +8,8 @@ export type AlertRecord = {
   fingerprint: string;
   /** PagerDuty's `acknowledge` touches the open alert and changes nothing else. */
   action: AlertStatus | "acknowledge";
+  /** False when the payload only names the alert (PagerDuty's resolve): what is stored stays. */
+  hasContent: boolean;
   title: string;
   description: string;
   labels: Record<string, string>;

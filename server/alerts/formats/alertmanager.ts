@@ -34,6 +34,7 @@ export function amAlertRecord(alert: AmAlert, envelope: Record<string, unknown>,
   return {
     fingerprint: alert.fingerprint || labelsFingerprint(labels),
     action: alert.status,
+    hasContent: true,
     title: clip(title, MAX_TITLE),
     description: clip(annotations.description ?? annotations.message ?? "", MAX_DESCRIPTION),
     labels,

@@ -23,6 +23,7 @@ export function parseGeneric(body: unknown): { records: AlertRecord[] } | { prob
         // Without a key, the labels and the title name the alert (two alerts may share labels).
         fingerprint: alert.deduplication_key ?? labelsFingerprint(labels, title),
         action: alert.status,
+        hasContent: true,
         title,
         description: clip(alert.description ?? "", MAX_DESCRIPTION),
         labels,

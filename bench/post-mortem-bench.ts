@@ -25,8 +25,8 @@ function quantile(values: number[], q: number): number {
 const verdict = (value: number, target: number) => (value <= target ? "meets" : "MISSES");
 
 /** A signed-in browser context: the session cookie Auth.js would set, signed with the server's secret. */
-async function signedIn(user: { id: string; name: string; email: string }): Promise<BrowserContextOptions> {
-  const value = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret: AUTH_SECRET, salt: COOKIE });
+async function signedIn(user: { id: string; name: string; email: string; sessionId: string }): Promise<BrowserContextOptions> {
+  const value = await encode({ token: { sub: user.id, name: user.name, email: user.email, sid: user.sessionId }, secret: AUTH_SECRET, salt: COOKIE });
   return { storageState: { cookies: [{ name: COOKIE, value, domain: "localhost", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] } };
 }
 

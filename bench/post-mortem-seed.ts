@@ -13,6 +13,7 @@ import { seedDemoWorkspace } from "@/server/workspace/seed/demo-workspace";
 import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
 import { declareIncident } from "@/server/incidents/declare";
 import { startPostMortem } from "@/server/post-mortems/start";
+import { createSession } from "@/server/auth/sessions";
 
 export const LAST_PARAGRAPH = "End of the long post-mortem: the last paragraph.";
 
@@ -44,7 +45,7 @@ export function longDocument() {
   return { json: { type: "doc", content }, words };
 }
 
-export type SeededBench = { pgliteDir: string; postMortemId: string; writers: { id: string; name: string; email: string }[]; words: number };
+export type SeededBench = { pgliteDir: string; postMortemId: string; writers: { id: string; name: string; email: string; sessionId: string }[]; words: number };
 
 export async function seedLongPostMortem(dataDir: string): Promise<SeededBench> {
   const pgliteDir = path.join(dataDir, "pglite");
@@ -65,7 +66,9 @@ export async function seedLongPostMortem(dataDir: string): Promise<SeededBench> 
       .update(postMortems)
       .set({ documentState: Y.encodeStateAsUpdate(doc), content: json })
       .where(eq(postMortems.id, id));
-    return { pgliteDir, postMortemId: id, writers: [admin, responder], words };
+    // Each writer signed in once: the bench's cookies name these server-side sessions.
+    const signedIn = async (user: typeof admin) => ({ ...user, sessionId: await createSession(database.db, user.id) });
+    return { pgliteDir, postMortemId: id, writers: [await signedIn(admin), await signedIn(responder)], words };
   } finally {
     await database.close();
   }

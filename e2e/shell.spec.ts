@@ -18,7 +18,7 @@ test("at phone width every section is reachable and the account menu works", asy
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByRole("button", { name: "Account menu for Riley Responder" }).click();
-  await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Sign out", exact: true })).toBeVisible();
 });
 
 test("dark mode follows the system and the toggle overrides it", async ({ page }) => {

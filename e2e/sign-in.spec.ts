@@ -20,7 +20,7 @@ test("sign in, land in the app, sign out, and signed-out pages send you back to 
   await signIn(page, demo.responder);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incidents" })).toBeVisible();
   await page.getByRole("button", { name: "Account menu for Riley Responder" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/settings/teams");
   await expect(page).toHaveURL(/\/sign-in/);
@@ -46,4 +46,34 @@ test("a sign-in link whose callbackUrl hides another host behind a tab still lan
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/incidents$/);
   expect(new URL(page.url()).origin).toBe(new URL(String(baseURL)).origin);
+});
+
+test("a copied session cookie stops working at sign-out, and 'Sign out everywhere' signs out the other browsers", async ({ browser }) => {
+  // Sam signs in fresh wherever the suite uses him, so ending all his sessions disturbs no other journey.
+  const signedIn = async () => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await signIn(page, "sam@example.com");
+    return { context, page };
+  };
+  const laptop = await signedIn();
+  const copied = await browser.newContext({ storageState: { cookies: await laptop.context.cookies(), origins: [] } });
+  const copiedPage = await copied.newPage();
+  await copiedPage.goto("/incidents");
+  await expect(copiedPage).toHaveURL(/\/incidents$/);
+
+  await laptop.page.getByRole("button", { name: "Account menu for Sam Rivera" }).click();
+  await laptop.page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
+  await expect(laptop.page).toHaveURL(/\/sign-in/);
+  await copiedPage.goto("/incidents");
+  await expect(copiedPage).toHaveURL(/\/sign-in/);
+
+  const desk = await signedIn();
+  const phone = await signedIn();
+  await desk.page.getByRole("button", { name: "Account menu for Sam Rivera" }).click();
+  await desk.page.getByRole("menuitem", { name: "Sign out everywhere" }).click();
+  await expect(desk.page).toHaveURL(/\/sign-in/);
+  await phone.page.goto("/incidents");
+  await expect(phone.page).toHaveURL(/\/sign-in/);
+  for (const context of [laptop.context, copied, desk.context, phone.context]) await context.close();
 });

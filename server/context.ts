@@ -2,5 +2,12 @@ import type { DbOrTx } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 
 // Who is acting, on which connection, for which request: the first argument of every service verb.
-export type Actor = { id: string; role: UserRole; name: string; email: string };
+export type Actor = {
+  id: string;
+  role: UserRole;
+  name: string;
+  email: string;
+  /** The session acted through, when there is one: live streams and co-editing sockets end with it. */
+  sessionId?: string;
+};
 export type ServiceContext = { db: DbOrTx; actor: Actor; requestId: string; now?: () => Date };

@@ -4,14 +4,21 @@ import { encode } from "@auth/core/jwt";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { getDatabase } from "@/db/client";
 import { COLLAB_FIELD } from "@/lib/editor/document-extensions";
+import { createSession } from "@/server/auth/sessions";
 
 export const TEST_AUTH_SECRET = "collab-test-secret-collab-test-secret-0123";
 const COOKIE = "authjs.session-token";
 
-/** The cookie Auth.js sets at sign-in (plain http), signed with the server's AUTH_SECRET. */
-export async function sessionCookie(user: { id: string; name: string; email: string }): Promise<string> {
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret: TEST_AUTH_SECRET, salt: COOKIE });
+/**
+ * The cookie Auth.js sets at sign-in (plain http), signed with the server's AUTH_SECRET. It names a
+ * server-side session: the user's own (createActor signs each one in), else one started here on the
+ * process's test database.
+ */
+export async function sessionCookie(user: { id: string; name: string; email: string; sessionId?: string }): Promise<string> {
+  const sid = user.sessionId ?? (await createSession((await getDatabase()).db, user.id));
+  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, sid }, secret: TEST_AUTH_SECRET, salt: COOKIE });
   return `${COOKIE}=${token}`;
 }
 

@@ -16,7 +16,7 @@ import { BlameFlagsPanel } from "./blame-flags-panel";
 import { LiveIncidentFacts, LiveIncidentTimeline, LivePostMortemActionItems } from "./blocks/live-blocks";
 import { EditorMenus, useEditorMenus } from "./editor/editor-menus";
 import { SelectionToActionItem } from "./selection-to-action-item";
-import { SyncStatus, usePresence, useSyncState } from "./sync-status";
+import { SyncProblem, SyncStatus, usePresence, useSyncState } from "./sync-status";
 
 // Schema extensions the browser replaces with richer versions (live renderings, suggestion menus).
 const replacedInBrowser = new Set(["incidentFacts", "incidentTimeline", "postMortemActionItems", "mention"]);
@@ -98,9 +98,11 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
     },
     editorProps: { attributes: { class: "post-mortem-prose", "aria-label": "Post-mortem document", role: "textbox", "aria-multiline": "true" } },
   });
+  // The page's role can be out of date: the server's answer (read-only, or a refusal) wins.
+  const isEditable = canEdit && !sync.isReadOnly && sync.problem === null;
   useEffect(() => {
-    editor?.setEditable(canEdit);
-  }, [editor, canEdit]);
+    editor?.setEditable(isEditable);
+  }, [editor, isEditable]);
 
   return (
     <div className="grid gap-3">
@@ -118,6 +120,7 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
           <SyncStatus state={sync} readOnly={!canEdit} />
         </div>
       </div>
+      <SyncProblem state={sync} />
       {!sync.isSynced && !session.isPrefilled ? <Spinner label="Loading the document" /> : null}
       <BlameFlagsPanel
         postMortemId={postMortemId}

@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { LogOut, Monitor, MonitorOff, Moon, Sun } from "lucide-react";
 import { useTheme } from "next-themes";
 import { Button } from "@/components/ui/button";
 import type { DeferredProps } from "@/components/ui/deferred";
@@ -15,7 +15,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { initials } from "./initials";
-import { signOutAction } from "./sign-out-action";
+import { signOutAction, signOutEverywhereAction } from "./sign-out-action";
 
 export type UserMenuProps = { name: string; email: string; role: string };
 
@@ -54,6 +54,9 @@ export function UserMenu({ name, email, role, openAtOnce = false, focusAtOnce = 
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void signOutAction()}>
           <LogOut className="size-4" aria-hidden /> Sign out
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOutEverywhereAction()}>
+          <MonitorOff className="size-4" aria-hidden /> Sign out everywhere
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

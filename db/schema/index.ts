@@ -19,6 +19,7 @@ export * from "./incident-alerts";
 export * from "./notifications";
 export * from "./post-mortem-doc-updates";
 export * from "./incident-status-counts";
+export * from "./sessions";
 export * from "./alert-sources";
 export * from "./alert-source-rate";
 export * from "./alerts";

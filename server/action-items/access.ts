@@ -1,15 +1,17 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { actionItems, type ActionItem } from "@/db/schema";
 import { can } from "@/server/auth/can";
 import type { Actor } from "@/server/context";
 import { notFound } from "@/server/errors";
-import { assertIncidentVisible } from "@/server/incidents/access";
+import { visibleThrough } from "@/server/incidents/access";
 
-/** Items of a private incident are hidden like their incident; owners and responders may edit. */
+/** Items of a private incident are hidden like their incident (hidden reads as missing); owners and responders may edit. */
 export async function loadVisibleActionItem(db: DbOrTx, actor: Actor, actionItemId: string): Promise<{ item: ActionItem; canEdit: boolean }> {
-  const [item] = await db.select().from(actionItems).where(eq(actionItems.id, actionItemId));
+  const [item] = await db
+    .select()
+    .from(actionItems)
+    .where(and(eq(actionItems.id, actionItemId), visibleThrough(actor, actionItems.incidentId)));
   if (!item) throw notFound("That action item");
-  if (item.incidentId) await assertIncidentVisible(db, actor, item.incidentId, "That action item");
   return { item, canEdit: can(actor, "action_item.edit", item) };
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db/client";
-import { actionItems, incidentParticipants, incidents, postMortems, runbooks, severities, teamMembers, users, workspace } from "@/db/schema";
+import { actionItems, incidentParticipants, incidents, runbooks, severities, teamMembers, users, workspace } from "@/db/schema";
 import { defaultDueDays } from "@/lib/action-items";
 import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
@@ -9,6 +9,7 @@ import type { ServiceContext } from "@/server/context";
 import { forbidden, invalid } from "@/server/errors";
 import { loadVisibleIncident } from "@/server/incidents/access";
 import { mutateIncident } from "@/server/incidents/mutate";
+import { loadVisiblePostMortem } from "@/server/post-mortems/access";
 import type { createActionItemInput } from "./schemas";
 
 type Input = z.infer<typeof createActionItemInput>;
@@ -19,8 +20,8 @@ export async function createActionItem({ ctx, input }: { ctx: ServiceContext; in
   if (!can(ctx.actor, "action_item.create")) throw forbidden("Viewers cannot create action items.");
   let incidentId = input.incidentId ?? null;
   if (input.postMortemId) {
-    const [postMortem] = await ctx.db.select({ incidentId: postMortems.incidentId }).from(postMortems).where(eq(postMortems.id, input.postMortemId));
-    if (!postMortem) throw invalid("That post-mortem does not exist.", "postMortemId");
+    // Through the visibility rule: a post-mortem of a private incident one cannot see is as missing as no post-mortem.
+    const { postMortem } = await loadVisiblePostMortem(ctx.db, ctx.actor, input.postMortemId);
     if (incidentId && incidentId !== postMortem.incidentId) throw invalid("The post-mortem belongs to another incident.", "incidentId");
     incidentId = postMortem.incidentId;
   }

@@ -7,7 +7,7 @@ import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden, invalid, notFound } from "@/server/errors";
-import { assertIncidentVisible } from "@/server/incidents/access";
+import { visibleThrough } from "@/server/incidents/access";
 import { mutateIncident } from "@/server/incidents/mutate";
 import type { updateActionItemsInput } from "./schemas";
 
@@ -21,17 +21,41 @@ type Input = z.infer<typeof updateActionItemsInput>;
 export async function updateActionItems({ ctx, input }: { ctx: ServiceContext; input: Input }): Promise<{ updated: number }> {
   const ids = [...new Set(input.actionItemIds)];
   await ctx.db.transaction(async (tx) => {
-    const items = await tx.select().from(actionItems).where(inArray(actionItems.id, ids)).orderBy(actionItems.incidentId, actionItems.id).for("update");
+    // Hidden items (of private incidents the actor cannot see) read as missing: same query, same answer.
+    const items = await tx
+      .select()
+      .from(actionItems)
+      .where(and(inArray(actionItems.id, ids), visibleThrough(ctx.actor, actionItems.incidentId)))
+      .orderBy(actionItems.incidentId, actionItems.id)
+      .for("update");
     if (items.length !== ids.length) throw notFound("One of those action items");
     for (const item of items) {
-      if (item.incidentId) await assertIncidentVisible(tx, ctx.actor, item.incidentId, "One of those action items");
       if (!can(ctx.actor, "action_item.edit", item)) throw forbidden("Only owners and responders can change action items.");
     }
     const owner = input.ownerId ? await activeUser(tx, input.ownerId) : null;
+    if (owner) await assertMayHandOver(tx, ctx, items, owner);
     const now = ctx.now?.() ?? new Date();
     for (const item of items) await applyOne({ ...ctx, db: tx }, tx, item, input, owner, now);
   });
   return { updated: ids.length };
+}
+
+/**
+ * A new owner of work on an incident becomes one of its participants, which opens a private incident
+ * to them. So handing an item to someone not yet on its incident takes the right `addParticipant`
+ * needs (incident.write); an owner without it (a viewer) may still hand it to someone already on it.
+ */
+async function assertMayHandOver(tx: Tx, ctx: ServiceContext, items: ActionItem[], owner: { id: string; name: string }) {
+  if (can(ctx.actor, "incident.write")) return;
+  const incidentIds = [...new Set(items.map((item) => item.incidentId).filter((id): id is string => id !== null))];
+  if (incidentIds.length === 0) return;
+  const joined = await tx
+    .select({ incidentId: incidentParticipants.incidentId })
+    .from(incidentParticipants)
+    .where(and(eq(incidentParticipants.userId, owner.id), inArray(incidentParticipants.incidentId, incidentIds)));
+  if (joined.length < incidentIds.length) {
+    throw forbidden(`${owner.name} does not take part in this incident, and viewers cannot add people to incidents. Choose someone already on it, or ask a responder.`);
+  }
 }
 
 async function activeUser(tx: Tx, userId: string) {

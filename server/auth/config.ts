@@ -7,15 +7,15 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
 import { logger } from "@/server/log";
 import { verifiedOidcIdentity } from "./oidc-identity";
 import { findOrCreateOidcUser } from "./oidc-user";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { createSession, endSession, loadSignedInUser, SESSION_MAX_AGE_SECONDS, type SignedInUser } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 
 declare module "next-auth" {
   // Module augmentation only works with an interface.
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Session {
-    // The account as stored now (role, active), re-read on every request.
-    account: SessionUser | null;
+    // The account as stored now (role, active), re-read on every request; null once its session ended.
+    account: SignedInUser | null;
   }
 }
 
@@ -50,7 +50,7 @@ function oidcProvider(): NextAuthConfig["providers"] {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   logger: {
     // Refused sign-ins are expected traffic, not errors worth a stack trace.
@@ -95,12 +95,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
     },
     async jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // At sign-in only (`user` is set then): the cookie names a server-side session, which sign-out ends.
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await createSession(await getDb(), user.id);
+      }
       return token;
     },
     async session({ session, token }) {
-      // A deactivated or deleted account loses access on its next request.
-      return { ...session, account: token.sub ? await loadSessionUser(token.sub) : null };
+      // A deactivated or deleted account, or an ended session, loses access on its next request.
+      return { ...session, account: await loadSignedInUser(token.sub, token.sid) };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string") await endSession(await getDb(), sessionId);
     },
   },
 });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDatabase } from "@/db/client";
+import { getDatabase, type DbOrTx } from "@/db/client";
 import { users, type UserRole } from "@/db/schema";
 
 export type SessionUser = { id: string; email: string; name: string; role: UserRole };
@@ -10,7 +10,7 @@ export type SessionUser = { id: string; email: string; name: string; role: UserR
 // migration 0012 makes every update of `users` NOTIFY every process, and the verbs that change an
 // account also forget it directly. The cache sits on globalThis because the custom server and
 // Next's bundle each load this module.
-const USERS_CHANNEL = "daytwo_users_changed";
+export const USERS_CHANNEL = "daytwo_users_changed";
 const REMEMBER_MS = 10_000;
 
 type Cache = {
@@ -40,13 +40,9 @@ async function listenForChanges(): Promise<void> {
   await database.listener.listen(USERS_CHANNEL, (userId) => forgetSessionUser(userId));
 }
 
-async function readSessionUser(userId: string): Promise<SessionUser | null> {
-  const database = await getDatabase();
-  const [user] = await database.db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, deactivatedAt: users.deactivatedAt })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
+/** The account as stored now, uncached: null when it is missing or deactivated. */
+export async function readSessionUser(db: DbOrTx, userId: string): Promise<SessionUser | null> {
+  const [user] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user || user.deactivatedAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
@@ -56,7 +52,7 @@ export async function loadSessionUser(userId: string): Promise<SessionUser | nul
   const known = cache.entries.get(userId);
   if (known && Date.now() - known.at < REMEMBER_MS) return known.user;
   const generation = cache.generation;
-  const user = await readSessionUser(userId);
+  const user = await readSessionUser((await getDatabase()).db, userId);
   if (generation === cache.generation) cache.entries.set(userId, { user, at: Date.now() });
   return user;
 }

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postMortemDocUpdates, postMortems } from "@/db/schema";
+import { postMortemDocUpdates, postMortems, users } from "@/db/schema";
+import { COLLAB_MAX_DOCUMENT_BYTES } from "@/lib/editor/collab-limits";
 import { declareIncident } from "@/server/incidents/declare";
 import { startPostMortem } from "@/server/post-mortems/start";
 import { contextFor, createActor } from "@/test/actors";
@@ -15,9 +16,11 @@ import { writeUpdate } from "y-protocols/sync";
 let database: TestDatabase;
 let name: string;
 let postMortemId: string;
+let writer: { id: string; sessionId: string };
 beforeAll(async () => {
   database = await createTestDatabase();
   const actor = await createActor(database.db, "responder");
+  writer = { id: actor.id, sessionId: actor.sessionId };
   const incident = await declareIncident({ ctx: contextFor(database.db, actor), input: { title: "Disk full", severityId: 2, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
   postMortemId = (await startPostMortem({ ctx: contextFor(database.db, actor), input: { incidentId: incident.id } })).id;
   name = documentNameFor(postMortemId);
@@ -38,7 +41,7 @@ const logRows = () => database.db.select().from(postMortemDocUpdates).where(eq(p
 describe("co-editing persistence", () => {
   it("loads the stored state plus every logged update, and a store folds the log in", async () => {
     const { update } = await loadAndEdit((doc) => appendParagraph(doc, "logged only"));
-    await appendDocumentUpdate(name, update);
+    await appendDocumentUpdate(name, update, writer);
     const loaded = new Y.Doc();
     Y.applyUpdate(loaded, (await fetchDocumentState(name))!);
     expect(paragraphs(loaded)).toContain("logged only");
@@ -59,7 +62,7 @@ describe("co-editing persistence", () => {
     const { doc: ahead } = await loadAndEdit((doc) => appendParagraph(doc, "stored by the other instance"));
     await storeDocumentState(name, ahead);
     const { update } = await loadAndEdit((doc) => appendParagraph(doc, "logged by the other instance"));
-    await appendDocumentUpdate(name, update);
+    await appendDocumentUpdate(name, update, writer);
 
     await storeDocumentState(name, lagging);
     const stored = new Y.Doc();
@@ -93,10 +96,46 @@ describe("co-editing persistence", () => {
     const before = (await logRows()).length;
     await database.db.update(postMortems).set({ status: "published" }).where(eq(postMortems.id, postMortemId));
     try {
-      await expect(appendDocumentUpdate(name, update)).rejects.toThrow("This post-mortem is published");
+      await expect(appendDocumentUpdate(name, update, writer)).rejects.toThrow("This post-mortem is published");
       expect(await logRows()).toHaveLength(before);
     } finally {
       await database.db.update(postMortems).set({ status: "draft" }).where(eq(postMortems.id, postMortemId));
     }
+  });
+
+  it("refuses an update from a writer deactivated or made a viewer since the connection opened", async () => {
+    const { update } = await loadAndEdit((doc) => appendParagraph(doc, "after the revocation"));
+    const before = (await logRows()).length;
+    const deactivated = await createActor(database.db, "responder");
+    await database.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, deactivated.id));
+    const viewer = await createActor(database.db, "responder");
+    await database.db.update(users).set({ role: "viewer" }).where(eq(users.id, viewer.id));
+
+    await expect(appendDocumentUpdate(name, update, { id: deactivated.id, sessionId: deactivated.sessionId })).rejects.toMatchObject({ reason: "access-changed" });
+    await expect(appendDocumentUpdate(name, update, { id: viewer.id, sessionId: viewer.sessionId })).rejects.toMatchObject({ reason: "access-changed" });
+    expect(await logRows()).toHaveLength(before);
+    expect(JSON.stringify(await currentDocumentJson(database.db, (await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId)))[0]!))).not.toContain("after the revocation");
+  });
+
+  it("refuses an update that would grow the document past its limit, and keeps the document as it was", async () => {
+    // Yjs stores text as it is (no compression): each paragraph costs its length in the stored state.
+    const chunk = () => "w".repeat(700 * 1024);
+    const accepted: string[] = [];
+    let refused: unknown = null;
+    for (let i = 0; i < 5 && !refused; i++) {
+      const text = `${i}:${chunk()}`;
+      const { update } = await loadAndEdit((doc) => appendParagraph(doc, text));
+      refused = await appendDocumentUpdate(name, update, writer).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      if (!refused) accepted.push(text);
+    }
+    expect(refused).toMatchObject({ reason: "too-large" });
+    expect(accepted.length).toBeGreaterThan(0);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await fetchDocumentState(name))!);
+    expect(Y.encodeStateAsUpdate(stored).length).toBeLessThanOrEqual(COLLAB_MAX_DOCUMENT_BYTES);
+    expect(paragraphs(stored).filter((text) => text.length > 1000)).toEqual(accepted);
   });
 });

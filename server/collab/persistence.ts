@@ -1,11 +1,13 @@
 // Durable co-editing state: post_mortems.document_state (+ its JSON snapshot) and an append-only
 // log of the updates received since. Every client update is appended before the server
 // acknowledges it (see collab-server.ts), so what a writer was told is saved survives a crash.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { getDb, type DbOrTx } from "@/db/client";
-import { postMortemDocUpdates, postMortems, type PostMortem } from "@/db/schema";
+import { postMortemDocUpdates, postMortems, sessions, users, type PostMortem } from "@/db/schema";
+import { COLLAB_MAX_DOCUMENT_BYTES, collabRefusals } from "@/lib/editor/collab-limits";
+import { can } from "@/server/auth/can";
 import { COLLAB_FIELD } from "@/lib/editor/document-extensions";
 import { isUuid } from "@/lib/validation/ids";
 
@@ -38,18 +40,50 @@ export class PublishedDocumentError extends Error {
   }
 }
 
+/** Refusals Hocuspocus closes the connection with: `code` and `reason` reach the writer's editor. */
+export class CollabRefusedError extends Error {
+  readonly code: number;
+  constructor(
+    readonly reason: (typeof collabRefusals)[keyof typeof collabRefusals],
+    message: string,
+  ) {
+    super(message);
+    this.code = reason === collabRefusals.tooLarge ? 4413 : 4403;
+  }
+}
+
+// The stored state plus the log waiting for compaction: what the document costs in the database.
+const storedBytes =
+  sql<number>`coalesce(octet_length(${postMortems.documentState}), 0) + (select coalesce(sum(octet_length(${postMortemDocUpdates.update})), 0) from ${postMortemDocUpdates} where ${postMortemDocUpdates.postMortemId} = ${postMortems.id})`.mapWith(
+    Number,
+  );
+
 /**
- * Appends one client update; resolves once it is committed. A published post-mortem takes no more
- * edits, even from an editor another instance still has open: the row's share lock orders this
- * against publishing, and the refusal closes that connection, which then reconnects read-only.
+ * Appends one client update from `author` (signed in through `author.sessionId`); resolves once it
+ * is committed. Refused (and so never applied or acknowledged) when the post-mortem is published,
+ * when the writer's session ended or they may no longer edit it, or when it would grow the document past its limit. The share locks order this against
+ * publishing and against a change of the writer's account or session: a deactivation or downgrade committed
+ * first is seen here, one committed later waits for this write, so no write lands after revocation,
+ * even from a connection another instance still has open. The refusal closes the connection, which
+ * then reconnects (and re-authenticates: read-only, or refused).
  */
-export async function appendDocumentUpdate(documentName: string, update: Uint8Array): Promise<void> {
+export async function appendDocumentUpdate(documentName: string, update: Uint8Array, author: { id: string; sessionId: string }): Promise<void> {
   const id = postMortemIdFrom(documentName);
   if (!id) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [row] = await tx.select({ status: postMortems.status }).from(postMortems).where(eq(postMortems.id, id)).for("share");
+    const [row] = await tx.select({ status: postMortems.status, bytes: storedBytes }).from(postMortems).where(eq(postMortems.id, id)).for("share");
     if (!row || row.status === "published") throw new PublishedDocumentError();
+    const [account] = await tx
+      .select({ role: users.role, deactivatedAt: users.deactivatedAt, sessionId: sessions.id })
+      .from(users)
+      .innerJoin(sessions, and(eq(sessions.id, author.sessionId), eq(sessions.userId, users.id)))
+      .where(eq(users.id, author.id))
+      .for("share");
+    if (!account || account.deactivatedAt || !can({ id: author.id, role: account.role }, "post_mortem.edit", { status: row.status })) {
+      throw new CollabRefusedError(collabRefusals.accessChanged, "the writer may no longer edit this post-mortem");
+    }
+    if (row.bytes + update.length > COLLAB_MAX_DOCUMENT_BYTES) throw new CollabRefusedError(collabRefusals.tooLarge, "the document would exceed its size limit");
     await tx.insert(postMortemDocUpdates).values({ postMortemId: id, update });
   });
 }

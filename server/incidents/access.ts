@@ -1,9 +1,10 @@
-import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { incidentParticipants, incidents, type Incident } from "@/db/schema";
 import { can } from "@/server/auth/can";
 import type { Actor } from "@/server/context";
-import { DomainError, notFound } from "@/server/errors";
+import { notFound } from "@/server/errors";
 
 /** Rows this actor may see: every public incident; private ones only for admins and participants. */
 export function visibleTo(actor: Actor): SQL | undefined {
@@ -28,13 +29,24 @@ export async function loadVisibleIncident(db: DbOrTx, actor: Actor, incidentId: 
   return incident;
 }
 
-/** Hides another entity behind its incident's visibility: its "not found" becomes `what` not found. */
-export async function assertIncidentVisible(db: DbOrTx, actor: Actor, incidentId: string, what: string): Promise<void> {
-  try {
-    await loadVisibleIncident(db, actor, incidentId);
-  } catch (error) {
-    throw error instanceof DomainError && error.kind === "not_found" ? notFound(what) : error;
-  }
+/**
+ * For rows that live inside an incident (post-mortems, action items, runbook runs…): the row's
+ * incident, if it has one, is visible to the actor. Loading such a row by id with this condition in
+ * the same query makes "hidden" and "missing" the same empty result, so they cannot answer differently.
+ */
+export function visibleThrough(actor: Actor, incidentId: AnyPgColumn): SQL | undefined {
+  const rule = visibleTo(actor);
+  if (!rule) return undefined;
+  return or(isNull(incidentId), exists(sql`(select 1 from ${incidents} where ${incidents.id} = ${incidentId} and ${rule})`));
+}
+
+/** An incident by its number (INC-<n>) as the actor may see it; a hidden one is as missing as one never declared. */
+export async function findVisibleIncidentByNumber(db: DbOrTx, actor: Actor, number: number): Promise<Incident | undefined> {
+  const [incident] = await db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.number, number), visibleTo(actor)));
+  return incident;
 }
 
 export const reference = (incident: Pick<Incident, "number">) => `INC-${incident.number}`;

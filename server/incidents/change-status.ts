@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { incidents } from "@/db/schema";
 import { canTransition, isOpen, milestonesStampedBy, needsReason, statusLabels, type Milestone } from "@/lib/incident-lifecycle";
 import type { ServiceContext } from "@/server/context";
 import { invalid } from "@/server/errors";
-import { reference } from "./access";
+import { findVisibleIncidentByNumber, reference } from "./access";
 import { mutateIncident, type Mutation } from "./mutate";
 import type { changeStatusInput } from "./schemas";
 
@@ -18,7 +16,8 @@ export async function changeStatus({ ctx, input }: { ctx: ServiceContext; input:
     let mergedInto: { id: string; reference: string } | null = null;
     if (input.to === "merged") {
       if (!input.mergedIntoNumber) throw invalid("Choose the incident this one merges into.", "mergedIntoNumber");
-      const [target] = await tx.select().from(incidents).where(eq(incidents.number, input.mergedIntoNumber));
+      // Through the visibility rule: a private incident one cannot see is as absent as a number never used.
+      const target = await findVisibleIncidentByNumber(tx, ctx.actor, input.mergedIntoNumber);
       if (!target || target.id === incident.id) throw invalid("Merge into another existing incident.", "mergedIntoNumber");
       mergedInto = { id: target.id, reference: reference(target) };
     }

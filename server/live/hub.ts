@@ -1,10 +1,13 @@
 // The process's live hub: one NOTIFY listener, one reader per watched incident, presence from open
 // streams, and the database's reachability told to every page. Streams only wait on their mailbox.
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { incidentParticipants } from "@/db/schema";
+import { incidentParticipants, sessions } from "@/db/schema";
 import { can } from "@/server/auth/can";
+import { readSessionUser, USERS_CHANNEL } from "@/server/auth/session-user";
+import { SESSIONS_CHANNEL } from "@/server/auth/sessions";
 import type { Actor } from "@/server/context";
+import { DomainError } from "@/server/errors";
 import { markGone, markPresent } from "@/server/incidents/presence";
 import { logger } from "@/server/log";
 import { IncidentTopic, type FeedItem, type Subscriber } from "./incident-topic";
@@ -14,7 +17,10 @@ import { createQueue, type Queue } from "./queue";
 // Presence rows are refreshed by each process for its open streams; PRESENCE_WINDOW_MS is three beats.
 const HEARTBEAT_MS = 20_000;
 
-type ListSubscriber = { actor: Actor; queue: Queue<{ incidentId: string | null }> };
+type ListSubscriber = { actor: Actor; queue: Queue<{ incidentId: string | null }>; isAwaitingAccount?: boolean };
+
+/** What a stream of a deactivated (or deleted) account ends with: the page asks the person to sign in again. */
+export const sessionEnded = () => new DomainError("unauthenticated", "Your session has ended. Sign in again.");
 
 export class LiveHub {
   private readonly topics = new Map<string, IncidentTopic>();
@@ -22,9 +28,17 @@ export class LiveHub {
   /** incident id → user id → open streams of that person on that incident, in this process. */
   private readonly present = new Map<string, Map<string, number>>();
   private readonly ready: Promise<unknown>;
+  /** user id → number of account changes heard: only the newest re-read of an account is applied. */
+  private readonly accountChecks = new Map<string, number>();
 
   constructor(private readonly database: Database) {
-    this.ready = database.listener.listen(INCIDENT_CHANNEL, (payload) => this.onNotification(payload));
+    this.ready = Promise.all([
+      database.listener.listen(INCIDENT_CHANNEL, (payload) => this.onNotification(payload)),
+      // Migration 0012: every change to an account (role, deactivation) is announced at its commit.
+      database.listener.listen(USERS_CHANNEL, (userId) => this.onAccountChanged(userId)),
+      // Migration 0015: a sign-out ends that session's streams, in every process.
+      database.listener.listen(SESSIONS_CHANNEL, (sessionId) => this.onSessionEnded(sessionId)),
+    ]);
     database.listener.onState((state) => (state === "up" ? this.onRestored() : this.onLost()));
     // Not a job: it keeps this process's own connections' presence fresh, and dies with the process.
     setInterval(() => this.heartbeat(), HEARTBEAT_MS).unref();
@@ -91,6 +105,71 @@ export class LiveHub {
     if (notification.changesState && this.lists.size > 0) void this.tellLists(notification);
   }
 
+  /**
+   * Open streams carry the actor they were opened with; a role change or a deactivation must reach
+   * them too. Their deliveries pause at once (a NOTIFY arrives in commit order, so no event committed
+   * after the change slips out), the account is read once for all of that person's streams, then each
+   * continues with the new actor (seeing what the new role may, its page told whether it may still
+   * write) or, for a deactivated account, ends with "session ended". Deliveries themselves stay a
+   * check of the cached actor: no read per message.
+   */
+  private onAccountChanged(userId: string): void {
+    const streams = [...this.topics.values()].flatMap((topic) => [...topic.subscribers].filter((subscriber) => subscriber.actor.id === userId).map((subscriber) => ({ topic, subscriber })));
+    const lists = [...this.lists].filter((list) => list.actor.id === userId);
+    if (streams.length === 0 && lists.length === 0) return;
+    for (const watcher of [...streams.map((stream) => stream.subscriber), ...lists]) watcher.isAwaitingAccount = true;
+    const check = (this.accountChecks.get(userId) ?? 0) + 1;
+    this.accountChecks.set(userId, check);
+    readSessionUser(this.database.feedDb, userId)
+      .then(
+        (account) => {
+          if (this.accountChecks.get(userId) !== check) return;
+          for (const { topic, subscriber } of streams) {
+            if (!account) subscriber.queue.fail(sessionEnded());
+            else {
+              subscriber.actor = { ...account, sessionId: subscriber.actor.sessionId };
+              subscriber.isAwaitingAccount = false;
+              // Its next message carries the incident again, with what this role may do on it.
+              subscriber.isNew = true;
+              void topic.pump();
+            }
+          }
+          for (const list of lists) {
+            if (!account) list.queue.fail(sessionEnded());
+            else {
+              list.actor = { ...account, sessionId: list.actor.sessionId };
+              list.isAwaitingAccount = false;
+              list.queue.push({ incidentId: null });
+            }
+          }
+        },
+        (error: unknown) => {
+          // Unknown is not allowed: these streams end, and the browser's reconnect is checked afresh.
+          logger.warn({ err: error, userId }, "account re-read failed; ending its live streams");
+          for (const watcher of [...streams.map((stream) => stream.subscriber), ...lists]) watcher.queue.end();
+        },
+      )
+      .finally(() => {
+        if (this.accountChecks.get(userId) === check) this.accountChecks.delete(userId);
+      });
+  }
+
+  /** Sessions that ended while the listener was away: their streams end now. */
+  private async recheckSessions(): Promise<void> {
+    const watchers = [...[...this.topics.values()].flatMap((topic) => [...topic.subscribers]), ...this.lists];
+    const ids = [...new Set(watchers.flatMap((watcher) => (watcher.actor.sessionId ? [watcher.actor.sessionId] : [])))];
+    if (ids.length === 0) return;
+    const live = new Set((await this.database.feedDb.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, ids))).map((row) => row.id));
+    for (const id of ids) if (!live.has(id)) this.onSessionEnded(id);
+  }
+
+  private onSessionEnded(sessionId: string): void {
+    for (const topic of this.topics.values()) {
+      for (const subscriber of topic.subscribers) if (subscriber.actor.sessionId === sessionId) subscriber.queue.fail(sessionEnded());
+    }
+    for (const list of this.lists) if (list.actor.sessionId === sessionId) list.queue.fail(sessionEnded());
+  }
+
   private async tellLists(notification: IncidentNotification): Promise<void> {
     let participants: Set<string> | null = null;
     if (notification.isPrivate && [...this.lists].some((list) => !can(list.actor, "admin"))) {
@@ -102,6 +181,7 @@ export class LiveHub {
       participants = new Set(rows.map((row) => row.userId));
     }
     for (const list of this.lists) {
+      if (list.isAwaitingAccount) continue;
       const isParticipant = participants?.has(list.actor.id) ?? false;
       if (can(list.actor, "incident.read", { isPrivate: notification.isPrivate, isParticipant })) list.queue.push({ incidentId: notification.incidentId });
     }
@@ -120,6 +200,10 @@ export class LiveHub {
       topic.refreshViewers().catch(() => {});
     }
     for (const list of this.lists) list.queue.push({ incidentId: null });
+    // Account changes made while the listener was away were never heard: check every watcher's account.
+    const watchers = new Set([...[...this.topics.values()].flatMap((topic) => [...topic.subscribers]), ...this.lists].map((watcher) => watcher.actor.id));
+    for (const userId of watchers) this.onAccountChanged(userId);
+    this.recheckSessions().catch((error: unknown) => logger.warn({ err: error }, "session re-check failed"));
     this.heartbeat();
   }
 

@@ -20,6 +20,8 @@ export type Subscriber = {
   lastSeq: number;
   /** Its first message carries the whole incident, so a reconnecting page catches up on state too. */
   isNew: boolean;
+  /** The account changed and is being re-read (hub.ts): nothing is sent until it is known again. */
+  isAwaitingAccount?: boolean;
 };
 
 type Access = { isPrivate: boolean; participantIds: Set<string> };
@@ -77,7 +79,7 @@ export class IncidentTopic {
 
   /** Changes without a sequence number: delivered as they are to those who may see the incident. */
   broadcast(message: IncidentFeedMessage): void {
-    for (const subscriber of this.subscribers) if (this.maySee(subscriber.actor)) subscriber.queue.push({ seq: null, message });
+    for (const subscriber of this.subscribers) if (!subscriber.isAwaitingAccount && this.maySee(subscriber.actor)) subscriber.queue.push({ seq: null, message });
   }
 
   async refreshViewers(): Promise<void> {
@@ -141,7 +143,8 @@ export class IncidentTopic {
   }
 
   private deliver(subscriber: Subscriber, shared: EventsMessage, hasStateChanged: boolean): void {
-    if (!this.subscribers.has(subscriber)) return;
+    // Held back, not dropped: lastSeq stays, so the next read after the account check sends these.
+    if (!this.subscribers.has(subscriber) || subscriber.isAwaitingAccount) return;
     // Lost access (made private, or removed): the stream ends, as a fresh one would be refused.
     if (!this.maySee(subscriber.actor)) {
       subscriber.queue.end();

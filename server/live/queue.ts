@@ -6,6 +6,7 @@
 export function createQueue<T>(limit = 1_000) {
   const items: T[] = [];
   let isEnded = false;
+  let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const release = () => {
     wake?.();
@@ -24,12 +25,20 @@ export function createQueue<T>(limit = 1_000) {
       isEnded = true;
       release();
     },
+    /** Ends at once, dropping what is queued: the reader's next wait throws `error`. */
+    fail(error: Error) {
+      isEnded = true;
+      failure = error;
+      items.length = 0;
+      release();
+    },
     get isEnded() {
       return isEnded;
     },
     /** The next item, or null once ended or aborted. One abort listener per wait, removed after it. */
     async next(signal?: AbortSignal): Promise<T | null> {
       while (items.length === 0) {
+        if (failure) throw failure;
         if (isEnded || signal?.aborted) return null;
         await new Promise<void>((resolve) => {
           const onAbort = () => resolve();

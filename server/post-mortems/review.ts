@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import { postMortemReviews, users } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { incidentParticipants, incidents, postMortemReviews, users, type UserRole } from "@/db/schema";
 import type { ServiceContext } from "@/server/context";
 import { conflict, forbidden, invalid } from "@/server/errors";
 import type { decideReviewInput, requestReviewInput } from "./schemas";
@@ -19,6 +20,8 @@ export async function requestReview({ ctx, input }: { ctx: ServiceContext; input
     if (reviewers.length !== new Set(input.reviewerIds).size) throw invalid("One of the reviewers is not an active user.", "reviewerIds");
     const viewer = reviewers.find((r) => !can(r, "post_mortem.write"));
     if (viewer) throw invalid(`${viewer.name} is a viewer and cannot review. Choose responders or admins.`, "reviewerIds");
+    const blind = await firstWhoCannotSee(tx, postMortem.incidentId, reviewers);
+    if (blind) throw invalid(`${blind.name} does not take part in this private incident, so cannot read its post-mortem. Add them to the incident first.`, "reviewerIds");
     // Re-requesting after "changes requested" starts this revision's review over.
     await tx.delete(postMortemReviews).where(and(eq(postMortemReviews.postMortemId, postMortem.id), eq(postMortemReviews.revision, postMortem.revision)));
     await tx.insert(postMortemReviews).values(reviewers.map((r) => ({ postMortemId: postMortem.id, revision: postMortem.revision, reviewerId: r.id, requestedAt: now })));
@@ -28,6 +31,26 @@ export async function requestReview({ ctx, input }: { ctx: ServiceContext; input
       audit: { action: "post_mortem.review_requested", after: { reviewerIds: reviewers.map((r) => r.id) } },
     };
   });
+}
+
+/** Naming a reviewer does not open a private incident to them: they must already be able to read it. */
+async function firstWhoCannotSee<T extends { id: string; role: UserRole }>(tx: Tx, incidentId: string, people: T[]): Promise<T | undefined> {
+  const [incident] = await tx.select({ isPrivate: incidents.isPrivate }).from(incidents).where(eq(incidents.id, incidentId));
+  if (!incident?.isPrivate) return undefined;
+  const taking = await tx
+    .select({ userId: incidentParticipants.userId })
+    .from(incidentParticipants)
+    .where(
+      and(
+        eq(incidentParticipants.incidentId, incidentId),
+        inArray(
+          incidentParticipants.userId,
+          people.map((p) => p.id),
+        ),
+      ),
+    );
+  const participantIds = new Set(taking.map((row) => row.userId));
+  return people.find((person) => !can(person, "incident.read", { isPrivate: true, isParticipant: participantIds.has(person.id) }));
 }
 
 /** A reviewer approves, or asks for changes with a comment (which sends it back to draft). */

@@ -1,11 +1,11 @@
-import { and, desc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { actionItems, incidents, postMortems, runbookFeedback, users } from "@/db/schema";
+import { actionItems, postMortems, runbookFeedback, users } from "@/db/schema";
 import { activeStatuses } from "@/lib/action-items";
 import { extractSteps } from "@/lib/runbooks/steps";
 import { selectActionItems } from "@/server/action-items/read-model";
 import type { ServiceContext } from "@/server/context";
-import { visibleTo } from "@/server/incidents/access";
+import { visibleThrough } from "@/server/incidents/access";
 import { loadRunbook, summarize } from "./load";
 import type { runbookIdInput, RunbookDetail } from "./schemas";
 
@@ -17,16 +17,19 @@ const publishedPostMortemOf = sql`(select 1 from ${postMortems} where ${postMort
 export async function getRunbook({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof runbookIdInput> }): Promise<RunbookDetail> {
   const now = ctx.now?.() ?? new Date();
   const runbook = await loadRunbook(ctx.db, input.id);
-  const visible = or(isNull(incidents.id), visibleTo(ctx.actor));
+  const visible = visibleThrough(ctx.actor, runbookFeedback.incidentId);
   const [[summary], reviewer, counts, latest, items] = await Promise.all([
-    summarize(ctx.db, [runbook], now),
+    summarize(ctx.db, ctx.actor, [runbook], now),
     runbook.lastReviewedById ? ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, runbook.lastReviewedById)) : Promise.resolve([]),
-    ctx.db.select({ helpful: runbookFeedback.helpful, count: sql<number>`count(*)::int` }).from(runbookFeedback).where(eq(runbookFeedback.runbookId, runbook.id)).groupBy(runbookFeedback.helpful),
+    ctx.db
+      .select({ helpful: runbookFeedback.helpful, count: sql<number>`count(*)::int` })
+      .from(runbookFeedback)
+      .where(and(eq(runbookFeedback.runbookId, runbook.id), visibleThrough(ctx.actor, runbookFeedback.incidentId)))
+      .groupBy(runbookFeedback.helpful),
     ctx.db
       .select({ id: runbookFeedback.id, helpful: runbookFeedback.helpful, comment: runbookFeedback.comment, createdAt: runbookFeedback.createdAt, userId: users.id, userName: users.name })
       .from(runbookFeedback)
       .innerJoin(users, eq(users.id, runbookFeedback.userId))
-      .leftJoin(incidents, eq(incidents.id, runbookFeedback.incidentId))
       .where(and(eq(runbookFeedback.runbookId, runbook.id), sql`${runbookFeedback.comment} <> ''`, visible))
       .orderBy(desc(runbookFeedback.createdAt))
       .limit(LATEST_FEEDBACK),

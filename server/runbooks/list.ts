@@ -37,7 +37,7 @@ export async function listRunbooks({ ctx, input }: { ctx: ServiceContext; input:
     .where(and(...conditions))
     .orderBy(...(query ? [desc(sql`ts_rank(${runbooks.search}, ${query})`), asc(runbooks.title)] : [asc(runbooks.title)]))
     .limit(LIMIT);
-  let items = await summarize(ctx.db, rows, now);
+  let items = await summarize(ctx.db, ctx.actor, rows, now);
   if (input.freshness) items = items.filter((item) => item.freshness.state === input.freshness);
   // Stable sort: within a freshness state the title order from SQL stays.
   if (!query) items.sort((a, b) => freshnessOrder(a.freshness.state) - freshnessOrder(b.freshness.state));

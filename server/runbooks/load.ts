@@ -1,9 +1,11 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { actionItems, runbookFeedback, runbooks, runbookServices, services, teams, type Runbook } from "@/db/schema";
+import { actionItems, incidentRunbooks, runbookFeedback, runbooks, runbookServices, runbookStepStates, services, teams, type Runbook } from "@/db/schema";
 import { activeStatuses } from "@/lib/action-items";
 import { computeFreshness } from "@/lib/runbooks/freshness";
+import type { Actor } from "@/server/context";
 import { notFound } from "@/server/errors";
+import { visibleThrough } from "@/server/incidents/access";
 import type { RunbookSummary } from "./schemas";
 
 /** A live (not archived) runbook, or "not found". `lock` serializes saves of the same runbook. */
@@ -17,17 +19,20 @@ export async function loadRunbook(db: DbOrTx, id: string, options: { lock?: bool
   return runbook;
 }
 
-type Row = Pick<Runbook, "id" | "title" | "summary" | "ownerTeamId" | "lastReviewedAt" | "lastUsedAt" | "revision" | "createdAt" | "updatedAt" | "reviewIntervalDays">;
+type Row = Pick<Runbook, "id" | "title" | "summary" | "ownerTeamId" | "lastReviewedAt" | "revision" | "createdAt" | "updatedAt" | "reviewIntervalDays">;
 
 /**
- * Summaries with freshness for a set of runbooks in four queries whatever their number: owner teams,
- * linked services, open action items targeting them and unhelpful feedback. Keeps `rows` order.
+ * Summaries with freshness for a set of runbooks in six queries whatever their number: owner teams,
+ * linked services, open action items targeting them, unhelpful feedback and last use (attached, a
+ * step ticked or noted). Keeps `rows` order. Freshness and last use are the reader's: what happened in
+ * private incidents they cannot see does not count, or a badge turning stale or a new "last used" date
+ * would tell them a private incident used (and disliked) the runbook.
  */
-export async function summarize(db: DbOrTx, rows: Row[], now: Date): Promise<RunbookSummary[]> {
+export async function summarize(db: DbOrTx, actor: Actor, rows: Row[], now: Date): Promise<RunbookSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const teamIds = [...new Set(rows.map((r) => r.ownerTeamId).filter((id): id is string => id !== null))];
-  const [teamRows, serviceRows, itemRows, feedbackRows] = await Promise.all([
+  const [teamRows, serviceRows, itemRows, feedbackRows, attachRows, stepRows] = await Promise.all([
     teamIds.length ? db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)) : Promise.resolve([]),
     db
       .select({ runbookId: runbookServices.runbookId, id: services.id, name: services.name })
@@ -38,12 +43,28 @@ export async function summarize(db: DbOrTx, rows: Row[], now: Date): Promise<Run
     db
       .select({ runbookId: actionItems.runbookId, dueAt: actionItems.dueAt })
       .from(actionItems)
-      .where(and(inArray(actionItems.runbookId, ids), inArray(actionItems.status, [...activeStatuses]))),
+      .where(and(inArray(actionItems.runbookId, ids), inArray(actionItems.status, [...activeStatuses]), visibleThrough(actor, actionItems.incidentId))),
     db
       .select({ runbookId: runbookFeedback.runbookId, createdAt: runbookFeedback.createdAt })
       .from(runbookFeedback)
-      .where(and(inArray(runbookFeedback.runbookId, ids), eq(runbookFeedback.helpful, false))),
+      .where(and(inArray(runbookFeedback.runbookId, ids), eq(runbookFeedback.helpful, false), visibleThrough(actor, runbookFeedback.incidentId))),
+    db
+      .select({ runbookId: incidentRunbooks.runbookId, at: max(incidentRunbooks.attachedAt) })
+      .from(incidentRunbooks)
+      .where(and(inArray(incidentRunbooks.runbookId, ids), visibleThrough(actor, incidentRunbooks.incidentId)))
+      .groupBy(incidentRunbooks.runbookId),
+    db
+      .select({ runbookId: incidentRunbooks.runbookId, at: max(runbookStepStates.updatedAt) })
+      .from(runbookStepStates)
+      .innerJoin(incidentRunbooks, eq(incidentRunbooks.id, runbookStepStates.incidentRunbookId))
+      .where(and(inArray(incidentRunbooks.runbookId, ids), visibleThrough(actor, incidentRunbooks.incidentId)))
+      .groupBy(incidentRunbooks.runbookId),
   ]);
+  const lastUseBy = new Map<string, Date>();
+  for (const { runbookId, at } of [...attachRows, ...stepRows]) {
+    const seen = lastUseBy.get(runbookId);
+    if (at && (!seen || at > seen)) lastUseBy.set(runbookId, at);
+  }
   const teamById = new Map(teamRows.map((t) => [t.id, t]));
   const group = <T extends { runbookId: string | null }>(list: T[]) => {
     const map = new Map<string, T[]>();
@@ -54,12 +75,13 @@ export async function summarize(db: DbOrTx, rows: Row[], now: Date): Promise<Run
   const itemsBy = group(itemRows);
   const feedbackBy = group(feedbackRows);
   return rows.map((row) => {
+    const lastUsedAt = lastUseBy.get(row.id) ?? null;
     const freshness = computeFreshness(
       {
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
         lastReviewedAt: row.lastReviewedAt,
-        lastUsedAt: row.lastUsedAt,
+        lastUsedAt,
         reviewIntervalDays: row.reviewIntervalDays,
         openActionItemDueDates: (itemsBy.get(row.id) ?? []).map((i) => i.dueAt),
         unhelpfulFeedbackAt: (feedbackBy.get(row.id) ?? []).map((f) => f.createdAt),
@@ -74,7 +96,7 @@ export async function summarize(db: DbOrTx, rows: Row[], now: Date): Promise<Run
       services: (servicesBy.get(row.id) ?? []).map(({ id, name }) => ({ id, name })),
       freshness,
       lastReviewedAt: row.lastReviewedAt,
-      lastUsedAt: row.lastUsedAt,
+      lastUsedAt,
       revision: row.revision,
       updatedAt: row.updatedAt,
     };
@@ -88,7 +110,6 @@ export const summaryColumns = {
   summary: runbooks.summary,
   ownerTeamId: runbooks.ownerTeamId,
   lastReviewedAt: runbooks.lastReviewedAt,
-  lastUsedAt: runbooks.lastUsedAt,
   revision: runbooks.revision,
   createdAt: runbooks.createdAt,
   updatedAt: runbooks.updatedAt,
@@ -96,12 +117,12 @@ export const summaryColumns = {
 };
 
 /** Summaries for the given runbook ids (archived ones are left out), in the order of `ids`. */
-export async function summariesById(db: DbOrTx, ids: string[], now: Date): Promise<Map<string, RunbookSummary>> {
+export async function summariesById(db: DbOrTx, actor: Actor, ids: string[], now: Date): Promise<Map<string, RunbookSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select(summaryColumns)
     .from(runbooks)
     .where(and(inArray(runbooks.id, ids), isNull(runbooks.archivedAt)));
-  const list = await summarize(db, rows, now);
+  const list = await summarize(db, actor, rows, now);
   return new Map(list.map((summary) => [summary.id, summary]));
 }

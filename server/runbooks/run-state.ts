@@ -3,7 +3,9 @@ import type { DbOrTx } from "@/db/client";
 import { incidentRunbooks, runbookRevisions, runbooks } from "@/db/schema";
 import { extractSteps, type Step } from "@/lib/runbooks/steps";
 import { isClosedOut, statusLabels, type IncidentStatus } from "@/lib/incident-lifecycle";
+import type { Actor } from "@/server/context";
 import { invalid, notFound } from "@/server/errors";
+import { visibleThrough } from "@/server/incidents/access";
 
 /**
  * Runbooks are run while an incident is open or just resolved (clean-up steps come after recovery).
@@ -13,9 +15,12 @@ export function assertRunbooksCanRun(status: IncidentStatus): void {
   if (isClosedOut(status)) throw invalid(`This incident is ${statusLabels[status].toLowerCase()}, so its runbook steps are final. Reopen the incident to change them.`);
 }
 
-/** Which incident a run (a runbook attached to an incident) belongs to; visibility is checked by the caller via that incident. */
-export async function loadRunIncidentId(db: DbOrTx, incidentRunbookId: string): Promise<string> {
-  const [run] = await db.select({ incidentId: incidentRunbooks.incidentId }).from(incidentRunbooks).where(eq(incidentRunbooks.id, incidentRunbookId));
+/** Which incident a run (a runbook attached to an incident) belongs to, if the actor may see it: a hidden run reads as missing. */
+export async function loadRunIncidentId(db: DbOrTx, actor: Actor, incidentRunbookId: string): Promise<string> {
+  const [run] = await db
+    .select({ incidentId: incidentRunbooks.incidentId })
+    .from(incidentRunbooks)
+    .where(and(eq(incidentRunbooks.id, incidentRunbookId), visibleThrough(actor, incidentRunbooks.incidentId)));
   if (!run) throw notFound("That runbook run");
   return run.incidentId;
 }

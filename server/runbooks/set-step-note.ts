@@ -7,7 +7,7 @@ import type { setStepNoteInput } from "./schemas";
 
 /** A note on a step ("rolled back to v41"): kept on the step and written to the timeline. */
 export async function setStepNote({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof setStepNoteInput> }) {
-  const incidentId = await loadRunIncidentId(ctx.db, input.incidentRunbookId);
+  const incidentId = await loadRunIncidentId(ctx.db, ctx.actor, input.incidentRunbookId);
   await mutateIncident(ctx, { incidentId, expectedVersion: null }, async (tx, incident, now) => {
     assertRunbooksCanRun(incident.status);
     const run = await loadRun(tx, input.incidentRunbookId);

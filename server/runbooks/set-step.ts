@@ -12,7 +12,7 @@ import type { setStepInput } from "./schemas";
  * Ticking an already ticked step changes nothing and writes no event.
  */
 export async function setStep({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof setStepInput> }) {
-  const incidentId = await loadRunIncidentId(ctx.db, input.incidentRunbookId);
+  const incidentId = await loadRunIncidentId(ctx.db, ctx.actor, input.incidentRunbookId);
   await mutateIncident(ctx, { incidentId, expectedVersion: null }, async (tx, incident, now) => {
     assertRunbooksCanRun(incident.status);
     const run = await loadRun(tx, input.incidentRunbookId);

@@ -60,6 +60,7 @@ export async function suggestionsForIncident({ ctx, input }: { ctx: ServiceConte
   ).slice(0, MAX_SUGGESTIONS);
   const summaries = await summariesById(
     ctx.db,
+    ctx.actor,
     ranked.map((s) => s.runbookId),
     now,
   );

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { getDb } from "@/db/client";
 import { userFromCookieHeader } from "@/server/auth/cookie-session";
+import type { Actor } from "@/server/context";
 import { toClientError } from "./error-mapping";
 
 /** Per request: the database, the signed-in account (from the session cookie) and the request id. */
@@ -9,7 +10,9 @@ export async function createContext({ cookie, requestId }: { cookie: string | un
   // Set by server/main.ts per request, so logs, audit rows and error messages share one id.
   const id = requestId ?? randomUUID();
   try {
-    return { db: await getDb(), user: await userFromCookieHeader(cookie), requestId: id };
+    // Actor: server-side callers (pages' prefetch, tests) act without a session id; HTTP callers carry theirs.
+    const user: Actor | null = await userFromCookieHeader(cookie);
+    return { db: await getDb(), user, requestId: id };
   } catch (error) {
     // The session lookup runs before any procedure: its failures go through the same mapping (a 503
     // while the database is away, a generic 500 otherwise), never the failed query's text.

@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import { getTRPCErrorFromUnknown, initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { can, type Action } from "@/server/auth/can";
 import { DomainError } from "@/server/errors";
@@ -31,8 +31,9 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-// The one place domain errors become tRPC codes; procedures never try/catch for this. A
-// subscription's errors come later, while its stream is read, so the stream is mapped too.
+// The one place domain errors become tRPC codes; procedures never try/catch for this. A subscription
+// returns its stream before running it, so what the stream throws later is mapped on the way out too
+// (a hidden incident's live feed answers NOT_FOUND, not a 500).
 const mapErrors = t.middleware(async ({ next, path, ctx, type }) => {
   const result = await next();
   const context = { path, requestId: ctx.requestId };
@@ -43,11 +44,13 @@ const mapErrors = t.middleware(async ({ next, path, ctx, type }) => {
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 
-async function* mapStreamErrors<T>(source: AsyncIterable<T>, context: { path: string; requestId: string }): AsyncGenerator<T> {
+async function* mapStreamErrors(stream: AsyncIterable<unknown>, context: { path: string; requestId: string }) {
   try {
-    yield* source;
+    yield* stream;
   } catch (error) {
-    throw toClientError(error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }), context);
+    // A closed stream is not a failure; tRPC ends it quietly.
+    if (error instanceof Error && error.name === "AbortError") throw error;
+    throw toClientError(getTRPCErrorFromUnknown(error), context);
   }
 }
 

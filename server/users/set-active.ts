@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { forgetSessionUser } from "@/server/auth/session-user";
+import { endAllSessions } from "@/server/auth/sessions";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { conflict, forbidden, notFound } from "@/server/errors";
@@ -25,6 +26,8 @@ export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input
       .where(eq(users.id, input.userId))
       .returning();
     if (!after) throw notFound("That user");
+    // Every browser they are signed in on is signed out: reactivation does not bring those sessions back.
+    if (!input.isActive) await endAllSessions(tx, after.id);
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: input.isActive ? "user.reactivated" : "user.deactivated",

@@ -65,7 +65,10 @@ export async function startAlertmanager(receiver: Receiver, range = process.env.
       await stop();
       throw new Error(`Alertmanager exited at start:\n${output}`);
     }
-    const ready = await fetch(`${base}/-/ready`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${base}/-/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       await stop();

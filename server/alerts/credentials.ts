@@ -41,7 +41,10 @@ type SignatureCheck = { headers: Headers; body: Buffer; now: Date };
 export function isValidSignature(source: Pick<AlertSource, "hmacSecretEncrypted" | "hmacHeader" | "timestampHeader" | "toleranceSeconds">, { headers, body, now }: SignatureCheck): boolean {
   if (!source.hmacSecretEncrypted) return false;
   const secret = open(source.hmacSecretEncrypted);
-  const signature = headers.get(source.hmacHeader)?.trim().replace(/^sha256=/i, "");
+  const signature = headers
+    .get(source.hmacHeader)
+    ?.trim()
+    .replace(/^sha256=/i, "");
   if (!secret || !signature || !/^[0-9a-f]+$/i.test(signature)) return false;
   const mac = createHmac("sha256", secret);
   if (source.timestampHeader) {

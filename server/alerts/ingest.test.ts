@@ -164,7 +164,11 @@ describe("payload formats over HTTP", () => {
 
   it("takes the generic format, answering with the deduplication key, and derives a stable key from labels", async () => {
     const source = await newSource("generic");
-    const keyed = await post(source.url, { title: "Queue backlog", status: "firing", deduplication_key: "queue-1", description: "12k jobs waiting", source_url: "https://grafana.example/q" }, { token: source.token });
+    const keyed = await post(
+      source.url,
+      { title: "Queue backlog", status: "firing", deduplication_key: "queue-1", description: "12k jobs waiting", source_url: "https://grafana.example/q" },
+      { token: source.token },
+    );
     expect(keyed.status).toBe(202);
     expect(keyed.json).toMatchObject({ status: "success", deduplication_key: "queue-1" });
     const a = await post(source.url, { title: "Cert expiring", status: "firing", metadata: { host: "web-1", team: "edge" } }, { token: source.token });
@@ -350,7 +354,10 @@ describe("bad input and limits", () => {
     expect(limited.json.message).toMatch(/more than 3 requests this minute/);
     const [alert] = await alertsOf(source.id);
     expect(alert!.occurrences).toBe(3);
-    const [window] = await database.db.select().from(alertSourceRate).where(and(eq(alertSourceRate.sourceId, source.id)));
+    const [window] = await database.db
+      .select()
+      .from(alertSourceRate)
+      .where(and(eq(alertSourceRate.sourceId, source.id)));
     expect(window!.requests).toBe(4);
   });
 });

@@ -17,8 +17,7 @@ import { unstorableText } from "./storable-json";
 export const UNAUTHORIZED_MESSAGE = "The credentials for this alert source are missing or wrong.";
 export const UNKNOWN_SOURCE_MESSAGE = "There is no enabled alert source at this address.";
 
-const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 const refuse = (status: number, message: string, headers?: Record<string, string>) => reply(status, { status: "error", message }, headers);
 
 export async function loadEnabledSource(id: string): Promise<AlertSource | undefined> {

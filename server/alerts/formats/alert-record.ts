@@ -49,7 +49,10 @@ export function labelsFingerprint(labels: Record<string, string>, extra = ""): s
   const sorted = Object.keys(labels)
     .sort()
     .map((key) => [key, labels[key]]);
-  return createHash("sha256").update(JSON.stringify([sorted, extra])).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(JSON.stringify([sorted, extra]))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** The tier before routing rules exist: from a `severity`-like label. */

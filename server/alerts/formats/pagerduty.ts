@@ -49,7 +49,12 @@ export function parsePagerduty(body: unknown): { records: AlertRecord[] } | { pr
     records: [
       {
         // PagerDuty derives a key when the sender gives none; so do we, from what identifies the event.
-        fingerprint: event.dedup_key ?? createHash("sha256").update(JSON.stringify([payload?.summary, payload?.source, payload?.component])).digest("hex").slice(0, 32),
+        fingerprint:
+          event.dedup_key ??
+          createHash("sha256")
+            .update(JSON.stringify([payload?.summary, payload?.source, payload?.component]))
+            .digest("hex")
+            .slice(0, 32),
         action: event.event_action === "trigger" ? "firing" : event.event_action === "resolve" ? "resolved" : "acknowledge",
         hasContent: payload !== undefined,
         title: clip(payload?.summary ?? event.dedup_key ?? "Alert", MAX_TITLE),

@@ -6,15 +6,7 @@ import { deleteAlertSource } from "./delete";
 import { getAlertSource } from "./get";
 import { listAlertSources } from "./list";
 import { rotateAlertSourceToken } from "./rotate-token";
-import {
-  alertSourceDetailOutput,
-  alertSourceIdInput,
-  alertSourceOutput,
-  alertSourceWithTokenOutput,
-  createAlertSourceInput,
-  testAlertOutput,
-  updateAlertSourceInput,
-} from "./schemas";
+import { alertSourceDetailOutput, alertSourceIdInput, alertSourceOutput, alertSourceWithTokenOutput, createAlertSourceInput, testAlertOutput, updateAlertSourceInput } from "./schemas";
 import { sendTestAlert } from "./send-test";
 import { updateAlertSource } from "./update";
 

@@ -5,8 +5,7 @@ import { int4 } from "@/lib/validation/numbers";
 import { text } from "@/lib/validation/text";
 
 // HTTP header names: RFC 9110 token characters, so a setting can never break a request.
-const headerName = (label: string) =>
-  text({ max: 100 }).refine((value) => value === "" || /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(value), `${label} may use letters, digits and - only`);
+const headerName = (label: string) => text({ max: 100 }).refine((value) => value === "" || /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(value), `${label} may use letters, digits and - only`);
 
 const settings = {
   name: text({ min: 1, minMessage: "Enter a name for this source", max: 100 }),

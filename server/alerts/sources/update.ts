@@ -23,7 +23,15 @@ export async function updateAlertSource({ ctx, input }: { ctx: ServiceContext; i
     if (!after) throw new Error("update returned no row");
     // A changed secret shows in the audit row as "changed", never as its value.
     const auditAfter = { ...auditedSettings(after), ...(hmacSecret !== undefined ? { hmacSecretChanged: true } : {}) };
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "alert_source.updated", entityType: "alert_source", entityId: id, before: auditedSettings(before), after: auditAfter, requestId: ctx.requestId });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "alert_source.updated",
+      entityType: "alert_source",
+      entityId: id,
+      before: auditedSettings(before),
+      after: auditAfter,
+      requestId: ctx.requestId,
+    });
     return presentSource(after);
   });
 }

@@ -85,7 +85,7 @@ export function safeUrl(value: string | undefined | null): string | null {
   }
 }
 
-export const stringMap = z.record(z.string(), z.unknown());
+export const stringMap = z.record(z.string(), z.unknown(), "must be an object of names and values");
 
 /** "alerts[0].labels: expected an object" — the first problem, naming where it is. */
 export function describeIssue(format: string, error: z.ZodError): string {

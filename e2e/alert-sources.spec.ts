@@ -16,12 +16,12 @@ test("an admin adds an alert source on a phone-width screen, copies its token on
   await admin.getByLabel("Name", { exact: true }).press("Enter");
 
   const notice = admin.getByRole("status").filter({ hasText: `Token for ${name}` });
-  const token = (await notice.getByLabel(`Token for ${name}`).textContent())?.trim() ?? "";
+  const token = (await notice.getByLabel(`Token for ${name}`, { exact: true }).textContent())?.trim() ?? "";
   expect(token).toMatch(/^dta_/);
   await expect(notice.getByRole("button", { name: `Copy Token for ${name}` })).toBeVisible();
 
   const card = admin.getByRole("listitem").filter({ has: admin.getByRole("heading", { name }) });
-  const url = (await card.getByLabel(`Address of ${name}`).textContent())?.trim() ?? "";
+  const url = (await card.getByLabel(`Address of ${name}`, { exact: true }).textContent())?.trim() ?? "";
   expect(url).toMatch(/\/api\/alerts\/[0-9a-f-]{36}$/);
 
   // A monitoring system posting with the token is accepted; without it, refused.
@@ -35,11 +35,11 @@ test("an admin adds an alert source on a phone-width screen, copies its token on
   // The setup holds the token while the page still has it, and counts what arrived.
   await card.getByRole("button", { name: "Setup and settings" }).click();
   await expect(card.getByText("2 alerts received.")).toBeVisible();
-  await expect(card.getByLabel("Test with curl")).toContainText(token);
+  await expect(card.getByLabel("Test with curl", { exact: true })).toContainText(token);
   await expect.poll(() => admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   // Once dismissed, the token is gone from the page for good.
   await notice.getByRole("button", { name: "I have copied it" }).click();
   await expect(admin.getByText(token)).toHaveCount(0);
-  await expect(card.getByLabel("Test with curl")).toContainText("<TOKEN>");
+  await expect(card.getByLabel("Test with curl", { exact: true })).toContainText("<TOKEN>");
 });

@@ -62,7 +62,7 @@ export function AlertSourceCard({ source, token, onToken }: { source: AlertSourc
           requests a minute
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-3">
+      <CardContent className="grid grid-cols-1 gap-3">
         <CopyField label={`Address of ${source.name}`} value={source.url} />
         <div className="flex flex-wrap gap-2">
           <Button type="button" size="sm" variant="outline" aria-expanded={isOpen} aria-controls={detailsId} onClick={() => setOpen(!isOpen)}>
@@ -94,7 +94,7 @@ export function AlertSourceCard({ source, token, onToken }: { source: AlertSourc
           />
         </div>
         {isOpen ? (
-          <div id={detailsId} className="grid gap-4">
+          <div id={detailsId} className="grid grid-cols-1 gap-4">
             {detail.isPending ? <Spinner label="Loading setup" /> : null}
             {detail.isError ? (
               <p role="alert" className="text-sm text-destructive">

@@ -41,7 +41,7 @@ export function AlertSourcesAdmin() {
   }
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Add an alert source">
         <div className="grid w-full gap-2 sm:w-56">
           <Label htmlFor="alert-source-name">Name</Label>
@@ -74,7 +74,7 @@ export function AlertSourcesAdmin() {
         </p>
       ) : null}
       {sources.data?.length === 0 ? <p className="text-sm text-muted-foreground">No alert sources yet. Add one for each monitoring system that should page Daytwo.</p> : null}
-      <ul className="grid gap-4" aria-label="Alert sources">
+      <ul className="grid grid-cols-1 gap-4" aria-label="Alert sources">
         {sources.data?.map((source) => (
           <li key={source.id}>
             <AlertSourceCard source={source} token={shown?.sourceId === source.id ? shown.token : null} onToken={(token) => setShown({ sourceId: source.id, name: source.name, token })} />

@@ -18,7 +18,7 @@ export function CopyField({ label, value, isBlock = false }: { label: string; va
     }
   }
   return (
-    <div className="grid gap-1">
+    <div className="grid min-w-0 grid-cols-1 gap-1">
       <div className="flex items-center justify-between gap-2">
         <span className="text-sm font-medium">{label}</span>
         <Button type="button" size="sm" variant="outline" onClick={copy} aria-label={`Copy ${label}`}>

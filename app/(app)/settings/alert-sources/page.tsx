@@ -9,7 +9,7 @@ export default async function AlertSourcesPage() {
   await requireAllowed("admin");
   await prefetch(trpc.alertSources.list.queryOptions());
   return (
-    <section aria-labelledby="alert-sources-heading" className="grid gap-4">
+    <section aria-labelledby="alert-sources-heading" className="grid min-w-0 grid-cols-1 gap-4">
       <h2 id="alert-sources-heading" className="text-lg font-semibold">
         Alert sources
       </h2>

@@ -15,3 +15,10 @@ export const actionItemStatuses = ["open", "in_progress", "done", "wont_do"] as 
 export type ActionItemStatus = (typeof actionItemStatuses)[number];
 export const actionItemKinds = ["mitigate", "prevent", "detect", "process"] as const;
 export const actionItemPriorities = ["high", "medium", "low"] as const;
+
+export const alertSourceKinds = ["alertmanager", "grafana", "pagerduty", "generic"] as const;
+export type AlertSourceKind = (typeof alertSourceKinds)[number];
+export const alertStatuses = ["firing", "resolved"] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+export const alertTiers = ["info", "warning", "critical"] as const;
+export type AlertTier = (typeof alertTiers)[number];

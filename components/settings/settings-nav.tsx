@@ -8,6 +8,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
     { href: "/settings/incident-roles", label: "Incident roles" },
     ...(isAdmin ? [{ href: "/settings/action-items", label: "Action items" }] : []),
     ...(isAdmin ? [{ href: "/settings/post-mortem-templates", label: "Post-mortem templates" }] : []),
+    ...(isAdmin ? [{ href: "/settings/alert-sources", label: "Alert sources" }] : []),
     ...(isAdmin ? [{ href: "/settings/audit", label: "Audit log" }] : []),
   ];
   return <TabNav label="Settings" links={links} />;

@@ -20,3 +20,6 @@ export * from "./notifications";
 export * from "./post-mortem-doc-updates";
 export * from "./incident-status-counts";
 export * from "./sessions";
+export * from "./alert-sources";
+export * from "./alert-source-rate";
+export * from "./alerts";

@@ -11,6 +11,9 @@ import type { Actor } from "@/server/context";
 import { actorKinds, buildWorld, databaseChecksum, runbookInput, type ActorKind, type World } from "@/test/permission-world";
 import { createTestDatabase } from "@/test/database";
 import { callProcedure, openSubscription, type CallResult } from "@/test/trpc-call";
+import { createAlertSource } from "@/server/alerts/sources/create";
+import { sendTestAlert } from "@/server/alerts/sources/send-test";
+import { contextFor } from "@/test/actors";
 import { appRouter } from "./root";
 
 type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
@@ -148,7 +151,26 @@ const rows: Record<string, Row> = {
   // Each caller marks one of their own notifications.
   "notifications.markRead": { input: async (w, as) => ({ id: await w.fresh.notificationFor(as) }), expect: everyone },
   "notifications.markAllRead": { input: () => ({}), expect: everyone },
+
+  "alertSources.list": { input: () => undefined, expect: adminOnly },
+  "alertSources.get": { input: async () => ({ id: await freshAlertSource() }), expect: adminOnly },
+  "alertSources.create": { input: () => ({ name: "Matrix source", kind: "generic" }), expect: adminOnly },
+  "alertSources.update": { input: async () => ({ id: await freshAlertSource(), rateLimitPerMinute: 60 }), expect: adminOnly },
+  "alertSources.rotateToken": { input: async () => ({ id: await freshAlertSource() }), expect: adminOnly },
+  "alertSources.delete": { input: async () => ({ id: await freshAlertSource() }), expect: adminOnly },
+  "alertSources.sendTest": { input: async () => ({ id: await freshAlertSource() }), expect: adminOnly },
+  "alerts.list": { input: () => ({}), expect: everyone },
+  "alerts.get": { input: async () => ({ id: await freshAlert() }), expect: everyone },
 };
+
+// Alert sources are workspace settings, outside any incident: made directly, as an admin would.
+async function freshAlertSource(): Promise<string> {
+  const { source } = await createAlertSource({ ctx: contextFor(database.db, world.people.admin), input: { name: `Source ${randomUUID().slice(0, 8)}`, kind: "generic" } });
+  return source.id;
+}
+async function freshAlert(): Promise<string> {
+  return (await sendTestAlert({ ctx: contextFor(database.db, world.people.admin), input: { id: await freshAlertSource() } })).alertId;
+}
 
 let database: Database;
 let world: World;

@@ -1,4 +1,6 @@
 import { actionItemsRouter } from "@/server/action-items/router";
+import { alertsRouter } from "@/server/alerts/router";
+import { alertSourcesRouter } from "@/server/alerts/sources/router";
 import { auditRouter } from "@/server/audit/router";
 import { incidentRolesRouter } from "@/server/incident-roles/router";
 import { incidentsRouter } from "@/server/incidents/router";
@@ -23,6 +25,8 @@ export const appRouter = router({
   workspace: workspaceRouter,
   runbooks: runbooksRouter,
   notifications: notificationsRouter,
+  alertSources: alertSourcesRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,92 @@
+// POST /api/alerts/<source id>: a monitoring system delivers alerts. Answers as senders expect
+// (Alertmanager retries only on 5xx, so every refusal of bad input is a 4xx and a retry is harmless):
+// 404 unknown or disabled source, 413 over 1 MB, 401 wrong credentials (never saying which), 429 over
+// the source's rate limit, 400 malformed or unrecognised payload, 202 stored.
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { type AlertSource, alertSources } from "@/db/schema";
+import { parseRouteId } from "@/lib/validation/ids";
+import { isSourceToken, isValidSignature, tokenFromAuthorization } from "./credentials";
+import { payloadParsers } from "./formats/parsers";
+import { pagerdutyRoutingKey } from "./formats/pagerduty";
+import { takeRateSlot } from "./rate-limit";
+import { MAX_ALERT_BODY, readBoundedBody } from "./read-body";
+import { storeAlerts, type StoredAlert } from "./store-alerts";
+import { unstorableText } from "./storable-json";
+
+export const UNAUTHORIZED_MESSAGE = "The credentials for this alert source are missing or wrong.";
+export const UNKNOWN_SOURCE_MESSAGE = "There is no enabled alert source at this address.";
+
+const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+const refuse = (status: number, message: string, headers?: Record<string, string>) => reply(status, { status: "error", message }, headers);
+
+export async function loadEnabledSource(id: string): Promise<AlertSource | undefined> {
+  const db = await getDb();
+  const [source] = await db
+    .select()
+    .from(alertSources)
+    .where(and(eq(alertSources.id, id), eq(alertSources.isEnabled, true), isNull(alertSources.deletedAt)))
+    .limit(1);
+  return source;
+}
+
+function parseJson(body: Buffer): { value: unknown } | { problem: string } {
+  if (body.length === 0) return { problem: "The body is empty; send the alert as JSON." };
+  try {
+    return { value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body)) };
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "it is not UTF-8 text";
+    return { problem: `The body is not valid JSON: ${reason}` };
+  }
+}
+
+function isAuthorised(source: AlertSource, request: Request, body: Buffer, json: () => unknown): boolean {
+  // With an HMAC secret set, the signature is required: it proves the body itself came from the sender.
+  if (source.hmacSecretEncrypted) return isValidSignature(source, { headers: request.headers, body, now: new Date() });
+  if (isSourceToken(source, tokenFromAuthorization(request.headers.get("authorization")))) return true;
+  // PagerDuty's only credential is the routing key inside the event.
+  return source.kind === "pagerduty" && isSourceToken(source, pagerdutyRoutingKey(json()));
+}
+
+export async function receiveAlerts(request: Request, sourceSegment: string): Promise<Response> {
+  const id = parseRouteId(sourceSegment);
+  const source = id ? await loadEnabledSource(id) : undefined;
+  if (!source) return refuse(404, UNKNOWN_SOURCE_MESSAGE);
+  const body = await readBoundedBody(request);
+  if (body === "too_large") return refuse(413, `The body is larger than ${MAX_ALERT_BODY / 1024 / 1024} MB; send fewer alerts per request.`);
+  let parsed: ReturnType<typeof parseJson> | undefined;
+  const json = () => {
+    parsed ??= parseJson(body);
+    return "value" in parsed ? parsed.value : undefined;
+  };
+  if (!isAuthorised(source, request, body, json)) return refuse(401, UNAUTHORIZED_MESSAGE, { "www-authenticate": 'Bearer realm="daytwo-alerts"' });
+  const retryAfter = await takeRateSlot(await getDb(), source.id, source.rateLimitPerMinute);
+  if (retryAfter !== null) return refuse(429, `This alert source sent more than ${source.rateLimitPerMinute} requests this minute; retry in ${retryAfter} s.`, { "retry-after": String(retryAfter) });
+  json();
+  if (!parsed || "problem" in parsed) return refuse(400, parsed?.problem ?? "The body is not valid JSON.");
+  const unstorable = unstorableText(parsed.value);
+  if (unstorable) return refuse(400, `The payload holds text that cannot be stored at ${unstorable}`);
+  const result = payloadParsers[source.kind](parsed.value);
+  if ("problem" in result) return refuse(400, result.problem);
+  if (result.records.length === 0) return reply(202, { status: "success", message: "No alerts in this payload.", alerts: [] });
+  const stored = await storeAlerts(await getDb(), source.id, result.records);
+  return reply(202, summary(source, stored));
+}
+
+function summary(source: AlertSource, stored: StoredAlert[]) {
+  const count = (outcome: StoredAlert["outcome"]) => stored.filter((alert) => alert.outcome === outcome).length;
+  const body: Record<string, unknown> = {
+    status: "success",
+    message: `Accepted ${stored.length} alert${stored.length === 1 ? "" : "s"}.`,
+    created: count("created"),
+    updated: count("updated"),
+    resolved: count("resolved"),
+    ignored: count("ignored"),
+    alerts: stored.filter((alert) => alert.outcome !== "ignored").map(({ id, fingerprint, status }) => ({ id, fingerprint, status })),
+  };
+  // The answers PagerDuty's and incident.io's clients read.
+  const key = stored[0]?.fingerprint;
+  if (source.kind === "pagerduty") body.dedup_key = key;
+  if (source.kind === "generic") body.deduplication_key = key;
+  return body;
+}

@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import { alertSources } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+import { can } from "@/server/auth/can";
+import type { ServiceContext } from "@/server/context";
+import { forbidden } from "@/server/errors";
+import { seal } from "../secret-box";
+import { auditedSettings, lockSource, presentSource } from "./present";
+import type { updateAlertSourceInput } from "./schemas";
+
+export async function updateAlertSource({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof updateAlertSourceInput> }) {
+  if (!can(ctx.actor, "admin")) throw forbidden("Only admins can change alert sources.");
+  const { id, hmacSecret, ...settings } = input;
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockSource(tx, id);
+    const secret = hmacSecret === undefined ? {} : { hmacSecretEncrypted: hmacSecret === null ? null : seal(hmacSecret) };
+    const [after] = await tx
+      .update(alertSources)
+      .set({ ...settings, ...secret, updatedAt: new Date() })
+      .where(eq(alertSources.id, id))
+      .returning();
+    if (!after) throw new Error("update returned no row");
+    // A changed secret shows in the audit row as "changed", never as its value.
+    const auditAfter = { ...auditedSettings(after), ...(hmacSecret !== undefined ? { hmacSecretChanged: true } : {}) };
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "alert_source.updated",
+      entityType: "alert_source",
+      entityId: id,
+      before: auditedSettings(before),
+      after: auditAfter,
+      requestId: ctx.requestId,
+    });
+    return presentSource(after);
+  });
+}

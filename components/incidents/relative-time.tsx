@@ -5,7 +5,9 @@ import { formatExact, formatRelative } from "@/lib/time-format";
 
 export function RelativeTime({ date, now, className }: { date: Date; now: number; className?: string }) {
   return (
-    <time dateTime={date.toISOString()} title={formatExact(date)} className={className}>
+    // The server's clock and the browser's differ by the time between render and hydration, which can
+    // cross a minute ("just now" → "1 min ago"): the browser's wording wins, without a hydration error.
+    <time dateTime={date.toISOString()} title={formatExact(date)} className={className} suppressHydrationWarning>
       {formatRelative(date, now)}
     </time>
   );

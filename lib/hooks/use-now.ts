@@ -6,6 +6,8 @@ import { useEffect, useState } from "react";
 export function useNow(intervalMs = 30_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    // Hydration keeps the server's wording (see RelativeTime); render once more at once with this clock.
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);

@@ -146,12 +146,12 @@ test("a refused status change or milestone correction says why beside the field 
   await dialog.getByRole("button", { name: "Close" }).click();
 
   await page.getByRole("button", { name: "Correct declared time" }).click();
-  const declared = page.getByLabel("Declared time");
+  const declared = page.getByLabel("Declared time", { exact: true });
   await declared.fill("2099-01-01T10:00");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(declared).toHaveAttribute("aria-invalid", "true");
   await expect(declared).toHaveAccessibleDescription("A milestone cannot be in the future.");
   await page.getByRole("button", { name: "Cancel", exact: true }).click();
-  await expect(page.getByLabel("Declared time")).toHaveCount(0);
+  await expect(page.getByLabel("Declared time", { exact: true })).toHaveCount(0);
   await page.context().close();
 });

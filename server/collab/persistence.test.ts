@@ -140,15 +140,25 @@ describe("co-editing persistence", () => {
     expect(paragraphs(stored).filter((text) => text.length > 1000)).toEqual(accepted);
 
     // A full document still takes small changes — the deletions that make room — in a margin past the cap.
-    const append = async (text: string) =>
-      appendDocumentUpdate(name, (await loadAndEdit((doc) => appendParagraph(doc, text))).update, writer).then(
+    // One local copy sends each change as a small update (re-reading 2 MB per change is slow on PGlite);
+    // a refused change is dropped by reloading the copy.
+    let local = (await loadAndEdit(() => {})).doc;
+    const append = async (text: string) => {
+      const before = Y.encodeStateVector(local);
+      appendParagraph(local, text);
+      const isAccepted = await appendDocumentUpdate(name, Y.encodeStateAsUpdate(local, before), writer).then(
         () => true,
         () => false,
       );
+      if (!isAccepted) local = (await loadAndEdit(() => {})).doc;
+      return isAccepted;
+    };
+    // Big changes (no margin) until refused: the document is then within 64 KB of its cap.
     let filler = 0;
-    while (await append(`f${filler}:${"x".repeat(8 * 1024)}`)) filler += 1;
-    expect(filler).toBeLessThan(200);
-    for (let i = 0; i < 10; i++) expect(await append(`small ${i}: ${"y".repeat(3 * 1024)}`)).toBe(true);
+    while (await append(`f${filler}:${"x".repeat(64 * 1024)}`)) filler += 1;
+    expect(filler).toBeLessThan(40);
+    // 24 small changes (72 KB) must pass the cap, and every one is still taken.
+    for (let i = 0; i < 24; i++) expect(await append(`small ${i}: ${"y".repeat(3 * 1024)}`)).toBe(true);
     const { update: deletion } = await loadAndEdit((doc) => {
       const fragment = doc.getXmlFragment(COLLAB_FIELD);
       fragment.delete(
@@ -160,5 +170,5 @@ describe("co-editing persistence", () => {
     const after = new Y.Doc();
     Y.applyUpdate(after, (await fetchDocumentState(name))!);
     expect(paragraphs(after).filter((text) => text.length > 100_000)).toEqual(accepted.slice(1));
-  });
+  }, 90_000);
 });

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePortIn } from "./alerts-receiver";
+import { freePort } from "./app-process";
 
 export const ALERTMANAGER_BIN = "/usr/bin/prometheus-alertmanager";
 
@@ -41,7 +41,7 @@ export async function startAlertmanager(receiver: Receiver, range = process.env.
     `            credentials: ${JSON.stringify(receiver.token)}`,
   ].join("\n");
   fs.writeFileSync(path.join(dir, "alertmanager.yml"), config);
-  const port = await freePortIn(range);
+  const port = await freePort(range);
   const child = spawn(
     ALERTMANAGER_BIN,
     [`--config.file=${path.join(dir, "alertmanager.yml")}`, `--storage.path=${path.join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`, "--cluster.listen-address=", "--log.level=debug"],

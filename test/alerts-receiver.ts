@@ -2,27 +2,12 @@
 // gate server/main.ts puts in front of every route, on a loopback port: what a monitoring system
 // reaches over HTTP.
 import http from "node:http";
-import net from "node:net";
+import { freePort } from "./app-process";
 import { Readable } from "node:stream";
 import { POST } from "@/app/api/alerts/[sourceId]/route";
 import { refuseCrossSiteWrites } from "@/server/http/cross-site";
 
 export type AlertsReceiver = { base: string; port: number; close(): Promise<void> };
-
-/** A free loopback port in `range` ("3800-3849"), default TEST_PORTS. */
-export async function freePortIn(range: string): Promise<number> {
-  const [from, to] = range.split("-").map(Number) as [number, number];
-  const offset = Math.floor(Math.random() * (to - from + 1));
-  for (let i = 0; i <= to - from; i++) {
-    const port = from + ((offset + i) % (to - from + 1));
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer().once("error", () => resolve(false));
-      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${range}`);
-}
 
 const listener: http.RequestListener = (req, res) => {
   const match = /^\/api\/alerts\/([^/?]+)/.exec(req.url ?? "");
@@ -54,7 +39,7 @@ const listener: http.RequestListener = (req, res) => {
 
 export async function startAlertsReceiver(range = process.env.TEST_PORTS ?? "3800-3849"): Promise<AlertsReceiver> {
   const server = http.createServer(refuseCrossSiteWrites(listener, { trustProxy: false }));
-  const port = await freePortIn(range);
+  const port = await freePort(range);
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
   return {
     base: `http://127.0.0.1:${port}`,

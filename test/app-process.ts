@@ -28,9 +28,9 @@ export function requireProductionBuild(): void {
   }
 }
 
-/** A port nobody listens on, from TEST_PORTS (e.g. "3500-3599"; default 3500-3599). */
-export async function freePort(): Promise<number> {
-  const [from, to] = (process.env.TEST_PORTS ?? "3500-3599").split("-").map(Number) as [number, number];
+/** A port nobody listens on, from `range` (default TEST_PORTS, e.g. "3500-3599"; default 3500-3599). */
+export async function freePort(range = process.env.TEST_PORTS ?? "3500-3599"): Promise<number> {
+  const [from, to] = range.split("-").map(Number) as [number, number];
   const offset = Math.floor(Math.random() * (to - from + 1));
   for (let i = 0; i <= to - from; i++) {
     const port = from + ((offset + i) % (to - from + 1));

@@ -25,14 +25,14 @@ export function presentSource(source: AlertSource): AlertSourceOutput {
   };
 }
 
-/** The source, locked for the rest of the transaction; deleted ones are not found. */
-export async function lockSource(db: DbOrTx, id: string): Promise<AlertSource> {
-  const [source] = await db
+/** The source by id, locked for the rest of the transaction when `isLocked`; deleted ones are not found. */
+export async function loadSource(db: DbOrTx, id: string, { isLocked = false } = {}): Promise<AlertSource> {
+  const query = db
     .select()
     .from(alertSources)
     .where(and(eq(alertSources.id, id), isNull(alertSources.deletedAt)))
-    .for("update")
     .limit(1);
+  const [source] = isLocked ? await query.for("update") : await query;
   if (!source) throw notFound("That alert source");
   return source;
 }

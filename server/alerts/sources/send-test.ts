@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
-import { alertSources } from "@/db/schema";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
-import { forbidden, invalid, notFound } from "@/server/errors";
+import { forbidden, invalid } from "@/server/errors";
 import { payloadParsers } from "../formats/parsers";
 import { storeAlerts } from "../store-alerts";
+import { loadSource } from "./present";
 import { samplePayload } from "./sample-payloads";
 
 /**
@@ -14,12 +13,7 @@ import { samplePayload } from "./sample-payloads";
  */
 export async function sendTestAlert({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
   if (!can(ctx.actor, "admin")) throw forbidden("Only admins can send test alerts.");
-  const [source] = await ctx.db
-    .select()
-    .from(alertSources)
-    .where(and(eq(alertSources.id, input.id), isNull(alertSources.deletedAt)))
-    .limit(1);
-  if (!source) throw notFound("That alert source");
+  const source = await loadSource(ctx.db, input.id);
   if (!source.isEnabled) throw invalid("This source is disabled; enable it to receive alerts, then send a test.");
   const parsed = payloadParsers[source.kind](samplePayload(source.kind, `daytwo-test-${randomUUID()}`));
   if ("problem" in parsed) throw new Error(`sample payload rejected: ${parsed.problem}`);

@@ -6,14 +6,14 @@ import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 import { seal } from "../secret-box";
-import { auditedSettings, lockSource, presentSource } from "./present";
+import { auditedSettings, loadSource, presentSource } from "./present";
 import type { updateAlertSourceInput } from "./schemas";
 
 export async function updateAlertSource({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof updateAlertSourceInput> }) {
   if (!can(ctx.actor, "admin")) throw forbidden("Only admins can change alert sources.");
   const { id, hmacSecret, ...settings } = input;
   return ctx.db.transaction(async (tx) => {
-    const before = await lockSource(tx, id);
+    const before = await loadSource(tx, id, { isLocked: true });
     const secret = hmacSecret === undefined ? {} : { hmacSecretEncrypted: hmacSecret === null ? null : seal(hmacSecret) };
     const [after] = await tx
       .update(alertSources)

@@ -22,3 +22,8 @@ export const alertStatuses = ["firing", "resolved"] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 export const alertTiers = ["info", "warning", "critical"] as const;
 export type AlertTier = (typeof alertTiers)[number];
+/** What happens when every alert of an incident that alerts opened has resolved. */
+export const alertAutoResolveModes = ["event", "monitoring", "resolve"] as const;
+export type AlertAutoResolveMode = (typeof alertAutoResolveModes)[number];
+export const alertMatcherOps = ["=", "!=", "=~", "!~"] as const;
+export type AlertMatcherOp = (typeof alertMatcherOps)[number];

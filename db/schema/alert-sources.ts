@@ -1,9 +1,10 @@
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { alertSourceKinds } from "../enums";
+import { alertAutoResolveModes, alertSourceKinds } from "../enums";
 import { users } from "./users";
 
 export { alertSourceKinds, type AlertSourceKind } from "../enums";
 export const alertSourceKind = pgEnum("alert_source_kind", alertSourceKinds);
+export const alertAutoResolveMode = pgEnum("alert_auto_resolve_mode", alertAutoResolveModes);
 
 // A monitoring system allowed to post alerts to /api/alerts/<id>. The token is shown once and kept
 // only as its SHA-256; the HMAC secret is needed to verify signatures, so it is kept encrypted
@@ -24,6 +25,9 @@ export const alertSources = pgTable(
     toleranceSeconds: integer().notNull().default(300),
     rateLimitPerMinute: integer().notNull().default(6000),
     isEnabled: boolean().notNull().default(true),
+    // When every alert of an incident this source opened has resolved: only say so on the timeline,
+    // move it to monitoring, or resolve it.
+    autoResolve: alertAutoResolveMode().notNull().default("event"),
     createdById: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

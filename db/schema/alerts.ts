@@ -23,7 +23,7 @@ export const alerts = pgTable(
     description: text().notNull().default(""),
     labels: jsonb().$type<Record<string, string>>().notNull().default({}),
     annotations: jsonb().$type<Record<string, string>>().notNull().default({}),
-    // From the `severity` label until routing rules decide it (stage 2).
+    // From the `severity` label, or the routing rule that matched.
     tier: alertTier().notNull().default("info"),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     endedAt: timestamp({ withTimezone: true }),
@@ -32,6 +32,10 @@ export const alerts = pgTable(
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     raw: jsonb().notNull(),
     incidentId: uuid().references(() => incidents.id),
+    // Set by routing: alerts with the same key within the rule's window join the same incident.
+    groupKey: text(),
+    // The routing rule that decided the tier (null: the built-in default, or not routed yet).
+    ruleId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -41,6 +45,8 @@ export const alerts = pgTable(
     index("alerts_source_fingerprint_idx").on(t.sourceId, t.fingerprint, t.startedAt),
     index("alerts_last_seen_idx").on(t.lastSeenAt),
     index("alerts_incident_idx").on(t.incidentId),
+    index("alerts_group_idx").on(t.groupKey, t.lastSeenAt).where(sql`${t.incidentId} is not null`),
+    index("alerts_created_idx").on(t.createdAt),
   ],
 );
 

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, uniqueIndex, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { alerts } from "./alerts";
 import { incidents } from "./incidents";
 import { users } from "./users";
 
@@ -15,6 +16,8 @@ export const incidentAlerts = pgTable(
     source: text().notNull().default("manual"),
     firedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     attachedById: uuid().references(() => users.id),
+    // The ingested alert this row stands for (null when attached by hand).
+    alertId: uuid().references(() => alerts.id),
   },
-  (t) => [index("incident_alerts_incident_idx").on(t.incidentId)],
+  (t) => [index("incident_alerts_incident_idx").on(t.incidentId), uniqueIndex("incident_alerts_alert_key").on(t.alertId)],
 );

@@ -23,3 +23,4 @@ export * from "./sessions";
 export * from "./alert-sources";
 export * from "./alert-source-rate";
 export * from "./alerts";
+export * from "./alert-routing-rules";

@@ -8,7 +8,9 @@ import { users } from "./users";
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 // One label matcher, e.g. alertname=HighErrorRate. A runbook matches an alert when every matcher does.
-export type AlertMatcher = { label: string; value: string };
+import type { LabelMatcher } from "@/lib/alert-matchers";
+
+export type AlertMatcher = LabelMatcher;
 // A tiptap document as stored: JSON, rendered through the allow-list in lib/editor/to-html.ts.
 export type RichDocument = { type: "doc"; content?: unknown[] };
 

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { ne, sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { userRoles } from "../enums";
@@ -27,3 +27,9 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+// The account alert routing acts as ("Daytwo alerts", created deactivated by migration 0017): it
+// names the actor on timelines and in the audit log. It is not a person, so every count or list of
+// people leaves it out through `isPerson`.
+export const ALERTS_USER_ID = "00000000-0000-4000-8000-00000000a1e7";
+export const isPerson = ne(users.id, ALERTS_USER_ID);

@@ -7,9 +7,12 @@
 // - it is written for drills and the incident is a drill ("For drills").
 // Kinds and severities narrow: a runbook limited to other kinds or severities is not suggested; one
 // limited to this severity ranks a little higher. Alerts outweigh services (they name the failure).
+import { matchesAll, matcherText, type LabelMatcher } from "@/lib/alert-matchers";
 import type { IncidentKind } from "@/lib/incident-lifecycle";
 
-export type AlertMatcher = { label: string; value: string };
+export { matcherText };
+export type AlertMatcher = LabelMatcher;
+
 export type SuggestionIncident = {
   kind: IncidentKind;
   severityId: number;
@@ -24,10 +27,8 @@ const ALERT_WEIGHT = 5;
 const SERVICE_WEIGHT = 3;
 const QUALIFIER_WEIGHT = 1;
 
-export const matcherText = (matchers: AlertMatcher[]) => matchers.map((m) => `${m.label}=${m.value}`).join(", ");
-
-/** True when every matcher equals the alert's label of the same name (exact, case-sensitive, as Prometheus). */
-export const matchesAlert = (matchers: AlertMatcher[], labels: Record<string, string>) => matchers.length > 0 && matchers.every((m) => labels[m.label] === m.value);
+/** True when the runbook has matchers and every one holds for the alert's labels (Prometheus semantics). */
+export const matchesAlert = (matchers: AlertMatcher[], labels: Record<string, string>) => matchers.length > 0 && matchesAll(matchers, labels);
 
 export function suggestRunbooks(incident: SuggestionIncident, candidates: SuggestionCandidate[]): Suggestion[] {
   const suggestions: (Suggestion & { title: string })[] = [];

@@ -1,3 +1,4 @@
+import { labelMatcher } from "@/lib/validation/label-matcher";
 import { z } from "zod";
 import { actionItemStatuses } from "@/lib/action-items";
 import { incidentKinds } from "@/lib/incident-lifecycle";
@@ -17,10 +18,7 @@ export const richDocument = z.object({
   content: z.array(z.unknown()).max(5000, "The runbook is too long").optional(),
 });
 
-export const alertMatcher = z.object({
-  label: text({ max: 100 }).regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "An alert label is a name like alertname or service (letters, digits, underscore)"),
-  value: text({ min: 1, minMessage: "Give the alert label a value to match", max: 200 }),
-});
+export const alertMatcher = labelMatcher;
 
 const title = text({ min: 3, minMessage: "Give the runbook a title of at least 3 characters", max: 200, maxMessage: "Keep the title under 200 characters" });
 

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { teamMembers, teams, users } from "@/db/schema";
+import { isPerson, teamMembers, teams, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
@@ -13,7 +13,10 @@ export async function addTeamMember({ ctx, input }: { ctx: ServiceContext; input
   await ctx.db.transaction(async (tx) => {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
     if (!team) throw notFound("That team");
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, input.userId), isPerson));
     if (!user) throw notFound("That user");
     await tx
       .insert(teamMembers)

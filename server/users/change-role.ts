@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { users } from "@/db/schema";
+import { isPerson, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { forgetSessionUser } from "@/server/auth/session-user";
 import { can } from "@/server/auth/can";
@@ -13,7 +13,11 @@ import { toUserOutput } from "./to-output";
 export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof changeRoleInput> }) {
   if (!can(ctx.actor, "admin")) throw forbidden("Only admins can change roles.");
   const result = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
+    const [before] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, input.userId), isPerson))
+      .for("update");
     if (!before) throw notFound("That user");
     if (before.role === input.role) return toUserOutput(before);
     if (before.role === "admin") await assertAnotherActiveAdmin(tx, before.id);

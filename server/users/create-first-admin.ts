@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { isPerson, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword } from "@/server/auth/password";
 import { conflict } from "@/server/errors";
@@ -38,7 +38,7 @@ export async function lockFirstAccount(tx: Pick<Db, "execute">): Promise<void> {
 }
 
 export async function hasAnyUser(db: Pick<Db, "select">): Promise<boolean> {
-  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  const rows = await db.select({ id: users.id }).from(users).where(isPerson).limit(1);
   return rows.length > 0;
 }
 

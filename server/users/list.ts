@@ -1,9 +1,9 @@
 import { asc } from "drizzle-orm";
 import type { ServiceContext } from "@/server/context";
-import { users } from "@/db/schema";
+import { isPerson, users } from "@/db/schema";
 import { toUserOutput } from "./to-output";
 
 export async function listUsers({ ctx }: { ctx: ServiceContext }) {
-  const rows = await ctx.db.select().from(users).orderBy(asc(users.name));
+  const rows = await ctx.db.select().from(users).where(isPerson).orderBy(asc(users.name));
   return rows.map(toUserOutput);
 }

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { users } from "@/db/schema";
+import { isPerson, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { forgetSessionUser } from "@/server/auth/session-user";
 import { endAllSessions } from "@/server/auth/sessions";
@@ -16,7 +16,11 @@ export async function setUserActive({ ctx, input }: { ctx: ServiceContext; input
   if (!can(ctx.actor, "admin")) throw forbidden("Only admins can deactivate users.");
   if (!input.isActive && input.userId === ctx.actor.id) throw conflict("You cannot deactivate your own account.");
   const result = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
+    const [before] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, input.userId), isPerson))
+      .for("update");
     if (!before) throw notFound("That user");
     if ((before.deactivatedAt === null) === input.isActive) return toUserOutput(before);
     if (!input.isActive && before.role === "admin") await assertAnotherActiveAdmin(tx, before.id);

@@ -3,7 +3,7 @@ import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/db/client";
 import { seedDemoFollowUps } from "./follow-ups";
 import { seedDemoRunbooks } from "./runbooks";
-import { services, teamMembers, teams, users, workspace, type UserRole } from "@/db/schema";
+import { isPerson, services, teamMembers, teams, users, workspace, type UserRole } from "@/db/schema";
 
 export const DEMO_PASSWORD = "daytwo-demo";
 
@@ -40,7 +40,7 @@ export type SeedResult = { seeded: boolean };
 export async function seedDemoWorkspace(db: Db, now = new Date()): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const existing = await tx.select({ id: users.id }).from(users).limit(1);
+    const existing = await tx.select({ id: users.id }).from(users).where(isPerson).limit(1);
     if (existing.length > 0) return { seeded: false };
 
     const insertedUsers = await tx

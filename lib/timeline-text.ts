@@ -78,6 +78,14 @@ export function describeEvent(event: DescribableEvent): string {
           : "";
       return `Alert attached: ${text(d.title)}${labels ? ` (${labels})` : ""}`;
     }
+    case "alert.received":
+      return `${d.opened ? "Opened by" : "New"} ${text(d.tier)} alert from ${text(d.source)}: ${text(d.title)}`;
+    case "alert.resolved":
+      return `Alert resolved (${text(d.source)}): ${text(d.title)}`;
+    case "alert.all_resolved": {
+      const outcome = { event: "", monitoring: " — moved to monitoring", resolve: " — incident resolved" }[d.action] ?? "";
+      return `Every alert has resolved${d.applied ? outcome : d.reason ? ` — left as is: ${text(d.reason)}` : ""}`;
+    }
     case "visibility.changed":
       return d.isPrivate ? "Made private" : "Made public";
     default: {

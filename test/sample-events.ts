@@ -31,6 +31,9 @@ export const sampleEventData: { [K in TimelineEventKind]: EventData<K> } = {
   "runbook.step_noted": { ...runbookStep, cleared: false },
   "runbook.rated": { runbookId: "rb-1", runbook: "Checkout rollback", helpful: true },
   "alert.attached": { alertId: "al-1", title: "5xx rate high", labels: { service: "checkout" } },
+  "alert.received": { alertId: "al-2", title: "Checkout latency", labels: { service: "checkout" }, source: "Prometheus", tier: "critical", opened: true },
+  "alert.resolved": { alertId: "al-2", title: "Checkout latency", source: "Prometheus" },
+  "alert.all_resolved": { action: "monitoring", applied: true, reason: null },
 };
 
 export const sampleEvents = Object.entries(sampleEventData).map(([kind, data]) => ({ kind, data }) as TypedEventData);

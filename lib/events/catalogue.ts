@@ -15,6 +15,7 @@
 // are never rewritten: `legacyKinds` maps them on every read and every kind filter.
 import { z } from "zod";
 import { actionItemStatuses } from "@/lib/action-items";
+import { alertAutoResolveModes, alertTiers } from "@/db/enums";
 import { incidentKinds, incidentStatuses, milestones } from "@/lib/incident-lifecycle";
 
 export const timelineEventKinds = [
@@ -44,6 +45,9 @@ export const timelineEventKinds = [
   "runbook.step_noted",
   "runbook.rated",
   "alert.attached",
+  "alert.received",
+  "alert.resolved",
+  "alert.all_resolved",
 ] as const;
 export type TimelineEventKind = (typeof timelineEventKinds)[number];
 
@@ -105,6 +109,13 @@ const schemas = {
   "runbook.step_noted": z.object({ ...runbookStep, cleared: z.boolean() }),
   "runbook.rated": z.object({ runbookId: id, runbook: z.string(), helpful: z.boolean() }),
   "alert.attached": z.object({ alertId: id, title: z.string(), labels: z.record(z.string(), z.string()) }),
+  // Routing joined an ingested alert to the incident (`opened`: it is the alert that opened it).
+  // `alertId` is the alert record's id (its page is /alerts/<id>).
+  "alert.received": z.object({ alertId: id, title: z.string(), labels: z.record(z.string(), z.string()), source: z.string(), tier: z.enum(alertTiers), opened: z.boolean() }),
+  "alert.resolved": z.object({ alertId: id, title: z.string(), source: z.string() }),
+  // Every alert of an incident that alerts opened has resolved. `action` is the source's setting;
+  // `applied` false with a reason when it was not carried out (a person reopened it, say).
+  "alert.all_resolved": z.object({ action: z.enum(alertAutoResolveModes), applied: z.boolean(), reason: z.string().nullable() }),
 } satisfies Record<TimelineEventKind, z.ZodType>;
 
 /** The zod schema of each kind's data. */

@@ -19,6 +19,8 @@ export type AlertRecord = {
   startedAt: Date | null;
   endedAt: Date | null;
   sourceUrl: string | null;
+  /** The sender's own grouping of alerts (Alertmanager's and Grafana's `groupKey`), for correlation. */
+  senderGroupKey: string | null;
   raw: unknown;
 };
 

@@ -43,6 +43,7 @@ export function amAlertRecord(alert: AmAlert, envelope: Record<string, unknown>,
     startedAt: senderTime(alert.startsAt),
     endedAt: alert.status === "resolved" ? senderTime(alert.endsAt) : null,
     sourceUrl: safeUrl(alert.generatorURL) ?? safeUrl(extraUrl),
+    senderGroupKey: typeof envelope.groupKey === "string" && envelope.groupKey ? clip(envelope.groupKey, 1_000) : null,
     raw: { ...envelope, alerts: [alert] },
   };
 }

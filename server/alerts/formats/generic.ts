@@ -32,6 +32,7 @@ export function parseGeneric(body: unknown): { records: AlertRecord[] } | { prob
         startedAt: null,
         endedAt: null,
         sourceUrl: safeUrl(alert.source_url),
+        senderGroupKey: null,
         raw: alert,
       },
     ],

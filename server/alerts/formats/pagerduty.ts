@@ -64,6 +64,7 @@ export function parsePagerduty(body: unknown): { records: AlertRecord[] } | { pr
         tier: tierFromSeverity(payload?.severity),
         startedAt: senderTime(payload?.timestamp),
         endedAt: null,
+        senderGroupKey: null,
         sourceUrl: safeUrl(event.links?.find((link) => link.href)?.href) ?? safeUrl(event.client_url),
         raw,
       },

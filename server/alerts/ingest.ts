@@ -69,7 +69,7 @@ export async function receiveAlerts(request: Request, sourceSegment: string): Pr
   const result = payloadParsers[source.kind](parsed.value);
   if ("problem" in result) return refuse(400, result.problem);
   if (result.records.length === 0) return reply(202, { status: "success", message: "No alerts in this payload.", alerts: [] });
-  const stored = await storeAlerts(await getDb(), source.id, result.records);
+  const stored = await storeAlerts(await getDb(), source, result.records);
   return reply(202, summary(source, stored));
 }
 

@@ -1,21 +1,42 @@
-// Stores one request's alert records in one transaction: all of them or none. Deduplication: the same
-// (source, fingerprint) while firing updates that alert; a resolve ends it; a firing after that opens
-// a new one. Each fingerprint is locked for the transaction, so replays and concurrent identical posts
-// meet one row in turn (the partial unique index is the backstop).
+// Stores one request's alert records, and routes them, in one transaction: all of it or none.
+// Deduplication: the same (source, fingerprint) while firing updates that alert; a resolve ends it; a
+// firing after that opens a new one. Routing (server/alerts/routing/): a new firing alert joins or
+// opens an incident by its rule's tier and group key; a resolve may end an incident alerts opened.
+// Each fingerprint and each group key is locked for the transaction, so replays and concurrent posts
+// meet one row, and one group one incident, in turn (the partial unique index is the backstop).
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { alerts } from "@/db/schema";
+import { ALERTS_CHANNEL } from "@/server/live/alerts-channel";
 import type { AlertRecord } from "./formats/alert-record";
+import { loadRoutingRules } from "./routing/load-rules";
+import { routeFiring, type RoutingSource } from "./routing/route-firing";
+import { routeResolved } from "./routing/route-resolved";
+import { type Decision, decide } from "./routing/rules";
 
-export type StoredAlert = { id: string; fingerprint: string; status: "firing" | "resolved"; outcome: "created" | "updated" | "resolved" | "ignored" };
+export type StoredAlert = { id: string; fingerprint: string; status: "firing" | "resolved"; outcome: "created" | "updated" | "resolved" | "ignored"; incidentId?: string | null };
 
-export async function storeAlerts(db: DbOrTx, sourceId: string, records: AlertRecord[], now = new Date()): Promise<StoredAlert[]> {
+export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: AlertRecord[], now = new Date()): Promise<StoredAlert[]> {
+  const rules = await loadRoutingRules(db);
+  const decisions = records.map((record) => (record.action === "firing" ? decide(rules, record, source.id) : null));
   return db.transaction(async (tx) => {
-    // Sorted, so two requests holding the same fingerprints lock them in the same order (no deadlock).
-    const keys = [...new Set(records.map((record) => record.fingerprint))].sort();
-    for (const fingerprint of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`alert:${sourceId}:${fingerprint}`}, 0))`);
+    // Sorted, fingerprints ("alert:") before groups ("group:"): every request takes its locks in one
+    // global order, so two requests can never wait on each other in a cycle.
+    const fingerprints = records.map((record) => `alert:${source.id}:${record.fingerprint}`);
+    const groups = decisions.flatMap((decision) => (decision && decision.tier !== "info" ? [`group:${decision.groupKey}`] : []));
+    for (const key of [...new Set([...fingerprints, ...groups])].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
     const stored: StoredAlert[] = [];
-    for (const record of records) stored.push(await storeOne(tx, sourceId, record, now));
+    for (const [index, record] of records.entries()) {
+      const decision = decisions[index] ?? null;
+      const result = await storeOne(tx, source.id, record, decision, now);
+      if (result.outcome === "created" && result.status === "firing" && decision) {
+        const routed = await routeFiring(tx, source, { id: result.id, title: record.title, labels: record.labels, tier: decision.tier, startedAt: record.startedAt ?? now }, decision, now);
+        result.incidentId = routed.incidentId;
+      }
+      if (result.outcome === "resolved") await routeResolved(tx, result.id, source, now);
+      stored.push(result);
+    }
+    await tx.execute(sql`select pg_notify(${ALERTS_CHANNEL}, '')`);
     return stored;
   });
 }
@@ -39,9 +60,11 @@ async function touch(tx: Tx, id: string, now: Date) {
     .where(eq(alerts.id, id));
 }
 
-async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, now: Date): Promise<StoredAlert> {
+async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, decision: Decision | null, now: Date): Promise<StoredAlert> {
   const { fingerprint } = record;
-  const full = { title: record.title, description: record.description, labels: record.labels, annotations: record.annotations, tier: record.tier, sourceUrl: record.sourceUrl, raw: record.raw };
+  const tier = decision?.tier ?? record.tier;
+  const full = { title: record.title, description: record.description, labels: record.labels, annotations: record.annotations, tier, sourceUrl: record.sourceUrl, raw: record.raw };
+  const routing = decision ? { groupKey: decision.groupKey, ruleId: decision.rule.id } : {};
   const content = record.hasContent ? full : {};
   if (record.action === "acknowledge") {
     const [row] = await tx.update(alerts).set({ lastSeenAt: now }).where(openAlert(sourceId, fingerprint)).returning({ id: alerts.id });
@@ -58,7 +81,7 @@ async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, now: Date
     }
     const [row] = await tx
       .insert(alerts)
-      .values({ sourceId, fingerprint, status: "firing", ...full, startedAt: record.startedAt ?? now, lastSeenAt: now })
+      .values({ sourceId, fingerprint, status: "firing", ...full, ...routing, startedAt: record.startedAt ?? now, lastSeenAt: now })
       .onConflictDoUpdate({
         target: [alerts.sourceId, alerts.fingerprint],
         targetWhere: sql`status = 'firing'`,

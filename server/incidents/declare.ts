@@ -1,24 +1,25 @@
 import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { incidentParticipants, incidentRoleAssignments, incidents, incidentServices, workspace } from "@/db/schema";
+import { ALERTS_USER_ID, incidentParticipants, incidentRoleAssignments, incidents, incidentServices, workspace } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden, invalid } from "@/server/errors";
 import { reference } from "./access";
-import { appendEvents } from "./events";
+import { appendEvents, type EventInput } from "./events";
 import { requireResponder, requireRoleType, requireServices, requireSeverity } from "./lookups";
 import type { declareIncidentInput } from "./schemas";
 
-export async function declareIncident({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof declareIncidentInput> }) {
+// `withoutCommander`: alert routing opens incidents that nobody commands yet; the paged team takes
+// command. Not part of the input schema, so no request can ask for it.
+export async function declareIncident({ ctx, input, withoutCommander = false }: { ctx: ServiceContext; input: z.infer<typeof declareIncidentInput>; withoutCommander?: boolean }) {
   if (!can(ctx.actor, "incident.write")) throw forbidden("Viewers cannot declare incidents. Ask an admin for the responder role.");
   const now = ctx.now?.() ?? new Date();
   if (input.impactStartedAt && input.impactStartedAt > now) throw invalid("Impact cannot start in the future.", "impactStartedAt");
   return ctx.db.transaction(async (tx) => {
     const severity = await requireSeverity(tx, input.severityId);
     const chosenServices = await requireServices(tx, input.serviceIds);
-    const commander = await requireResponder(tx, input.commanderId ?? ctx.actor.id, "commanderId");
-    const commanderRole = await requireRoleType(tx, "commander");
+    const commander = withoutCommander ? null : await requireResponder(tx, input.commanderId ?? ctx.actor.id, "commanderId");
     // The workspace row lock serializes concurrent declarations: numbers are unique and gapless.
     const [counter] = await tx
       .update(workspace)
@@ -45,19 +46,17 @@ export async function declareIncident({ ctx, input }: { ctx: ServiceContext; inp
       .returning();
     if (!incident) throw new Error("insert returned no row");
     if (chosenServices.length) await tx.insert(incidentServices).values(chosenServices.map((s) => ({ incidentId: incident.id, serviceId: s.id })));
-    await tx.insert(incidentParticipants).values([...new Set([ctx.actor.id, commander.id])].map((userId) => ({ incidentId: incident.id, userId, addedById: ctx.actor.id })));
-    await tx.insert(incidentRoleAssignments).values({ incidentId: incident.id, roleTypeId: commanderRole.id, userId: commander.id, assignedById: ctx.actor.id, assignedAt: now });
-    const lastEventSeq = await appendEvents(
-      tx,
-      incident,
-      ctx.actor.id,
-      [
-        { kind: "incident.declared", data: { title: input.title, severity: severity.name, kind: input.kind, services: chosenServices.map((s) => s.name), isPrivate: input.isPrivate } },
-        { kind: "role.assigned", data: { role: commanderRole.name, roleKey: "commander", user: commander.name, userId: commander.id, previous: null } },
-      ],
-      now,
-      1,
-    );
+    const participants = [...new Set([ctx.actor.id, commander?.id])].filter((userId): userId is string => userId !== undefined && userId !== ALERTS_USER_ID);
+    if (participants.length) await tx.insert(incidentParticipants).values(participants.map((userId) => ({ incidentId: incident.id, userId, addedById: ctx.actor.id })));
+    const events: EventInput[] = [
+      { kind: "incident.declared", data: { title: input.title, severity: severity.name, kind: input.kind, services: chosenServices.map((s) => s.name), isPrivate: input.isPrivate } },
+    ];
+    if (commander) {
+      const commanderRole = await requireRoleType(tx, "commander");
+      await tx.insert(incidentRoleAssignments).values({ incidentId: incident.id, roleTypeId: commanderRole.id, userId: commander.id, assignedById: ctx.actor.id, assignedAt: now });
+      events.push({ kind: "role.assigned", data: { role: commanderRole.name, roleKey: "commander", user: commander.name, userId: commander.id, previous: null } });
+    }
+    const lastEventSeq = await appendEvents(tx, incident, ctx.actor.id, events, now, 1);
     await tx.update(incidents).set({ lastEventSeq }).where(eq(incidents.id, incident.id));
     await recordAudit(tx, {
       actorId: ctx.actor.id,

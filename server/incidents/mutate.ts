@@ -4,7 +4,7 @@ import type { AuditAction } from "@/lib/audit-actions";
 import { readStoredEvent } from "@/lib/events/catalogue";
 import { describeEvent } from "@/lib/timeline-text";
 import type { Tx } from "@/db/client";
-import { incidentEvents, incidentParticipants, incidents, type Incident } from "@/db/schema";
+import { ALERTS_USER_ID, incidentEvents, incidentParticipants, incidents, type Incident } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
@@ -62,8 +62,9 @@ async function mutateNow(ctx: ServiceContext, target: Target, change: Change): P
       .where(eq(incidents.id, incident.id))
       .returning();
     if (!updated) throw new Error("incident vanished under its row lock");
-    // Whoever acts on an incident takes part in it (and so keeps access if it turns private).
-    await tx.insert(incidentParticipants).values({ incidentId: incident.id, userId: ctx.actor.id, addedById: ctx.actor.id }).onConflictDoNothing();
+    // Whoever acts on an incident takes part in it (and so keeps access if it turns private); alert
+    // routing is not a person.
+    if (ctx.actor.id !== ALERTS_USER_ID) await tx.insert(incidentParticipants).values({ incidentId: incident.id, userId: ctx.actor.id, addedById: ctx.actor.id }).onConflictDoNothing();
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: mutation.audit.action,

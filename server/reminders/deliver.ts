@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { notifications, reminderDeliveries } from "@/db/schema";
 
-export type ReminderKind = "due_soon" | "overdue" | "digest" | "runbook_review";
+export type ReminderKind = "due_soon" | "overdue" | "digest" | "runbook_review" | "alert_page";
 
 export type Reminder = {
   ruleKey: string;

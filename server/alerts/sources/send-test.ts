@@ -17,7 +17,7 @@ export async function sendTestAlert({ ctx, input }: { ctx: ServiceContext; input
   if (!source.isEnabled) throw invalid("This source is disabled; enable it to receive alerts, then send a test.");
   const parsed = payloadParsers[source.kind](samplePayload(source.kind, `daytwo-test-${randomUUID()}`));
   if ("problem" in parsed) throw new Error(`sample payload rejected: ${parsed.problem}`);
-  const [stored] = await storeAlerts(ctx.db, source.id, parsed.records, ctx.now?.() ?? new Date());
+  const [stored] = await storeAlerts(ctx.db, source, parsed.records, ctx.now?.() ?? new Date());
   if (!stored) throw new Error("test alert not stored");
   return { alertId: stored.id, message: "A test alert was received. It is listed with this source's alerts." };
 }

@@ -3,7 +3,7 @@
 import { createHmac } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { alerts, alertSourceRate } from "@/db/schema";
+import { alerts, alertSourceRate, incidents } from "@/db/schema";
 import { createActor, contextFor } from "@/test/actors";
 import { type AlertsReceiver, startAlertsReceiver } from "@/test/alerts-receiver";
 import { TEST_AUTH_SECRET } from "@/test/collab-clients";
@@ -238,13 +238,17 @@ describe("deduplication", () => {
     expect(rows[0]).toMatchObject({ status: "firing", occurrences: 100 });
   });
 
-  it("50 identical posts at once leave one alert", async () => {
+  it("50 identical critical posts at once leave one alert and one incident", async () => {
     const source = await newSource("generic");
-    const responses = await Promise.all(Array.from({ length: 50 }, () => post(source.url, { title: "Burst", status: "firing", deduplication_key: "burst" }, { token: source.token })));
+    const burst = { title: "Burst", status: "firing", deduplication_key: "burst", metadata: { severity: "critical", service: "burst" } };
+    const responses = await Promise.all(Array.from({ length: 50 }, () => post(source.url, burst, { token: source.token })));
     expect(responses.map((response) => response.status)).toEqual(Array(50).fill(202));
     const rows = await alertsOf(source.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.occurrences).toBe(50);
+    expect(rows[0]!.incidentId).not.toBeNull();
+    const opened = await database.db.select({ id: incidents.id }).from(incidents).where(eq(incidents.title, "Burst"));
+    expect(opened).toHaveLength(1);
   });
 
   it("a firing after the alert resolved opens a new alert; a late replay of the ended episode does not", async () => {

@@ -2,7 +2,7 @@
 // storeAlerts at a chosen time, and the test reads what a responder would see — incidents, their
 // timelines, severities, services, who was paged.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ALERTS_USER_ID, alertRoutingRules, alerts, incidentEvents, incidents, notifications, reminderDeliveries, services, severities, teamMembers, teams } from "@/db/schema";
 import type { AlertAutoResolveMode } from "@/db/enums";
@@ -167,7 +167,7 @@ describe("routing rules", () => {
       expect(row?.tier).toBe("critical");
       expect(row?.ruleId).not.toBeNull();
     } finally {
-      await database.db.delete(alertRoutingRules);
+      await database.db.delete(alertRoutingRules).where(sql`true`);
     }
   });
 });
@@ -227,7 +227,7 @@ describe("correlation", () => {
       const [c] = await send(source, [{ name: "LedgerDown", labels: { severity: "warning", service: "ledger" } }], new Date(Date.now() + minutes(180)));
       expect((await incidentOf(c!.id))?.id).not.toBe(incident!.id);
     } finally {
-      await database.db.delete(alertRoutingRules);
+      await database.db.delete(alertRoutingRules).where(sql`true`);
     }
   });
 });

@@ -4,7 +4,21 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ALERTS_USER_ID, alertRoutingRules, alerts, incidentEvents, incidents, notifications, reminderDeliveries, services, severities, teamMembers, teams } from "@/db/schema";
+import {
+  ALERTS_USER_ID,
+  alertRoutingRules,
+  alertSources,
+  alerts,
+  incidentEvents,
+  incidents,
+  incidentServices,
+  notifications,
+  reminderDeliveries,
+  services,
+  severities,
+  teamMembers,
+  teams,
+} from "@/db/schema";
 import type { AlertAutoResolveMode } from "@/db/enums";
 import type { ServiceContext } from "@/server/context";
 import { changeStatus } from "@/server/incidents/change-status";
@@ -69,7 +83,7 @@ async function send(source: Source, list: Alert[], now = T0, groupKey?: string) 
   return storeAlerts(database.db, source, parsed.records, now);
 }
 async function setMode(source: Source) {
-  await database.db.execute(`update alert_sources set auto_resolve = '${source.autoResolve}' where id = '${source.id}'`);
+  await database.db.update(alertSources).set({ autoResolve: source.autoResolve }).where(eq(alertSources.id, source.id));
 }
 
 const incidentOf = async (alertId: string) => {

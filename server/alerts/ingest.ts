@@ -4,6 +4,7 @@
 // the source's rate limit, 400 malformed or unrecognised payload, 202 stored.
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { requestOutboxSend } from "@/server/jobs/outbox-kick";
 import { type AlertSource, alertSources } from "@/db/schema";
 import { parseRouteId } from "@/lib/validation/ids";
 import { isSourceToken, isValidSignature, tokenFromAuthorization } from "./credentials";
@@ -70,6 +71,7 @@ export async function receiveAlerts(request: Request, sourceSegment: string): Pr
   if ("problem" in result) return refuse(400, result.problem);
   if (result.records.length === 0) return reply(202, { status: "success", message: "No alerts in this payload.", alerts: [] });
   const stored = await storeAlerts(await getDb(), source, result.records);
+  if (stored.some((alert) => alert.paged)) requestOutboxSend();
   return reply(202, summary(source, stored));
 }
 

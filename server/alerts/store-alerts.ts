@@ -14,7 +14,15 @@ import { routeFiring, type RoutingSource } from "./routing/route-firing";
 import { routeResolved } from "./routing/route-resolved";
 import { type Decision, decide } from "./routing/rules";
 
-export type StoredAlert = { id: string; fingerprint: string; status: "firing" | "resolved"; outcome: "created" | "updated" | "resolved" | "ignored"; incidentId?: string | null };
+export type StoredAlert = {
+  id: string;
+  fingerprint: string;
+  status: "firing" | "resolved";
+  outcome: "created" | "updated" | "resolved" | "ignored";
+  /** Set when routing joined or opened an incident, and how many people it paged. */
+  incidentId?: string | null;
+  paged?: number;
+};
 
 export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: AlertRecord[], now = new Date()): Promise<StoredAlert[]> {
   const rules = await loadRoutingRules(db);
@@ -32,6 +40,7 @@ export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: Al
       if (result.outcome === "created" && result.status === "firing" && decision) {
         const routed = await routeFiring(tx, source, { id: result.id, title: record.title, labels: record.labels, tier: decision.tier, startedAt: record.startedAt ?? now }, decision, now);
         result.incidentId = routed.incidentId;
+        result.paged = routed.paged;
       }
       if (result.outcome === "resolved") await routeResolved(tx, result.id, source, now);
       stored.push(result);

@@ -9,6 +9,7 @@ import { sendWeeklyDigests } from "@/server/reminders/weekly-digest";
 import { sendPendingEmails } from "@/server/reminders/email-outbox";
 import { runReminderScan } from "@/server/reminders/scan";
 import { pgliteBossDb } from "./pglite-boss-db";
+import { onOutboxRequest } from "./outbox-kick";
 import { queues } from "./queues";
 
 export type JobsOptions = {
@@ -66,6 +67,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   if (options.schedule ?? true) {
     for (const queue of Object.values(queues)) await boss.schedule(queue.name, queue.cron, {}, { tz: "UTC" });
   }
+  onOutboxRequest(() => boss.send(queues.emailOutbox.name, {}));
   const requestScan = () => boss.send(queues.reminderScan.name, {});
   if (options.scanOnStart) await requestScan();
 
@@ -74,6 +76,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     requestScan,
     async stop() {
       // Graceful: lets a running scan or send finish (bounded) before the caller closes the database.
+      onOutboxRequest(null);
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       mailer?.close();
     },

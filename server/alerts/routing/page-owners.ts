@@ -1,7 +1,8 @@
-// A critical alert pages the owner teams of the affected services: in-app and by email, once per
+// A critical alert pages the responders and admins of the owner teams of the affected services: in-app
+// and by email (sent at once, not at the next minute's schedule), once per
 // person per incident (the reminder ledger's rule key), so replays and later alerts never re-page.
 // With no owner team known, the admins are paged: someone must hear of it.
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { isPerson, services, teamMembers, users } from "@/db/schema";
 import { deliverReminder } from "@/server/reminders/deliver";
@@ -17,7 +18,7 @@ async function recipients(tx: Tx, serviceIds: string[]) {
         .from(services)
         .innerJoin(teamMembers, eq(teamMembers.teamId, services.ownerTeamId))
         .innerJoin(users, eq(users.id, teamMembers.userId))
-        .where(and(inArray(services.id, serviceIds), active))
+        .where(and(inArray(services.id, serviceIds), active, ne(users.role, "viewer")))
     : [];
   if (owners.length) return owners;
   return tx

@@ -13,7 +13,7 @@ import { pageOwners } from "./page-owners";
 import { type Decision, type RoutingRule, serviceNames } from "./rules";
 
 export type RoutingSource = { id: string; name: string };
-export type Routed = { incidentId: string | null; opened: boolean };
+export type Routed = { incidentId: string | null; opened: boolean; paged: number };
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -63,20 +63,21 @@ async function chooseSeverity(tx: Tx, decision: Decision, serviceTiers: number[]
 }
 
 export async function routeFiring(tx: Tx, source: RoutingSource, alert: JoiningAlert, decision: Decision, now: Date): Promise<Routed> {
-  if (decision.tier === "info") return { incidentId: null, opened: false };
+  if (decision.tier === "info") return { incidentId: null, opened: false, paged: 0 };
   const found = await groupIncident(tx, alert.id, decision, now);
   const affected = await catalogServices(tx, decision.rule, alert.labels);
   const incidentId = found ?? (await openIncident(tx, source, alert, decision, affected, now));
   const incident = await attachToIncident(tx, incidentId, alert, source, now, !found);
+  let paged = 0;
   if (decision.tier === "critical") {
     const [severity] = await tx.select({ name: severities.name }).from(severities).where(eq(severities.id, incident.severityId));
-    await pageOwners(
+    paged = await pageOwners(
       tx,
       { incidentId, reference: reference(incident), title: incident.title, severity: severity?.name ?? "", serviceIds: affected.map((s) => s.id), alertTitle: alert.title, source: source.name },
       now,
     );
   }
-  return { incidentId, opened: !found };
+  return { incidentId, opened: !found, paged };
 }
 
 async function openIncident(tx: Tx, source: RoutingSource, alert: JoiningAlert, decision: Decision, affected: { id: string; tier: number }[], now: Date): Promise<string> {

@@ -29,7 +29,7 @@ test("a critical alert becomes a SEV1 incident live in an open browser, pages th
   expect(fired.status()).toBe(202);
 
   // No reload: the list hears of the new incident.
-  const row = riley.getByRole("link", { name: title });
+  const row = riley.getByRole("link", { name: new RegExp(title) });
   await expect(row).toBeVisible();
   await row.click();
   await expect(riley.getByRole("heading", { name: title })).toBeVisible();

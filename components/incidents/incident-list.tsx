@@ -35,15 +35,19 @@ function useLiveIncidentList() {
     },
     [],
   );
+  const refetchSoon = () => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      void queryClient.invalidateQueries({ queryKey: trpc.incidents.list.pathKey() });
+    }, 250);
+  };
   useSubscription(
     trpc.incidents.onListChanged.subscriptionOptions(undefined, {
-      onData: () => {
-        if (pending.current) return;
-        pending.current = setTimeout(() => {
-          pending.current = null;
-          void queryClient.invalidateQueries({ queryKey: trpc.incidents.list.pathKey() });
-        }, 250);
-      },
+      // A change between the list's first fetch (or a dropped connection) and the stream starting
+      // would otherwise be missed: an incident an alert opened in that gap never appeared.
+      onStarted: refetchSoon,
+      onData: refetchSoon,
     }),
   );
 }

@@ -25,7 +25,7 @@ const kindFilters = {
   status: ["status.changed", "milestone.corrected"],
   roles: ["role.assigned", "role.released", "participant.added"],
   changes: ["severity.changed", "field.changed", "services.changed", "visibility.changed"],
-  runbooks: ["runbook.attached", "runbook.step_done", "runbook.step_undone", "runbook.step_noted", "runbook.rated", "alert.attached"],
+  runbooks: ["runbook.attached", "runbook.step_done", "runbook.step_undone", "runbook.step_noted", "runbook.rated", "alert.attached", "alert.received", "alert.resolved", "alert.all_resolved"],
   followUp: [
     "post_mortem.started",
     "post_mortem.review_requested",

@@ -56,6 +56,16 @@ test("an admin writes routing rules on a phone-width screen, reorders them and t
   await admin.getByRole("button", { name: `Move ${checkout} down` }).press("Enter");
   await expect.poll(order).toEqual([payments, checkout]);
 
+  // Edited in its own row: the form opens there, with the focus on its first field.
+  await admin.getByRole("button", { name: `Edit ${checkout}` }).press("Enter");
+  const edit = checkoutRow.getByRole("form", { name: `Edit rule ${checkout}` });
+  await expect(edit.getByLabel("Rule name")).toBeFocused();
+  await expect(edit.getByLabel("Value of matcher 2")).toHaveValue("prod|staging");
+  await edit.getByLabel("Window (minutes)").fill("45");
+  await edit.getByRole("button", { name: "Save rule" }).press("Enter");
+  await expect(edit).toHaveCount(0);
+  await expect(checkoutRow).toContainText("45 min");
+
   // Try labels: the checkout rule still takes checkout's alerts, whatever their own severity label says.
   await admin.getByLabel("An alert's labels, one name=value a line").fill(`service=checkout-${suffix}\nenv=staging\nseverity=info`);
   await admin.getByRole("button", { name: "Try these labels" }).press("Enter");

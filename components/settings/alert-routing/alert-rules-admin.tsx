@@ -46,13 +46,13 @@ export function AlertRulesAdmin() {
           {errorMessage(rules.error)}
         </p>
       ) : null}
-      {editing !== null && editing !== "new" ? <RuleForm key={editing.id} rule={editing} onDone={() => setEditing(null)} /> : null}
       {rules.data ? (
         <RuleList
           rules={rules.data}
           isBusy={move.isPending || remove.isPending}
           onMove={(rule, direction) => move.mutate({ id: rule.id, direction })}
           onEdit={(rule) => setEditing(rule)}
+          editor={(rule) => (editing !== null && editing !== "new" && editing.id === rule.id ? <RuleForm key={rule.id} rule={rule} onDone={() => setEditing(null)} /> : null)}
           onDelete={(rule) =>
             remove.mutateAsync({ id: rule.id }).then(() => {
               toast.success(`Rule ${rule.name} deleted.`);

@@ -3,7 +3,7 @@
 // Creates or edits one routing rule. Matcher rows are checked here with the server's own schema, so a
 // regex that does not compile is marked on its row before anything is sent; the rest the server judges.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldError, useFormErrors } from "@/components/ui/field-error";
@@ -26,6 +26,9 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
   const errors = useFormErrors(idBase, fields);
   const severities = useQuery(trpc.incidents.formOptions.queryOptions()).data?.severities ?? [];
   const nextKey = useRef(rule?.matchers.length ?? 0);
+  const nameInput = useRef<HTMLInputElement>(null);
+  // The form opens where it was asked for; focus moves into it so a keyboard user lands on its first field.
+  useEffect(() => nameInput.current?.focus(), []);
   const [name, setName] = useState(rule?.name ?? "");
   const [rows, setRows] = useState<MatcherRow[]>(() => (rule?.matchers ?? []).map((matcher, key) => ({ key, ...matcher })));
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
@@ -87,7 +90,7 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
     <form onSubmit={submit} noValidate className="grid gap-4 rounded-md border border-border p-3 sm:p-4" aria-label={rule ? `Edit rule ${rule.name}` : "New routing rule"}>
       <div className="grid gap-1">
         <Label htmlFor={fieldId("name")}>Rule name</Label>
-        <Input id={fieldId("name")} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} {...errors.inputProps("name")} />
+        <Input ref={nameInput} id={fieldId("name")} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} {...errors.inputProps("name")} />
         <FieldError errors={errors} name="name" />
       </div>
       <fieldset className="grid gap-2">

@@ -4,6 +4,7 @@
 // "Otherwise" row that takes every alert no rule matched.
 import type { inferRouterOutputs } from "@trpc/server";
 import { ArrowDown, ArrowUp } from "lucide-react";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/settings/alert-sources/confirm-button";
@@ -19,6 +20,8 @@ type Props = {
   onMove: (rule: AlertRule, direction: "up" | "down") => void;
   onEdit: (rule: AlertRule) => void;
   onDelete: (rule: AlertRule) => Promise<unknown>;
+  /** The edit form, shown inside the rule's own row so it opens where it was asked for. */
+  editor: (rule: AlertRule) => ReactNode;
 };
 
 function Facts({ items }: { items: [string, string][] }) {
@@ -34,7 +37,7 @@ function Facts({ items }: { items: [string, string][] }) {
   );
 }
 
-export function RuleList({ rules, isBusy, onMove, onEdit, onDelete }: Props) {
+export function RuleList({ rules, isBusy, onMove, onEdit, onDelete, editor }: Props) {
   return (
     <ol className="grid grid-cols-1 gap-3" aria-label="Routing rules, in order">
       {rules.map((rule, index) => (
@@ -66,7 +69,7 @@ export function RuleList({ rules, isBusy, onMove, onEdit, onDelete }: Props) {
             <Button type="button" size="sm" variant="outline" aria-label={`Move ${rule.name} down`} disabled={isBusy || index === rules.length - 1} onClick={() => onMove(rule, "down")}>
               <ArrowDown aria-hidden="true" /> Down
             </Button>
-            <Button type="button" size="sm" variant="outline" aria-label={`Edit ${rule.name}`} onClick={() => onEdit(rule)}>
+            <Button type="button" size="sm" variant="outline" aria-label={`Edit ${rule.name}`} disabled={isBusy} onClick={() => onEdit(rule)}>
               Edit
             </Button>
             <ConfirmButton
@@ -80,6 +83,7 @@ export function RuleList({ rules, isBusy, onMove, onEdit, onDelete }: Props) {
               onConfirm={() => onDelete(rule)}
             />
           </div>
+          {editor(rule)}
         </li>
       ))}
       <li className="grid gap-2 rounded-md border border-dashed border-border bg-muted/40 p-3">

@@ -11,6 +11,7 @@ import type { Actor } from "@/server/context";
 import { actorKinds, buildWorld, databaseChecksum, runbookInput, type ActorKind, type World } from "@/test/permission-world";
 import { createTestDatabase } from "@/test/database";
 import { callProcedure, openSubscription, type CallResult } from "@/test/trpc-call";
+import { createAlertRule } from "@/server/alerts/routing/create-rule";
 import { createAlertSource } from "@/server/alerts/sources/create";
 import { sendTestAlert } from "@/server/alerts/sources/send-test";
 import { contextFor } from "@/test/actors";
@@ -159,6 +160,12 @@ const rows: Record<string, Row> = {
   "alertSources.rotateToken": { input: async () => ({ id: await freshAlertSource() }), expect: adminOnly },
   "alertSources.delete": { input: async () => ({ id: await freshAlertSource() }), expect: adminOnly },
   "alertSources.sendTest": { input: async () => ({ id: await freshAlertSource() }), expect: adminOnly },
+  "alertRules.list": { input: () => undefined, expect: adminOnly },
+  "alertRules.create": { input: () => ({ name: "Matrix rule", matchers: [{ label: "env", op: "=~", value: "prod|staging" }], tier: "warning" }), expect: adminOnly },
+  "alertRules.update": { input: async () => ({ id: await freshAlertRule(), windowMinutes: 45 }), expect: adminOnly },
+  "alertRules.delete": { input: async () => ({ id: await freshAlertRule() }), expect: adminOnly },
+  "alertRules.move": { input: async () => ({ id: await freshAlertRule(), direction: "up" }), expect: adminOnly },
+  "alertRules.preview": { input: () => ({ labels: { service: "checkout", severity: "critical" } }), expect: adminOnly },
   "alerts.list": { input: () => ({}), expect: everyone },
   "alerts.get": { input: async () => ({ id: await freshAlert() }), expect: everyone },
 };
@@ -167,6 +174,20 @@ const rows: Record<string, Row> = {
 async function freshAlertSource(): Promise<string> {
   const { source } = await createAlertSource({ ctx: contextFor(database.db, world.people.admin), input: { name: `Source ${randomUUID().slice(0, 8)}`, kind: "generic" } });
   return source.id;
+}
+async function freshAlertRule(): Promise<string> {
+  const input = {
+    name: `Rule ${randomUUID().slice(0, 8)}`,
+    matchers: [],
+    tier: null,
+    severityId: null,
+    serviceLabel: "service",
+    groupBy: [],
+    windowMinutes: 30,
+    joinAcknowledgedWithinHours: null,
+    isEnabled: true,
+  };
+  return (await createAlertRule({ ctx: contextFor(database.db, world.people.admin), input })).id;
 }
 async function freshAlert(): Promise<string> {
   return (await sendTestAlert({ ctx: contextFor(database.db, world.people.admin), input: { id: await freshAlertSource() } })).alertId;

@@ -1,5 +1,6 @@
 import { actionItemsRouter } from "@/server/action-items/router";
 import { alertsRouter } from "@/server/alerts/router";
+import { alertRulesRouter } from "@/server/alerts/routing/router";
 import { alertSourcesRouter } from "@/server/alerts/sources/router";
 import { auditRouter } from "@/server/audit/router";
 import { incidentRolesRouter } from "@/server/incident-roles/router";
@@ -26,6 +27,7 @@ export const appRouter = router({
   runbooks: runbooksRouter,
   notifications: notificationsRouter,
   alertSources: alertSourcesRouter,
+  alertRules: alertRulesRouter,
   alerts: alertsRouter,
 });
 

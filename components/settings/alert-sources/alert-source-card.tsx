@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { useTRPC } from "@/components/trpc/client";
+import type { AlertAutoResolveMode } from "@/lib/alert-routing-labels";
 import { alertSourceKindLabels, type AlertSourceKind } from "@/lib/alerts";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { AlertSourceSettings } from "./alert-source-settings";
@@ -25,6 +26,7 @@ export type AlertSourceView = {
   timestampHeader: string;
   toleranceSeconds: number;
   rateLimitPerMinute: number;
+  autoResolve: AlertAutoResolveMode;
   isEnabled: boolean;
 };
 

@@ -7,10 +7,12 @@ import { Button } from "@/components/ui/button";
 import { FieldError, useFormErrors } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/select-native";
 import { useTRPC } from "@/components/trpc/client";
+import { type AlertAutoResolveMode, alertAutoResolveModes, autoResolveChoices } from "@/lib/alert-routing-labels";
 import type { AlertSourceView } from "./alert-source-card";
 
-const fields = ["name", "rateLimitPerMinute", "hmacSecret", "hmacHeader", "timestampHeader", "toleranceSeconds"] as const;
+const fields = ["name", "rateLimitPerMinute", "hmacSecret", "hmacHeader", "timestampHeader", "toleranceSeconds", "autoResolve"] as const;
 
 /** Name, rate limit and HMAC settings. The secret is never shown; a blank field keeps the current one. */
 export function AlertSourceSettings({ source, onSaved }: { source: AlertSourceView; onSaved: () => void }) {
@@ -41,6 +43,7 @@ export function AlertSourceSettings({ source, onSaved }: { source: AlertSourceVi
       hmacHeader: text("hmacHeader"),
       timestampHeader: text("timestampHeader"),
       toleranceSeconds: Number(text("toleranceSeconds")),
+      autoResolve: text("autoResolve") as AlertAutoResolveMode,
       ...(isRemovingSecret ? { hmacSecret: null } : secret ? { hmacSecret: secret } : {}),
     });
   }
@@ -72,6 +75,17 @@ export function AlertSourceSettings({ source, onSaved }: { source: AlertSourceVi
         {field("hmacHeader", "Signature header", { defaultValue: source.hmacHeader, required: true })}
         {field("timestampHeader", "Timestamp header", { defaultValue: source.timestampHeader }, "Set it when the sender signs “timestamp:body”; blank when it signs the body.")}
         {field("toleranceSeconds", "Timestamp tolerance (seconds)", { type: "number", min: 1, max: 86_400, defaultValue: source.toleranceSeconds, required: true })}
+        <div className="grid gap-1 sm:col-span-2">
+          <Label htmlFor={`${id}-autoResolve`}>When every alert of an incident this source opened has resolved</Label>
+          <NativeSelect id={`${id}-autoResolve`} name="autoResolve" defaultValue={source.autoResolve} {...errors.inputProps("autoResolve")}>
+            {alertAutoResolveModes.map((mode) => (
+              <option key={mode} value={mode}>
+                {autoResolveChoices[mode]}
+              </option>
+            ))}
+          </NativeSelect>
+          <FieldError errors={errors} name="autoResolve" />
+        </div>
       </div>
       {source.hasHmac ? (
         <label className="flex items-center gap-2 text-sm">

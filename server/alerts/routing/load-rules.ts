@@ -1,9 +1,9 @@
+// The enabled routing rules in the order ingestion tries them, shaped for the pure picker in rules.ts.
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { alertRoutingRules } from "@/db/schema";
 import type { RoutingRule } from "./rules";
 
-/** The enabled routing rules, in the order they are tried. */
 export async function loadRoutingRules(db: DbOrTx): Promise<RoutingRule[]> {
   return db
     .select({

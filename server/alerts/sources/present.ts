@@ -20,6 +20,7 @@ export function presentSource(source: AlertSource): AlertSourceOutput {
     timestampHeader: source.timestampHeader,
     toleranceSeconds: source.toleranceSeconds,
     rateLimitPerMinute: source.rateLimitPerMinute,
+    autoResolve: source.autoResolve,
     isEnabled: source.isEnabled,
     createdAt: source.createdAt,
   };
@@ -46,5 +47,6 @@ export const auditedSettings = (source: AlertSource) => ({
   timestampHeader: source.timestampHeader,
   toleranceSeconds: source.toleranceSeconds,
   rateLimitPerMinute: source.rateLimitPerMinute,
+  autoResolve: source.autoResolve,
   isEnabled: source.isEnabled,
 });

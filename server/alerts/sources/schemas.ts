@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { alertSourceKinds } from "@/db/enums";
+import { alertAutoResolveModes, alertSourceKinds } from "@/db/enums";
 import { id } from "@/lib/validation/ids";
 import { int4 } from "@/lib/validation/numbers";
 import { text } from "@/lib/validation/text";
@@ -15,6 +15,8 @@ const settings = {
   rateLimitPerMinute: int4({ min: 1, max: 1_000_000, message: "Enter a rate limit from 1 to 1,000,000 requests a minute" }),
   // Null removes the secret (token auth again); a string sets it.
   hmacSecret: text({ min: 16, minMessage: "Use an HMAC secret of at least 16 characters", max: 200, keepSpaces: true }).nullable(),
+  // What happens once every alert of an incident this source opened has resolved.
+  autoResolve: z.enum(alertAutoResolveModes, "Choose what happens when the alerts resolve: note it, move to monitoring, or resolve"),
 };
 
 export const createAlertSourceInput = z.object({
@@ -25,6 +27,7 @@ export const createAlertSourceInput = z.object({
   timestampHeader: settings.timestampHeader.optional(),
   toleranceSeconds: settings.toleranceSeconds.optional(),
   rateLimitPerMinute: settings.rateLimitPerMinute.optional(),
+  autoResolve: settings.autoResolve.optional(),
 });
 
 export const updateAlertSourceInput = z.object({
@@ -35,6 +38,7 @@ export const updateAlertSourceInput = z.object({
   timestampHeader: settings.timestampHeader.optional(),
   toleranceSeconds: settings.toleranceSeconds.optional(),
   rateLimitPerMinute: settings.rateLimitPerMinute.optional(),
+  autoResolve: settings.autoResolve.optional(),
   isEnabled: z.boolean().optional(),
 });
 
@@ -51,6 +55,7 @@ export const alertSourceOutput = z.object({
   timestampHeader: z.string(),
   toleranceSeconds: z.number().int(),
   rateLimitPerMinute: z.number().int(),
+  autoResolve: z.enum(alertAutoResolveModes),
   isEnabled: z.boolean(),
   createdAt: z.date(),
 });

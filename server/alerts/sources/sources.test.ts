@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const call = (as: Actor, path: string, input: unknown, kind: "query" | "mutation" = "mutation") => callProcedure(database.db, as, path, input, kind);
-type Created = { source: { id: string; url: string; tokenPrefix: string; hasHmac: boolean }; token: string };
+type Created = { source: { id: string; url: string; tokenPrefix: string; hasHmac: boolean; autoResolve: string }; token: string };
 
 async function create(input: Record<string, unknown>): Promise<Created> {
   const result = await call(admin, "alertSources.create", input);
@@ -103,6 +103,24 @@ describe("alert sources", () => {
     const audits = await database.db.select().from(auditLog).where(eq(auditLog.entityId, source.id));
     expect(JSON.stringify(audits)).not.toContain(secret);
     expect(audits.find((entry) => entry.action === "alert_source.updated")?.after).toMatchObject({ hmacSecretChanged: true, hasHmac: false, rateLimitPerMinute: 120 });
+  });
+
+  it("keeps what happens when a source's alerts all resolve: a timeline note unless told otherwise", async () => {
+    const { source } = await create({ name: "Auto", kind: "alertmanager" });
+    expect(source).toMatchObject({ autoResolve: "event" });
+    const chosen = await create({ name: "Auto resolve", kind: "generic", autoResolve: "resolve" });
+    expect(chosen.source).toMatchObject({ autoResolve: "resolve" });
+    const updated = await call(admin, "alertSources.update", { id: source.id, autoResolve: "monitoring" });
+    expect(updated.data).toMatchObject({ autoResolve: "monitoring" });
+    const [row] = await database.db.select({ autoResolve: alertSources.autoResolve }).from(alertSources).where(eq(alertSources.id, source.id));
+    expect(row?.autoResolve).toBe("monitoring");
+    const listed = (await call(admin, "alertSources.list", undefined, "query")).data as { id: string; autoResolve: string }[];
+    expect(listed.find((entry) => entry.id === source.id)?.autoResolve).toBe("monitoring");
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, source.id));
+    expect(audit.find((entry) => entry.action === "alert_source.updated")).toMatchObject({ before: { autoResolve: "event" }, after: { autoResolve: "monitoring" } });
+    const bad = await call(admin, "alertSources.update", { id: source.id, autoResolve: "close" });
+    expect(bad.status).toBe(400);
+    expect(bad.error?.data.fieldErrors?.autoResolve?.[0]).toContain("Choose what happens when the alerts resolve");
   });
 
   it("refuses bad settings with a message naming them", async () => {

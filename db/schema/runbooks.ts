@@ -8,9 +8,10 @@ import { users } from "./users";
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 // One label matcher, e.g. alertname=HighErrorRate. A runbook matches an alert when every matcher does.
-import type { LabelMatcher } from "@/lib/alert-matchers";
+import type { AlertMatcherOp } from "../enums";
 
-export type AlertMatcher = LabelMatcher;
+// Stored before operators existed, a matcher has no `op`: it means "=".
+export type AlertMatcher = { label: string; op?: AlertMatcherOp; value: string };
 // A tiptap document as stored: JSON, rendered through the allow-list in lib/editor/to-html.ts.
 export type RichDocument = { type: "doc"; content?: unknown[] };
 

@@ -40,6 +40,11 @@ export function isRefusedAddress(address: string): boolean {
 }
 
 /** Host names compare case-insensitively, without a trailing dot; IPv6 literals without brackets. */
-export const normalizeHost = (host: string) => host.trim().toLowerCase().replace(/\.$/, "").replace(/^\[(.*)\]$/, "$1");
+export const normalizeHost = (host: string) =>
+  host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^\[(.*)\]$/, "$1");
 
 export const isAllowListed = (host: string, allowList: readonly string[]) => allowList.map(normalizeHost).includes(normalizeHost(host));

@@ -27,3 +27,22 @@ export const alertAutoResolveModes = ["event", "monitoring", "resolve"] as const
 export type AlertAutoResolveMode = (typeof alertAutoResolveModes)[number];
 export const alertMatcherOps = ["=", "!=", "=~", "!~"] as const;
 export type AlertMatcherOp = (typeof alertMatcherOps)[number];
+export const notificationChannelKinds = ["slack", "teams", "webhook", "email"] as const;
+export type NotificationChannelKind = (typeof notificationChannelKinds)[number];
+/** What a channel is told about; the payload of each is described in lib/outgoing-events.ts. */
+export const outgoingEventTypes = [
+  "incident.declared",
+  "incident.severity_changed",
+  "incident.status_changed",
+  "incident.status_update_posted",
+  "incident.commander_changed",
+  "incident.resolved",
+  "post_mortem.published",
+  "action_item.overdue",
+  "alert.critical_received",
+] as const;
+export type OutgoingEventType = (typeof outgoingEventTypes)[number];
+export const drillFilters = ["exclude", "include", "only"] as const;
+export type DrillFilter = (typeof drillFilters)[number];
+export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];

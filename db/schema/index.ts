@@ -24,3 +24,4 @@ export * from "./alert-sources";
 export * from "./alert-source-rate";
 export * from "./alerts";
 export * from "./alert-routing-rules";
+export * from "./notification-channels";

@@ -13,6 +13,8 @@ export const workspace = pgTable(
     lastIncidentNumber: integer().notNull().default(0),
     // Default action item due dates by severity rank, in days; admins may change them.
     dueDaysBySeverity: jsonb().$type<Record<string, number>>().notNull().default({ "1": 14, "2": 30, "3": 60, "4": 90 }),
+    // Hosts outbound requests may reach even though they resolve to private or local addresses.
+    outboundAllowHosts: jsonb().$type<string[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("workspace_single_row", sql`${t.id} = 1`)],

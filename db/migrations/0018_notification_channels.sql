@@ -55,8 +55,7 @@ CREATE TABLE "notification_outbox" (
 	"incident_id" uuid,
 	"event_id" bigint,
 	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"claimed_until" timestamp with time zone
+	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "workspace" ADD COLUMN "outbound_allow_hosts" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint

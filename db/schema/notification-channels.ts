@@ -44,7 +44,8 @@ export const notificationChannels = pgTable(
 );
 
 // Events waiting to be fanned out to channels: written in the same transaction as what happened (the
-// timeline event, the overdue reminder), so a crash can never lose one.
+// timeline event, the overdue reminder), so a crash can never lose one. A dispatcher turns rows into
+// deliveries and deletes them in one transaction (rows locked SKIP LOCKED: several processes share).
 export const notificationOutbox = pgTable("notification_outbox", {
   id: bigserial({ mode: "number" }).primaryKey(),
   type: text().$type<OutgoingEventType>().notNull(),
@@ -52,8 +53,6 @@ export const notificationOutbox = pgTable("notification_outbox", {
   eventId: bigint({ mode: "number" }),
   data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  // Claimed by a dispatcher until then (a lease: a crashed dispatcher's rows come back).
-  claimedUntil: timestamp({ withTimezone: true }),
 });
 
 // One delivery per (channel, event). Its id is the `webhook-id` receivers deduplicate on, so every

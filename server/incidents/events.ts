@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { incidentEvents, type Incident } from "@/db/schema";
 import { timelineEventSchemas, type TimelineEventKind } from "@/lib/events/catalogue";
+import { queueOutgoing } from "@/server/channels/outbox";
 import { INCIDENT_CHANNEL, type IncidentNotification } from "@/server/live/notification";
 
 type EventFields = { body?: string | null; occurredAt?: Date; supersedesId?: number | null };
@@ -37,6 +38,7 @@ export async function appendEvents(tx: DbOrTx, incident: Incident, actorId: stri
     supersedesId: event.supersedesId ?? null,
   }));
   await tx.insert(incidentEvents).values(rows);
+  await queueOutgoing(tx, incident, events, now);
   const lastSeq = incident.lastEventSeq + events.length;
   // A version bump (or a new incident) changes what lists and headers show; a note alone does not.
   const changesState = version !== incident.version || incident.lastEventSeq === 0;

@@ -64,7 +64,7 @@ export function fanoutOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Fano
 const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 
 /** Migrates and seeds the demo workspace (with its responder) as `npm run db:seed` does. */
-async function seedPostgres(url: string): Promise<void> {
+export async function seedPostgres(url: string): Promise<void> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/workspace/seed/cli.ts"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -2,8 +2,12 @@
 // Deduplication: the same (source, fingerprint) while firing updates that alert; a resolve ends it; a
 // firing after that opens a new one. Routing (server/alerts/routing/): a new firing alert joins or
 // opens an incident by its rule's tier and group key; a resolve may end an incident alerts opened.
-// Each fingerprint and each group key is locked for the transaction, so replays and concurrent posts
-// meet one row, and one group one incident, in turn (the partial unique index is the backstop).
+//
+// Locks: every fingerprint first, then — only once a record turns out to be new — every group key the
+// request's new alerts may need, all at once. Each set is taken sorted and nothing is locked after the
+// groups, so two requests never wait on each other in a cycle; replays and concurrent posts meet one
+// row, and one group one incident, in turn (the partial unique index is the backstop). Repeats, nine
+// in ten alerts in a storm, cost one update and never read the routing rules.
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { alerts } from "@/db/schema";
@@ -24,23 +28,38 @@ export type StoredAlert = {
   paged?: number;
 };
 
+const lockAll = async (tx: Tx, keys: string[]) => {
+  for (const key of [...new Set(keys)].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+};
+
 export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: AlertRecord[], now = new Date()): Promise<StoredAlert[]> {
-  const rules = await loadRoutingRules(db);
-  const decisions = records.map((record) => (record.action === "firing" ? decide(rules, record, source.id) : null));
   return db.transaction(async (tx) => {
-    // Sorted, fingerprints ("alert:") before groups ("group:"): every request takes its locks in one
-    // global order, so two requests can never wait on each other in a cycle.
-    const fingerprints = records.map((record) => `alert:${source.id}:${record.fingerprint}`);
-    const groups = decisions.flatMap((decision) => (decision && decision.tier !== "info" ? [`group:${decision.groupKey}`] : []));
-    for (const key of [...new Set([...fingerprints, ...groups])].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    await lockAll(
+      tx,
+      records.map((record) => `alert:${source.id}:${record.fingerprint}`),
+    );
+    let decisions: (Decision | null)[] | null = null;
+    const routingFor = async (index: number) => {
+      if (!decisions) {
+        const rules = await loadRoutingRules(tx);
+        decisions = records.map((record) => (record.action === "firing" ? decide(rules, record, source.id) : null));
+        await lockAll(
+          tx,
+          decisions.slice(index).flatMap((decision) => (decision && decision.tier !== "info" ? [`group:${decision.groupKey}`] : [])),
+        );
+      }
+      return decisions[index] ?? null;
+    };
     const stored: StoredAlert[] = [];
     for (const [index, record] of records.entries()) {
-      const decision = decisions[index] ?? null;
-      const result = await storeOne(tx, source.id, record, decision, now);
-      if (result.outcome === "created" && result.status === "firing" && decision) {
-        const routed = await routeFiring(tx, source, { id: result.id, title: record.title, labels: record.labels, tier: decision.tier, startedAt: record.startedAt ?? now }, decision, now);
-        result.incidentId = routed.incidentId;
-        result.paged = routed.paged;
+      const result = await storeOne(tx, source.id, record, () => routingFor(index), now);
+      if (result.outcome === "created" && result.status === "firing") {
+        const decision = await routingFor(index);
+        if (decision) {
+          const routed = await routeFiring(tx, source, { id: result.id, title: record.title, labels: record.labels, tier: decision.tier, startedAt: record.startedAt ?? now }, decision, now);
+          result.incidentId = routed.incidentId;
+          result.paged = routed.paged;
+        }
       }
       if (result.outcome === "resolved") await routeResolved(tx, result.id, source, now);
       stored.push(result);
@@ -69,17 +88,23 @@ async function touch(tx: Tx, id: string, now: Date) {
     .where(eq(alerts.id, id));
 }
 
-async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, decision: Decision | null, now: Date): Promise<StoredAlert> {
+// The first payload stays as `raw` (what opened the alert); repeats refresh what people read.
+const readable = (record: AlertRecord) => ({ title: record.title, description: record.description, labels: record.labels, annotations: record.annotations, sourceUrl: record.sourceUrl });
+
+async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, routing: () => Promise<Decision | null>, now: Date): Promise<StoredAlert> {
   const { fingerprint } = record;
-  const tier = decision?.tier ?? record.tier;
-  const full = { title: record.title, description: record.description, labels: record.labels, annotations: record.annotations, tier, sourceUrl: record.sourceUrl, raw: record.raw };
-  const routing = decision ? { groupKey: decision.groupKey, ruleId: decision.rule.id } : {};
-  const content = record.hasContent ? full : {};
+  const content = record.hasContent ? readable(record) : {};
   if (record.action === "acknowledge") {
     const [row] = await tx.update(alerts).set({ lastSeenAt: now }).where(openAlert(sourceId, fingerprint)).returning({ id: alerts.id });
     return row ? { id: row.id, fingerprint, status: "firing", outcome: "updated" } : { id: "", fingerprint, status: "resolved", outcome: "ignored" };
   }
   if (record.action === "firing") {
+    const [repeat] = await tx
+      .update(alerts)
+      .set({ ...content, occurrences: sql`${alerts.occurrences} + 1`, lastSeenAt: now })
+      .where(openAlert(sourceId, fingerprint))
+      .returning({ id: alerts.id });
+    if (repeat) return { id: repeat.id, fingerprint, status: "firing", outcome: "updated" };
     // A late retry of an episode that has since resolved (same start time) is a repeat, not a new alert.
     if (record.startedAt) {
       const ended = await latestResolved(tx, sourceId, fingerprint);
@@ -88,17 +113,24 @@ async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, decision:
         return { id: ended.id, fingerprint, status: "resolved", outcome: "updated" };
       }
     }
+    const decision = await routing();
     const [row] = await tx
       .insert(alerts)
-      .values({ sourceId, fingerprint, status: "firing", ...full, ...routing, startedAt: record.startedAt ?? now, lastSeenAt: now })
-      .onConflictDoUpdate({
-        target: [alerts.sourceId, alerts.fingerprint],
-        targetWhere: sql`status = 'firing'`,
-        set: { ...content, occurrences: sql`${alerts.occurrences} + 1`, lastSeenAt: now },
+      .values({
+        sourceId,
+        fingerprint,
+        status: "firing",
+        ...readable(record),
+        tier: decision?.tier ?? record.tier,
+        groupKey: decision?.groupKey ?? null,
+        ruleId: decision?.rule.id ?? null,
+        raw: record.raw,
+        startedAt: record.startedAt ?? now,
+        lastSeenAt: now,
       })
-      .returning({ id: alerts.id, occurrences: alerts.occurrences });
-    if (!row) throw new Error("upsert returned no row");
-    return { id: row.id, fingerprint, status: "firing", outcome: row.occurrences === 1 ? "created" : "updated" };
+      .returning({ id: alerts.id });
+    if (!row) throw new Error("insert returned no row");
+    return { id: row.id, fingerprint, status: "firing", outcome: "created" };
   }
   const endedAt = record.endedAt ?? now;
   const [resolved] = await tx
@@ -115,7 +147,7 @@ async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, decision:
   }
   const [row] = await tx
     .insert(alerts)
-    .values({ sourceId, fingerprint, status: "resolved", ...full, startedAt: record.startedAt ?? endedAt, endedAt, lastSeenAt: now })
+    .values({ sourceId, fingerprint, status: "resolved", ...readable(record), tier: record.tier, raw: record.raw, startedAt: record.startedAt ?? endedAt, endedAt, lastSeenAt: now })
     .returning({ id: alerts.id });
   if (!row) throw new Error("insert returned no row");
   return { id: row.id, fingerprint, status: "resolved", outcome: "created" };

@@ -1,40 +1,16 @@
-// The real alert ingestion route (app/api/alerts/[sourceId]/route.ts), behind the same cross-site
-// gate server/main.ts puts in front of every route, on a loopback port: what a monitoring system
-// reaches over HTTP.
+// The real alert ingestion endpoint (server/http/alerts-endpoint.ts), behind the same cross-site gate
+// server/main.ts puts in front of every request, on a loopback port: what a monitoring system reaches
+// over HTTP.
 import http from "node:http";
 import { freePort } from "./app-process";
-import { Readable } from "node:stream";
-import { POST } from "@/app/api/alerts/[sourceId]/route";
+import { handleAlertsRequest, isAlertsRequest } from "@/server/http/alerts-endpoint";
 import { refuseCrossSiteWrites } from "@/server/http/cross-site";
 
 export type AlertsReceiver = { base: string; port: number; close(): Promise<void> };
 
 const listener: http.RequestListener = (req, res) => {
-  const match = /^\/api\/alerts\/([^/?]+)/.exec(req.url ?? "");
-  if (!match || req.method !== "POST") {
-    res.writeHead(404).end();
-    return;
-  }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-  const request = new Request(`http://${req.headers.host}${req.url}`, {
-    method: "POST",
-    headers,
-    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-    duplex: "half",
-  } as RequestInit);
-  POST(request, { params: Promise.resolve({ sourceId: match[1]! }) })
-    .then(async (response) => {
-      // Answered before the whole body arrived (413): close the connection, as Node's server does,
-      // rather than leave the rest of the body on a socket the client would reuse.
-      const headers = { ...Object.fromEntries(response.headers), ...(req.complete ? {} : { connection: "close" }) };
-      res.writeHead(response.status, headers);
-      res.end(Buffer.from(await response.arrayBuffer()));
-    })
-    .catch((error: unknown) => {
-      res.writeHead(500, { "content-type": "text/plain" });
-      res.end(String(error));
-    });
+  if (isAlertsRequest(req.url)) handleAlertsRequest(req, res);
+  else res.writeHead(404).end();
 };
 
 export async function startAlertsReceiver(range = process.env.TEST_PORTS ?? "3800-3849"): Promise<AlertsReceiver> {

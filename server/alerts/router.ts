@@ -5,7 +5,8 @@ import { serviceContext } from "@/server/trpc/service-context";
 import { getAlert } from "./get";
 import { listAlerts } from "./list";
 import { noiseCut } from "./noise-cut";
-import { alertIdInput, alertOutput, listAlertsInput, listAlertsOutput, noiseCutOutput } from "./schemas";
+import { alertSourceOptions } from "./source-options";
+import { alertIdInput, alertOutput, alertSourceOptionsOutput, listAlertsInput, listAlertsOutput, noiseCutOutput } from "./schemas";
 
 export const alertsRouter = router({
   list: protectedProcedure
@@ -20,6 +21,10 @@ export const alertsRouter = router({
     .input(z.void())
     .output(noiseCutOutput)
     .query(({ ctx }) => noiseCut({ ctx: serviceContext(ctx) })),
+  sourceOptions: protectedProcedure
+    .input(z.void())
+    .output(alertSourceOptionsOutput)
+    .query(({ ctx }) => alertSourceOptions({ ctx: serviceContext(ctx) })),
   // Live: a bare "alerts changed" (coalesced to at most one a second); pages refetch what they show.
   onChanged: protectedProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
     for await (const _ of alertsFeed(serviceContext(ctx), signal)) yield { changed: true as const };

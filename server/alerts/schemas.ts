@@ -85,3 +85,5 @@ export const noiseCutOutput = z.array(
     ratio: z.number().nullable(),
   }),
 );
+
+export const alertSourceOptionsOutput = z.array(z.object({ id: z.uuid(), name: z.string(), isDeleted: z.boolean() }));

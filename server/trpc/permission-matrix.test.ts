@@ -169,6 +169,7 @@ const rows: Record<string, Row> = {
   "alerts.list": { input: () => ({}), expect: everyone },
   "alerts.get": { input: async () => ({ id: await freshAlert() }), expect: everyone },
   "alerts.noiseCut": { input: () => undefined, expect: everyone },
+  "alerts.sourceOptions": { input: () => undefined, expect: everyone },
   "alerts.onChanged": { input: () => undefined, expect: everyone },
 };
 

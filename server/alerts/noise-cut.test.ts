@@ -25,9 +25,9 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 /** An alert first seen at `createdAt`, repeated until it counts `occurrences` notifications. */
-async function alertAt(sourceId: string, title: string, createdAt: Date, occurrences: number) {
+async function alertAt(source: { id: string; name: string }, title: string, createdAt: Date, occurrences: number) {
   let id = "";
-  for (let n = 0; n < occurrences; n++) id = await storeGeneric(database.db, sourceId, { title, deduplication_key: title }, createdAt);
+  for (let n = 0; n < occurrences; n++) id = await storeGeneric(database.db, source, { title, deduplication_key: title }, createdAt);
   await database.db.update(alerts).set({ createdAt }).where(eq(alerts.id, id));
   return id;
 }
@@ -39,8 +39,8 @@ async function incident(isPrivate: boolean) {
 describe("noise cut", () => {
   it("counts notifications, alerts and alert-opened incidents per source and ISO week", async () => {
     const ctx = contextFor(database.db, admin);
-    const grafana = (await createAlertSource({ ctx, input: { name: "Grafana", kind: "generic" } })).source.id;
-    const nagios = (await createAlertSource({ ctx, input: { name: "Nagios", kind: "generic" } })).source.id;
+    const grafana = (await createAlertSource({ ctx, input: { name: "Grafana", kind: "generic" } })).source;
+    const nagios = (await createAlertSource({ ctx, input: { name: "Nagios", kind: "generic" } })).source;
 
     // W49: Grafana sends 3 alerts (5 + 4 + 1 notifications); two of them open one incident, and a
     // person's incident that an alert joined does not count as opened by alerts.
@@ -63,9 +63,9 @@ describe("noise cut", () => {
 
     const rows = await noiseCut({ ctx, now });
     expect(rows).toEqual([
-      { source: { id: grafana, name: "Grafana" }, weekStart: "2026-11-30", week: "2026-W49", notifications: 10, alerts: 3, incidents: 1, ratio: 10 },
-      { source: { id: nagios, name: "Nagios" }, weekStart: "2026-11-30", week: "2026-W49", notifications: 2, alerts: 1, incidents: 0, ratio: null },
-      { source: { id: grafana, name: "Grafana" }, weekStart: "2026-11-23", week: "2026-W48", notifications: 7, alerts: 2, incidents: 1, ratio: 7 },
+      { source: { id: grafana.id, name: "Grafana" }, weekStart: "2026-11-30", week: "2026-W49", notifications: 10, alerts: 3, incidents: 1, ratio: 10 },
+      { source: { id: nagios.id, name: "Nagios" }, weekStart: "2026-11-30", week: "2026-W49", notifications: 2, alerts: 1, incidents: 0, ratio: null },
+      { source: { id: grafana.id, name: "Grafana" }, weekStart: "2026-11-23", week: "2026-W48", notifications: 7, alerts: 2, incidents: 1, ratio: 7 },
     ]);
 
     // Someone outside the private incident sees the same notifications, without that incident counted.

@@ -5,7 +5,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endSession } from "@/server/auth/sessions";
 import { setUserActive } from "@/server/users/set-active";
+import { createAlertSource } from "@/server/alerts/sources/create";
 import { contextFor, createActor } from "@/test/actors";
+import { storeGeneric } from "@/test/alert-rows";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { openSubscription } from "@/test/trpc-call";
 import { ALERTS_CHANNEL } from "./alerts-channel";
@@ -54,6 +56,20 @@ describe("alerts live signal", () => {
     const result = await opening.finally(() => clearInterval(timer));
     expect(result).toMatchObject({ status: 200, data: { changed: true } });
     expect((await openSubscription(database.db, null, "alerts.onChanged", undefined)).status).toBe(401);
+  });
+
+  it("hears alerts stored by ingestion, at their commit", async () => {
+    const admin = await createActor(database.db, "admin");
+    const { source } = await createAlertSource({ ctx: contextFor(database.db, admin), input: { name: "Uptime", kind: "generic" } });
+    const controller = new AbortController();
+    const stream = watch(alertsFeed({ actor: admin }, controller.signal));
+    await untilListening(stream.state);
+    // Past the coalescing second, so this alert is told at once.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const before = stream.state.heard;
+    await storeGeneric(database.db, source, { title: "Homepage down" });
+    await expect.poll(() => stream.state.heard, { timeout: 3_000 }).toBeGreaterThan(before);
+    controller.abort();
   });
 
   it("folds a storm of 200 alerts into about one signal a second", async () => {

@@ -56,7 +56,7 @@ export function AlertDetail({ alertId }: { alertId: string }) {
   const { data: alert } = useQuery(trpc.alerts.get.queryOptions({ id: alertId }));
   if (!alert) return null;
   return (
-    <article className="grid gap-6">
+    <article className="grid min-w-0 grid-cols-1 gap-6">
       <div className="grid gap-3">
         <Link
           href="/alerts"
@@ -119,7 +119,7 @@ export function AlertDetail({ alertId }: { alertId: string }) {
       <Pairs label="Labels" values={alert.labels} />
       <Pairs label="Annotations" values={alert.annotations} />
 
-      <section aria-labelledby="raw-payload-heading" className="grid gap-2">
+      <section aria-labelledby="raw-payload-heading" className="grid min-w-0 grid-cols-1 gap-2">
         <h2 id="raw-payload-heading" className="text-sm font-medium">
           Raw payload
         </h2>

@@ -34,7 +34,7 @@ function LabelField({ id, value, onChange }: { id: string; value: string; onChan
     return () => clearTimeout(timer);
   }, [text, isIncomplete, onChange]);
   return (
-    <div className="grid gap-1.5">
+    <div className="col-span-2 grid content-start gap-1.5 lg:col-span-1">
       <Label htmlFor={id}>Label</Label>
       <Input
         id={id}
@@ -60,7 +60,7 @@ export function AlertFilterBar({ filters, filterCount, onChange, onClear }: { fi
   const id = useId();
   const select = (param: AlertFilterParam) => (event: ChangeEvent<HTMLSelectElement>) => onChange({ [param]: event.target.value || null });
   return (
-    <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+    <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
       <div className="grid content-start gap-1.5">
         <Label htmlFor={`${id}-source`}>Source</Label>
         <NativeSelect id={`${id}-source`} value={filters.sourceId ?? ""} onChange={select("source")}>
@@ -75,7 +75,7 @@ export function AlertFilterBar({ filters, filterCount, onChange, onClear }: { fi
       <div className="grid content-start gap-1.5">
         <Label htmlFor={`${id}-status`}>Status</Label>
         <NativeSelect id={`${id}-status`} value={filters.status ?? ""} onChange={select("status")}>
-          <option value="">Firing and resolved</option>
+          <option value="">All statuses</option>
           <option value="firing">Firing</option>
           <option value="resolved">Resolved</option>
         </NativeSelect>
@@ -104,7 +104,7 @@ export function AlertFilterBar({ filters, filterCount, onChange, onClear }: { fi
       </div>
       <LabelField id={`${id}-label`} value={filters.label} onChange={onChange} />
       {filterCount > 0 ? (
-        <div className="sm:col-span-2 lg:col-span-5">
+        <div className="col-span-2 lg:col-span-5">
           <Button type="button" variant="ghost" size="sm" onClick={onClear}>
             <X aria-hidden />
             Reset filters

@@ -34,7 +34,7 @@ export const alertRowGrid = "md:grid md:grid-cols-[minmax(0,1fr)_6rem_8rem_8rem]
 
 export function AlertRow({ alert, now }: { alert: AlertSummary; now: number }) {
   return (
-    <li className={`relative grid gap-2 px-4 py-3 transition-colors focus-within:bg-muted/50 hover:bg-muted/50 ${alertRowGrid}`}>
+    <li className={`grid gap-2 px-4 py-3 transition-colors focus-within:bg-muted/50 hover:bg-muted/50 ${alertRowGrid}`}>
       <div className="grid min-w-0 gap-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <TierBadge tier={alert.tier} />
@@ -44,11 +44,8 @@ export function AlertRow({ alert, now }: { alert: AlertSummary; now: number }) {
             {alert.source.name}
           </span>
         </div>
-        {/* The stretched link makes the whole row a target; the incident link sits above it. */}
-        <Link
-          href={`/alerts/${alert.id}`}
-          className="font-medium break-words after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-hidden focus-visible:after:ring-2 focus-visible:after:ring-ring focus-visible:after:ring-inset"
-        >
+        {/* Not stretched over the row: the row holds a second link (its incident), which must stay clickable. */}
+        <Link href={`/alerts/${alert.id}`} className="w-fit rounded-sm font-medium break-words hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-hidden">
           {alert.title}
         </Link>
         {Object.keys(alert.labels).length > 0 ? (
@@ -76,7 +73,7 @@ export function AlertRow({ alert, now }: { alert: AlertSummary; now: number }) {
             <Link
               href={`/incidents/${alert.incident.id}`}
               title={alert.incident.title}
-              className="relative z-10 font-mono text-xs underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-hidden"
+              className="inline-block font-mono text-xs underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-hidden"
             >
               <span className="sr-only">Incident </span>
               {alert.incident.reference}

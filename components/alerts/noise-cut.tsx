@@ -13,7 +13,7 @@ export function NoiseCut() {
   const noise = useQuery(trpc.alerts.noiseCut.queryOptions());
   const rows = noise.data ?? [];
   return (
-    <section aria-labelledby="noise-cut-heading" className="grid gap-3">
+    <section aria-labelledby="noise-cut-heading" className="grid min-w-0 grid-cols-1 gap-3">
       <div className="grid gap-1">
         <h2 id="noise-cut-heading" className="text-lg font-semibold">
           Noise cut
@@ -31,7 +31,7 @@ export function NoiseCut() {
       ) : rows.length === 0 ? (
         <p className="text-sm text-muted-foreground">No alerts in the last 8 weeks.</p>
       ) : (
-        <div className="rounded-lg border border-border bg-card">
+        <div className="min-w-0 rounded-lg border border-border bg-card">
           <Table aria-labelledby="noise-cut-heading">
             <TableHeader>
               <TableRow>

@@ -22,8 +22,8 @@ export default async function AlertsPage({ searchParams }: Props) {
   );
   return (
     <HydrateClient>
-      <div className="grid gap-8">
-        <div className="grid gap-4">
+      <div className="grid min-w-0 grid-cols-1 gap-8">
+        <div className="grid min-w-0 grid-cols-1 gap-4">
           <h1 className="text-2xl font-semibold">Alerts</h1>
           {/* AlertList reads its filters from the query string (useSearchParams), which needs a boundary. */}
           <Suspense fallback={<AlertListSkeleton />}>

@@ -168,6 +168,9 @@ const rows: Record<string, Row> = {
   "alertRules.preview": { input: () => ({ labels: { service: "checkout", severity: "critical" } }), expect: adminOnly },
   "alerts.list": { input: () => ({}), expect: everyone },
   "alerts.get": { input: async () => ({ id: await freshAlert() }), expect: everyone },
+  "alerts.noiseCut": { input: () => undefined, expect: everyone },
+  "alerts.sourceOptions": { input: () => undefined, expect: everyone },
+  "alerts.onChanged": { input: () => undefined, expect: everyone },
 };
 
 // Alert sources are workspace settings, outside any incident: made directly, as an admin would.

@@ -8,6 +8,7 @@ import { logger } from "@/server/log";
 import { sendWeeklyDigests } from "@/server/reminders/weekly-digest";
 import { sendPendingEmails } from "@/server/reminders/email-outbox";
 import { runReminderScan } from "@/server/reminders/scan";
+import { retryOnConflict } from "@/db/retry";
 import { pgliteBossDb } from "./pglite-boss-db";
 import { onOutboxRequest } from "./outbox-kick";
 import { queues } from "./queues";
@@ -86,16 +87,9 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
 // pg-boss 10's create_queue attaches a partition to its job table; two instances starting at once can
 // deadlock there (seen in the two-process test). The loser is rolled back, so trying again is safe.
 async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (await boss.getQueue(name)) return;
-      await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
-    }
-  }
+  await retryOnConflict(async () => {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
+  }, 5);
 }
 
 function requireUrl(url: string | undefined): string {

@@ -9,6 +9,7 @@ import { sendWeeklyDigests } from "@/server/reminders/weekly-digest";
 import { sendPendingEmails } from "@/server/reminders/email-outbox";
 import { runReminderScan } from "@/server/reminders/scan";
 import { retryOnConflict } from "@/db/retry";
+import { startChannelWorker } from "@/server/channels/worker";
 import { pgliteBossDb } from "./pglite-boss-db";
 import { onOutboxRequest } from "./outbox-kick";
 import { queues } from "./queues";
@@ -69,6 +70,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     for (const queue of Object.values(queues)) await boss.schedule(queue.name, queue.cron, {}, { tz: "UTC" });
   }
   onOutboxRequest(() => boss.send(queues.emailOutbox.name, {}));
+  const channels = await startChannelWorker({ database, mailer, now: options.now });
   const requestScan = () => boss.send(queues.reminderScan.name, {});
   if (options.scanOnStart) await requestScan();
 
@@ -78,6 +80,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     async stop() {
       // Graceful: lets a running scan or send finish (bounded) before the caller closes the database.
       onOutboxRequest(null);
+      await channels.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       mailer?.close();
     },

@@ -69,18 +69,16 @@ async function tellAdmins(db: DbOrTx, channel: NotificationChannel, reason: stri
     .from(users)
     .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt), isPerson));
   if (admins.length === 0) return;
-  await db
-    .insert(notifications)
-    .values(
-      admins.map((admin) => ({
-        userId: admin.id,
-        kind: "channel_disabled",
-        title: `Notification channel "${channel.name}" was turned off`,
-        body: reason,
-        href: "/settings/notifications",
-        createdAt: now,
-      })),
-    );
+  await db.insert(notifications).values(
+    admins.map((admin) => ({
+      userId: admin.id,
+      kind: "channel_disabled",
+      title: `Notification channel "${channel.name}" was turned off`,
+      body: reason,
+      href: "/settings/notifications",
+      createdAt: now,
+    })),
+  );
 }
 
 /** Records one attempt and its consequences for the delivery and the channel, in one transaction. */

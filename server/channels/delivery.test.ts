@@ -14,7 +14,9 @@ import { declareIncident } from "@/server/incidents/declare";
 import { contextFor, createActor } from "@/test/actors";
 import { TEST_AUTH_SECRET } from "@/test/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { createItem } from "@/test/reminder-fixtures";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
+import { sendOverdueReminders } from "@/server/reminders/overdue";
 import { deliverDue } from "./deliver";
 import { dispatchOutbox } from "./dispatch";
 import { generateWebhookSecret } from "./signing";
@@ -188,5 +190,17 @@ describe("what is sent where", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("announces an overdue action item once, with its incident, when the reminder goes out", async () => {
+    await webhookChannel({ eventTypes: ["action_item.overdue"] });
+    const { id: incidentId } = await declare("Follow-ups");
+    const itemId = await createItem(database.db, { owner: admin.actor, incidentId, title: "Add a circuit breaker", dueAt: new Date(Date.now() - 86_400_000) });
+    await sendOverdueReminders(database.db, new Date());
+    await sendOverdueReminders(database.db, new Date());
+    await pass();
+    const overdue = receiver.received.map((r) => outgoingEvent.parse(JSON.parse(r.body))).filter((e) => e.type === "action_item.overdue");
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]!.type === "action_item.overdue" && overdue[0]!.data).toMatchObject({ actionItem: { id: itemId, title: "Add a circuit breaker" }, incident: { id: incidentId } });
   });
 });

@@ -3,7 +3,8 @@
 // processes, or a restart mid-scan) can never both send it and a crash never leaves half of it.
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { notifications, reminderDeliveries } from "@/db/schema";
+import type { OutgoingEventType } from "@/db/enums";
+import { notificationOutbox, notifications, reminderDeliveries } from "@/db/schema";
 
 export type ReminderKind = "due_soon" | "overdue" | "digest" | "runbook_review" | "alert_page";
 
@@ -16,6 +17,8 @@ export type Reminder = {
   href: string;
   email: { to: string; subject: string; text: string } | null;
   data?: Record<string, unknown>;
+  /** Also announced to notification channels, once, with the reminder (server/channels/). */
+  outgoing?: { type: OutgoingEventType; incidentId: string | null; data: Record<string, unknown> };
 };
 
 /** True when this call sent the reminder; false when its rule key was already in the ledger. */
@@ -41,6 +44,7 @@ export async function deliverReminder(db: DbOrTx, reminder: Reminder, now: Date)
       .values({ userId: reminder.userId, kind: reminder.kind, title: reminder.title, body: reminder.body, href: reminder.href, createdAt: now })
       .returning({ id: notifications.id });
     await tx.update(reminderDeliveries).set({ notificationId: notification!.id }).where(eq(reminderDeliveries.ruleKey, reminder.ruleKey));
+    if (reminder.outgoing) await tx.insert(notificationOutbox).values({ ...reminder.outgoing, occurredAt: now });
     return true;
   });
 }

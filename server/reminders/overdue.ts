@@ -21,6 +21,11 @@ export async function sendOverdueReminders(db: DbOrTx, now: Date): Promise<numbe
         text: `Hi ${item.ownerName},\n\nYour action item "${item.title}" was due on ${due}. Finish it, move its due date, or mark it won't do.\n\nOpen it: ${appUrl(itemHref(item.id))}\n`,
       },
       data: { itemId: item.id, dueAt: item.dueAt.toISOString() },
+      outgoing: {
+        type: "action_item.overdue",
+        incidentId: item.incidentId,
+        data: { actionItem: { id: item.id, title: item.title, owner: { id: item.ownerId, name: item.ownerName }, dueAt: item.dueAt.toISOString(), url: appUrl(itemHref(item.id)) } },
+      },
     };
   });
   return deliverAll(db, reminders, now);

@@ -3,12 +3,12 @@
 // firing after that opens a new one. Routing (server/alerts/routing/): a new firing alert joins or
 // opens an incident by its rule's tier and group key; a resolve may end an incident alerts opened.
 //
-// Locks: every fingerprint first, then — only once a record turns out to be new — every group key the
-// request's new alerts may need, all at once, then (routing) incident rows. Each set is taken sorted
-// and in that order, so two requests never wait on each other in a cycle; replays and concurrent posts meet one
+// Locks: every fingerprint, then every group key the request's new alerts may need, then (routing)
+// incident rows. Each set is taken sorted, in that order, and before anything is written, so two
+// requests never wait on each other in a cycle; replays and concurrent posts meet one
 // row, and one group one incident, in turn (the partial unique index is the backstop). Repeats, nine
-// in ten alerts in a storm, cost one update and never read the routing rules.
-import { and, desc, eq, sql } from "drizzle-orm";
+// in ten alerts in a storm, cost one lookup and one update, and never read the routing rules.
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { alerts } from "@/db/schema";
 import { ALERTS_CHANNEL } from "@/server/live/alerts-channel";
@@ -38,27 +38,37 @@ export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: Al
       tx,
       records.map((record) => `alert:${source.id}:${record.fingerprint}`),
     );
-    let decisions: (Decision | null)[] | null = null;
-    const routingFor = async (index: number) => {
-      if (!decisions) {
-        const rules = await loadRoutingRules(tx);
-        decisions = records.map((record) => (record.action === "firing" ? decide(rules, record, source.id) : null));
-        await lockAll(
-          tx,
-          decisions.slice(index).flatMap((decision) => (decision && decision.tier !== "info" ? [`group:${decision.groupKey}`] : [])),
-        );
-      }
-      return decisions[index] ?? null;
-    };
+    // Before writing anything, find the records that may open a new alert (firing, with no open alert
+    // of that fingerprint): only those need the routing rules and their group locks. Every lock is
+    // thus taken before the first write, as in any fixed-order locking scheme.
+    const firing = records.filter((record) => record.action === "firing").map((record) => record.fingerprint);
+    const open = firing.length
+      ? new Set(
+          (
+            await tx
+              .select({ fingerprint: alerts.fingerprint })
+              .from(alerts)
+              .where(and(eq(alerts.sourceId, source.id), eq(alerts.status, "firing"), inArray(alerts.fingerprint, firing)))
+          ).map((row) => row.fingerprint),
+        )
+      : new Set<string>();
+    const mayOpen = records.map((record) => record.action === "firing" && !open.has(record.fingerprint));
+    const rules = mayOpen.some(Boolean) ? await loadRoutingRules(tx) : [];
+    const decisions = records.map((record, index) => (mayOpen[index] ? decide(rules, record, source.id) : null));
+    await lockAll(
+      tx,
+      decisions.flatMap((decision) => (decision && decision.tier !== "info" ? [`group:${decision.groupKey}`] : [])),
+    );
+    const routingFor = (index: number) => decisions[index] ?? null;
     // Store every record first, route afterwards: routing locks incident rows, and every group lock
     // must be taken before any of those (a request that locked an incident and then a group could
     // wait on one that holds the group and waits for that incident).
     const stored: StoredAlert[] = [];
-    for (const [index, record] of records.entries()) stored.push(await storeOne(tx, source.id, record, () => routingFor(index), now));
+    for (const [index, record] of records.entries()) stored.push(await storeOne(tx, source.id, record, routingFor(index), now));
     for (const [index, result] of stored.entries()) {
       const record = records[index]!;
       if (result.outcome === "created" && result.status === "firing") {
-        const decision = await routingFor(index);
+        const decision = routingFor(index);
         if (decision) {
           const routed = await routeFiring(tx, source, { id: result.id, title: record.title, labels: record.labels, tier: decision.tier, startedAt: record.startedAt ?? now }, decision, now);
           result.incidentId = routed.incidentId;
@@ -94,7 +104,7 @@ async function touch(tx: Tx, id: string, now: Date) {
 // The first payload stays as `raw` (what opened the alert); repeats refresh what people read.
 const readable = (record: AlertRecord) => ({ title: record.title, description: record.description, labels: record.labels, annotations: record.annotations, sourceUrl: record.sourceUrl });
 
-async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, routing: () => Promise<Decision | null>, now: Date): Promise<StoredAlert> {
+async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, decision: Decision | null, now: Date): Promise<StoredAlert> {
   const { fingerprint } = record;
   const content = record.hasContent ? readable(record) : {};
   if (record.action === "acknowledge") {
@@ -116,7 +126,6 @@ async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, routing: 
         return { id: ended.id, fingerprint, status: "resolved", outcome: "updated" };
       }
     }
-    const decision = await routing();
     const [row] = await tx
       .insert(alerts)
       .values({

@@ -7,7 +7,7 @@ test("at phone width every section is reachable and the account menu works", asy
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/incidents");
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const section of ["Incidents", "Post-mortems", "Action items", "Runbooks", "Settings"]) {
+  for (const section of ["Incidents", "Alerts", "Post-mortems", "Action items", "Runbooks", "Settings"]) {
     const link = nav.getByRole("link", { name: section });
     await link.scrollIntoViewIfNeeded();
     await expect(link).toBeVisible();

@@ -1,12 +1,13 @@
 "use client";
 
-import { AlertTriangle, BookOpen, ClipboardCheck, FileText, Settings } from "lucide-react";
+import { AlertTriangle, BellRing, BookOpen, ClipboardCheck, FileText, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
 const links = [
   { href: "/incidents", label: "Incidents", icon: AlertTriangle },
+  { href: "/alerts", label: "Alerts", icon: BellRing },
   { href: "/post-mortems", label: "Post-mortems", icon: FileText },
   { href: "/action-items", label: "Action items", icon: ClipboardCheck },
   { href: "/runbooks", label: "Runbooks", icon: BookOpen },

@@ -1,5 +1,5 @@
 import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { deliveryStatuses, drillFilters, type NotificationChannelKind, notificationChannelKinds, type OutgoingEventType } from "../enums";
+import { deliveryStatuses, drillFilters, notificationChannelKinds, type OutgoingEventType } from "../enums";
 import { incidents } from "./incidents";
 import { users } from "./users";
 

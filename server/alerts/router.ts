@@ -1,17 +1,32 @@
 import { z } from "zod";
+import { alertsFeed } from "@/server/live/alerts-feed";
 import { protectedProcedure, router } from "@/server/trpc/init";
 import { serviceContext } from "@/server/trpc/service-context";
 import { getAlert } from "./get";
 import { listAlerts } from "./list";
-import { alertIdInput, alertOutput, alertSummaryOutput, listAlertsInput } from "./schemas";
+import { noiseCut } from "./noise-cut";
+import { alertSourceOptions } from "./source-options";
+import { alertIdInput, alertOutput, alertSourceOptionsOutput, listAlertsInput, listAlertsOutput, noiseCutOutput } from "./schemas";
 
 export const alertsRouter = router({
   list: protectedProcedure
     .input(listAlertsInput)
-    .output(z.array(alertSummaryOutput))
+    .output(listAlertsOutput)
     .query(({ ctx, input }) => listAlerts({ ctx: serviceContext(ctx), input })),
   get: protectedProcedure
     .input(alertIdInput)
     .output(alertOutput)
     .query(({ ctx, input }) => getAlert({ ctx: serviceContext(ctx), input })),
+  noiseCut: protectedProcedure
+    .input(z.void())
+    .output(noiseCutOutput)
+    .query(({ ctx }) => noiseCut({ ctx: serviceContext(ctx) })),
+  sourceOptions: protectedProcedure
+    .input(z.void())
+    .output(alertSourceOptionsOutput)
+    .query(({ ctx }) => alertSourceOptions({ ctx: serviceContext(ctx) })),
+  // Live: a bare "alerts changed" (coalesced to at most one a second); pages refetch what they show.
+  onChanged: protectedProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
+    for await (const _ of alertsFeed(serviceContext(ctx), signal)) yield { changed: true as const };
+  }),
 });

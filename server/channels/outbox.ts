@@ -25,7 +25,9 @@ function entriesFor(event: EventInput): Entry[] {
     case "post_mortem.published":
       return [{ type: "post_mortem.published", data: { postMortemId: event.data.postMortemId } }];
     case "alert.received":
-      return event.data.tier === "critical" ? [{ type: "alert.critical_received", data: { alert: { id: event.data.alertId, title: event.data.title, source: event.data.source, labels: event.data.labels } } }] : [];
+      return event.data.tier === "critical"
+        ? [{ type: "alert.critical_received", data: { alert: { id: event.data.alertId, title: event.data.title, source: event.data.source, labels: event.data.labels } } }]
+        : [];
     default:
       return [];
   }

@@ -147,6 +147,7 @@ describe("in a real browser", () => {
       [`/runbooks/${runbookId}`, "Drain the EU region", ["runbooks.get", "incidents.formOptions"]],
       [`/runbooks/${runbookId}/history`, "Payments failover", ["runbooks.get", "runbooks.revisions"]],
       ["/action-items", "My action items", ["actionItems.list"]],
+      ["/alerts", "Noise cut", ["alerts.list", "alerts.noiseCut", "alerts.sourceOptions"]],
       ["/settings/users", "Ann Admin", ["users.list"]],
       ["/settings/teams", "Teams", ["teams.list", "users.list"]],
       ["/settings/services", "Service catalog", ["services.list"]],

@@ -10,12 +10,16 @@ import type { Actor } from "@/server/context";
 import { DomainError } from "@/server/errors";
 import { markGone, markPresent } from "@/server/incidents/presence";
 import { logger } from "@/server/log";
+import { ALERTS_CHANNEL } from "./alerts-channel";
+import { coalesce } from "./coalesce";
 import { IncidentTopic, type FeedItem, type Subscriber } from "./incident-topic";
 import { INCIDENT_CHANNEL, parseNotification, type IncidentNotification } from "./notification";
 import { createQueue, type Queue } from "./queue";
 
 // Presence rows are refreshed by each process for its open streams; PRESENCE_WINDOW_MS is three beats.
 const HEARTBEAT_MS = 20_000;
+// Alert pages refetch at most this often however many alerts arrive (see coalesce.ts).
+const ALERTS_COALESCE_MS = 1_000;
 
 type ListSubscriber = { actor: Actor; queue: Queue<{ incidentId: string | null }>; isAwaitingAccount?: boolean };
 
@@ -25,6 +29,11 @@ export const sessionEnded = () => new DomainError("unauthenticated", "Your sessi
 export class LiveHub {
   private readonly topics = new Map<string, IncidentTopic>();
   private readonly lists = new Set<ListSubscriber>();
+  /** Open alert pages: they only hear "alerts changed", as every signed-in person may read alerts. */
+  private readonly alertWatchers = new Set<ListSubscriber>();
+  private readonly tellAlertWatchers = coalesce(() => {
+    for (const watcher of this.alertWatchers) if (!watcher.isAwaitingAccount) watcher.queue.push({ incidentId: null });
+  }, ALERTS_COALESCE_MS);
   /** incident id → user id → open streams of that person on that incident, in this process. */
   private readonly present = new Map<string, Map<string, number>>();
   private readonly ready: Promise<unknown>;
@@ -38,6 +47,9 @@ export class LiveHub {
       database.listener.listen(USERS_CHANNEL, (userId) => this.onAccountChanged(userId)),
       // Migration 0015: a sign-out ends that session's streams, in every process.
       database.listener.listen(SESSIONS_CHANNEL, (sessionId) => this.onSessionEnded(sessionId)),
+      database.listener.listen(ALERTS_CHANNEL, () => {
+        if (this.alertWatchers.size > 0) this.tellAlertWatchers();
+      }),
     ]);
     database.listener.onState((state) => (state === "up" ? this.onRestored() : this.onLost()));
     // Not a job: it keeps this process's own connections' presence fresh, and dies with the process.
@@ -93,6 +105,23 @@ export class LiveHub {
     }
   }
 
+  /** One signal per (coalesced) burst of alert changes, until `signal` aborts or the session ends. */
+  async *subscribeAlerts(actor: Actor, signal?: AbortSignal): AsyncGenerator<null> {
+    await this.ready;
+    const watcher: ListSubscriber = { actor, queue: createQueue<{ incidentId: string | null }>() };
+    this.alertWatchers.add(watcher);
+    try {
+      for (let item = await watcher.queue.next(signal); item; item = await watcher.queue.next(signal)) yield null;
+    } finally {
+      this.alertWatchers.delete(watcher);
+    }
+  }
+
+  /** Incident-list and alert-page streams: both carry only an actor and a mailbox. */
+  private listWatchers(): ListSubscriber[] {
+    return [...this.lists, ...this.alertWatchers];
+  }
+
   private onNotification(payload: string): void {
     const notification = parseNotification(payload);
     if (!notification) return;
@@ -115,7 +144,7 @@ export class LiveHub {
    */
   private onAccountChanged(userId: string): void {
     const streams = [...this.topics.values()].flatMap((topic) => [...topic.subscribers].filter((subscriber) => subscriber.actor.id === userId).map((subscriber) => ({ topic, subscriber })));
-    const lists = [...this.lists].filter((list) => list.actor.id === userId);
+    const lists = this.listWatchers().filter((list) => list.actor.id === userId);
     if (streams.length === 0 && lists.length === 0) return;
     for (const watcher of [...streams.map((stream) => stream.subscriber), ...lists]) watcher.isAwaitingAccount = true;
     const check = (this.accountChecks.get(userId) ?? 0) + 1;
@@ -156,7 +185,7 @@ export class LiveHub {
 
   /** Sessions that ended while the listener was away: their streams end now. */
   private async recheckSessions(): Promise<void> {
-    const watchers = [...[...this.topics.values()].flatMap((topic) => [...topic.subscribers]), ...this.lists];
+    const watchers = [...[...this.topics.values()].flatMap((topic) => [...topic.subscribers]), ...this.listWatchers()];
     const ids = [...new Set(watchers.flatMap((watcher) => (watcher.actor.sessionId ? [watcher.actor.sessionId] : [])))];
     if (ids.length === 0) return;
     const live = new Set((await this.database.feedDb.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, ids))).map((row) => row.id));
@@ -167,7 +196,7 @@ export class LiveHub {
     for (const topic of this.topics.values()) {
       for (const subscriber of topic.subscribers) if (subscriber.actor.sessionId === sessionId) subscriber.queue.fail(sessionEnded());
     }
-    for (const list of this.lists) if (list.actor.sessionId === sessionId) list.queue.fail(sessionEnded());
+    for (const list of this.listWatchers()) if (list.actor.sessionId === sessionId) list.queue.fail(sessionEnded());
   }
 
   private async tellLists(notification: IncidentNotification): Promise<void> {
@@ -199,9 +228,10 @@ export class LiveHub {
       void topic.pump();
       topic.refreshViewers().catch(() => {});
     }
-    for (const list of this.lists) list.queue.push({ incidentId: null });
+    // Alerts stored while the listener was away were never announced: every page refetches once.
+    for (const list of this.listWatchers()) list.queue.push({ incidentId: null });
     // Account changes made while the listener was away were never heard: check every watcher's account.
-    const watchers = new Set([...[...this.topics.values()].flatMap((topic) => [...topic.subscribers]), ...this.lists].map((watcher) => watcher.actor.id));
+    const watchers = new Set([...[...this.topics.values()].flatMap((topic) => [...topic.subscribers]), ...this.listWatchers()].map((watcher) => watcher.actor.id));
     for (const userId of watchers) this.onAccountChanged(userId);
     this.recheckSessions().catch((error: unknown) => logger.warn({ err: error }, "session re-check failed"));
     this.heartbeat();

@@ -1,6 +1,7 @@
 import { labelMatcher } from "@/lib/validation/label-matcher";
 import { z } from "zod";
 import { actionItemStatuses } from "@/lib/action-items";
+import { alertStatuses, alertTiers } from "@/lib/alerts";
 import { incidentKinds } from "@/lib/incident-lifecycle";
 import { freshnessStates } from "@/lib/runbooks/freshness";
 import { int4, positiveInt4 } from "@/lib/validation/numbers";
@@ -170,6 +171,12 @@ export const alertOutput = z.object({
   source: z.string(),
   firedAt: z.date(),
   attachedBy: named.nullable(),
+  // From the ingested alert, when this row stands for one (null for alerts attached by hand).
+  alertId: id.nullable(),
+  status: z.enum(alertStatuses).nullable(),
+  tier: z.enum(alertTiers).nullable(),
+  occurrences: z.number().int().nullable(),
+  lastSeenAt: z.date().nullable(),
 });
 
 export const revisionResult = z.object({ revision: z.number().int() });

@@ -26,7 +26,7 @@ const status = async (path: string) => (await fetch(`http://127.0.0.1:${app.port
 
 // 36 characters of hex and dashes, as the old checks accepted, yet no UUID PostgreSQL would take.
 const notUuids = ["0123456789abcdef0123456789abcdef0123", "------------------------------------", "abcdef01-2345-6789-abcd-ef0123456789a".slice(0, 36).replace(/-/g, "0")];
-const pages = (id: string) => [`/incidents/${id}`, `/runbooks/${id}`, `/runbooks/${id}/edit`, `/runbooks/${id}/history`, `/post-mortems/${id}`, `/api/post-mortems/${id}/markdown`];
+const pages = (id: string) => [`/incidents/${id}`, `/alerts/${id}`, `/runbooks/${id}`, `/runbooks/${id}/edit`, `/runbooks/${id}/history`, `/post-mortems/${id}`, `/api/post-mortems/${id}/markdown`];
 
 describe("ids and escapes in paths", () => {
   it.each(notUuids)(

@@ -149,7 +149,7 @@ describe("alert sources", () => {
       expect(shown.status).toBe(200);
       expect(shown.data).toMatchObject({ title: "Test alert from Daytwo: this source is connected", status: "firing", source: { id: source.id, kind } });
       const listed = await call(responder, "alerts.list", { sourceId: source.id }, "query");
-      expect((listed.data as { id: string }[]).map((alert) => alert.id)).toEqual([alertId]);
+      expect((listed.data as { alerts: { id: string }[] }).alerts.map((alert) => alert.id)).toEqual([alertId]);
     }
     expect((await call(viewer, "alerts.get", { id: "00000000-0000-4000-8000-000000000000" }, "query")).status).toBe(404);
   });
@@ -161,6 +161,6 @@ describe("alert sources", () => {
     expect((await postAlert(source.id, token)).status).toBe(404);
     expect((await call(admin, "alertSources.get", { id: source.id }, "query")).status).toBe(404);
     const listed = await call(viewer, "alerts.list", { sourceId: source.id }, "query");
-    expect((listed.data as { title: string }[]).map((alert) => alert.title)).toEqual(["Before deletion"]);
+    expect((listed.data as { alerts: { title: string }[] }).alerts.map((alert) => alert.title)).toEqual(["Before deletion"]);
   });
 });

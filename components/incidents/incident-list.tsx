@@ -3,7 +3,7 @@
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { Inbox, SearchX } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
@@ -42,14 +42,16 @@ function useLiveIncidentList() {
       void queryClient.invalidateQueries({ queryKey: trpc.incidents.list.pathKey() });
     }, 250);
   };
-  useSubscription(
-    trpc.incidents.onListChanged.subscriptionOptions(undefined, {
-      // A change between the list's first fetch (or a dropped connection) and the stream starting
-      // would otherwise be missed: an incident an alert opened in that gap never appeared.
-      onStarted: refetchSoon,
-      onData: refetchSoon,
-    }),
-  );
+  // When the list on screen was read (the server's clock for a server-rendered page), less a margin
+  // for clock skew: the stream first signals any change since, so an incident an alert opened while
+  // the page loaded, or while the connection was down, still appears. Fixed per mount, so the stream
+  // is not reopened on every refetch.
+  const [since] = useState(() => {
+    const lists = queryClient.getQueryCache().findAll({ queryKey: trpc.incidents.list.pathKey() });
+    const readAt = Math.min(...lists.map((query) => query.state.dataUpdatedAt || Date.now()), Date.now());
+    return new Date(readAt - 2_000);
+  });
+  useSubscription(trpc.incidents.onListChanged.subscriptionOptions({ since }, { onData: refetchSoon }));
 }
 
 export function IncidentList() {

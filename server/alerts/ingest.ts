@@ -4,6 +4,7 @@
 // the source's rate limit, 400 malformed or unrecognised payload, 202 stored.
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { retryOnConflict } from "@/db/retry";
 import { requestOutboxSend } from "@/server/jobs/outbox-kick";
 import { type AlertSource, alertSources } from "@/db/schema";
 import { parseRouteId } from "@/lib/validation/ids";
@@ -70,7 +71,8 @@ export async function receiveAlerts(request: Request, sourceSegment: string): Pr
   const result = payloadParsers[source.kind](parsed.value);
   if ("problem" in result) return refuse(400, result.problem);
   if (result.records.length === 0) return reply(202, { status: "success", message: "No alerts in this payload.", alerts: [] });
-  const stored = await storeAlerts(await getDb(), source, result.records);
+  const db = await getDb();
+  const stored = await retryOnConflict(() => storeAlerts(db, source, result.records));
   if (stored.some((alert) => alert.paged)) requestOutboxSend();
   return reply(202, summary(source, stored));
 }

@@ -4,8 +4,8 @@
 // opens an incident by its rule's tier and group key; a resolve may end an incident alerts opened.
 //
 // Locks: every fingerprint first, then — only once a record turns out to be new — every group key the
-// request's new alerts may need, all at once. Each set is taken sorted and nothing is locked after the
-// groups, so two requests never wait on each other in a cycle; replays and concurrent posts meet one
+// request's new alerts may need, all at once, then (routing) incident rows. Each set is taken sorted
+// and in that order, so two requests never wait on each other in a cycle; replays and concurrent posts meet one
 // row, and one group one incident, in turn (the partial unique index is the backstop). Repeats, nine
 // in ten alerts in a storm, cost one update and never read the routing rules.
 import { and, desc, eq, sql } from "drizzle-orm";
@@ -50,9 +50,13 @@ export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: Al
       }
       return decisions[index] ?? null;
     };
+    // Store every record first, route afterwards: routing locks incident rows, and every group lock
+    // must be taken before any of those (a request that locked an incident and then a group could
+    // wait on one that holds the group and waits for that incident).
     const stored: StoredAlert[] = [];
-    for (const [index, record] of records.entries()) {
-      const result = await storeOne(tx, source.id, record, () => routingFor(index), now);
+    for (const [index, record] of records.entries()) stored.push(await storeOne(tx, source.id, record, () => routingFor(index), now));
+    for (const [index, result] of stored.entries()) {
+      const record = records[index]!;
       if (result.outcome === "created" && result.status === "firing") {
         const decision = await routingFor(index);
         if (decision) {
@@ -62,7 +66,6 @@ export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: Al
         }
       }
       if (result.outcome === "resolved") await routeResolved(tx, result.id, source, now);
-      stored.push(result);
     }
     await tx.execute(sql`select pg_notify(${ALERTS_CHANNEL}, '')`);
     return stored;

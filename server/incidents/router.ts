@@ -102,7 +102,7 @@ export const incidentsRouter = router({
       yield seq === null ? message : tracked(String(seq), message);
     }
   }),
-  onListChanged: protectedProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
-    for await (const incidentId of incidentListFeed(serviceContext(ctx), signal)) yield incidentListChange.parse({ incidentId });
+  onListChanged: protectedProcedure.input(input.listChangesInput).subscription(async function* ({ ctx, signal, input }) {
+    for await (const incidentId of incidentListFeed(serviceContext(ctx), signal, input?.since)) yield incidentListChange.parse({ incidentId });
   }),
 });

@@ -8,6 +8,8 @@ import { logger } from "@/server/log";
 import { sendWeeklyDigests } from "@/server/reminders/weekly-digest";
 import { sendPendingEmails } from "@/server/reminders/email-outbox";
 import { runReminderScan } from "@/server/reminders/scan";
+import { retryOnConflict } from "@/db/retry";
+import { startChannelWorker } from "@/server/channels/worker";
 import { pgliteBossDb } from "./pglite-boss-db";
 import { onOutboxRequest } from "./outbox-kick";
 import { queues } from "./queues";
@@ -68,6 +70,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     for (const queue of Object.values(queues)) await boss.schedule(queue.name, queue.cron, {}, { tz: "UTC" });
   }
   onOutboxRequest(() => boss.send(queues.emailOutbox.name, {}));
+  const channels = await startChannelWorker({ database, mailer, now: options.now });
   const requestScan = () => boss.send(queues.reminderScan.name, {});
   if (options.scanOnStart) await requestScan();
 
@@ -77,6 +80,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     async stop() {
       // Graceful: lets a running scan or send finish (bounded) before the caller closes the database.
       onOutboxRequest(null);
+      await channels.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       mailer?.close();
     },
@@ -86,16 +90,9 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
 // pg-boss 10's create_queue attaches a partition to its job table; two instances starting at once can
 // deadlock there (seen in the two-process test). The loser is rolled back, so trying again is safe.
 async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (await boss.getQueue(name)) return;
-      await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
-    }
-  }
+  await retryOnConflict(async () => {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
+  }, 5);
 }
 
 function requireUrl(url: string | undefined): string {

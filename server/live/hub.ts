@@ -94,11 +94,14 @@ export class LiveHub {
   }
 
   /** Ids of incidents whose state changed and that this actor may see; null: refresh everything. */
-  async *subscribeList(actor: Actor, signal?: AbortSignal): AsyncGenerator<string | null> {
+  // `changedSince`: asked once the subscriber is registered (so nothing falls between the two), it
+  // says whether anything changed since the page's list was read; then the stream starts with a refresh.
+  async *subscribeList(actor: Actor, signal?: AbortSignal, changedSince?: () => Promise<boolean>): AsyncGenerator<string | null> {
     await this.ready;
     const subscriber: ListSubscriber = { actor, queue: createQueue<{ incidentId: string | null }>() };
     this.lists.add(subscriber);
     try {
+      if (await changedSince?.().catch(() => true)) subscriber.queue.push({ incidentId: null });
       for (let item = await subscriber.queue.next(signal); item; item = await subscriber.queue.next(signal)) yield item.incidentId;
     } finally {
       this.lists.delete(subscriber);

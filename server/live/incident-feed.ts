@@ -1,7 +1,9 @@
+import { and, gt } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
+import { incidents } from "@/db/schema";
 import type { ServiceContext } from "@/server/context";
 import { DomainError } from "@/server/errors";
-import { loadVisibleIncident } from "@/server/incidents/access";
+import { loadVisibleIncident, visibleTo } from "@/server/incidents/access";
 import { hubFor } from "./hub";
 import type { FeedItem } from "./incident-topic";
 
@@ -21,7 +23,22 @@ export async function* incidentFeed(ctx: Pick<ServiceContext, "actor">, incident
   yield* hubFor(database).subscribe(ctx.actor, incidentId, afterSeq, signal);
 }
 
-/** Ids of incidents whose state changed and that this actor may see (null: anything may have): lists refresh on each. */
-export async function* incidentListFeed(ctx: Pick<ServiceContext, "actor">, signal?: AbortSignal): AsyncGenerator<string | null> {
-  yield* hubFor(await getDatabase()).subscribeList(ctx.actor, signal);
+/**
+ * Ids of incidents whose state changed and that this actor may see (null: anything may have): lists
+ * refresh on each. With `since` (when the page's list was read), a change made before the stream
+ * started — while the page was loading, or while a connection was down — is signalled first.
+ */
+export async function* incidentListFeed(ctx: Pick<ServiceContext, "actor">, signal?: AbortSignal, since?: Date): AsyncGenerator<string | null> {
+  const database = await getDatabase();
+  const changedSince = since
+    ? async () =>
+        (
+          await database.feedDb
+            .select({ id: incidents.id })
+            .from(incidents)
+            .where(and(gt(incidents.updatedAt, since), visibleTo(ctx.actor)))
+            .limit(1)
+        ).length > 0
+    : undefined;
+  yield* hubFor(database).subscribeList(ctx.actor, signal, changedSince);
 }

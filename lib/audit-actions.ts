@@ -61,6 +61,15 @@ export const auditActions = [
   "user.deactivated",
   "user.reactivated",
   "workspace.due_days_changed",
+  "workspace.outbound_allow_hosts_changed",
+  "notification_channel.created",
+  "notification_channel.updated",
+  "notification_channel.secret_rotated",
+  "notification_channel.enabled",
+  "notification_channel.disabled",
+  "notification_channel.deleted",
+  "notification_channel.tested",
+  "notification_channel.redelivered",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -122,6 +131,15 @@ const labels: Record<AuditAction, string> = {
   "user.deactivated": "Deactivated a user",
   "user.reactivated": "Reactivated a user",
   "workspace.due_days_changed": "Changed default action-item due dates",
+  "workspace.outbound_allow_hosts_changed": "Changed the hosts outbound requests may reach",
+  "notification_channel.created": "Added a notification channel",
+  "notification_channel.updated": "Changed a notification channel",
+  "notification_channel.secret_rotated": "Rotated a notification channel's signing secret",
+  "notification_channel.enabled": "Enabled a notification channel",
+  "notification_channel.disabled": "Disabled a notification channel",
+  "notification_channel.deleted": "Deleted a notification channel",
+  "notification_channel.tested": "Sent a test to a notification channel",
+  "notification_channel.redelivered": "Redelivered a notification",
 };
 
 /** Codes older rows were written under → today's code. Never remove an entry: the audit log is append-only. */
@@ -157,6 +175,7 @@ export const auditEntityTypes = [
   { value: "action_item", label: "Action item" },
   { value: "alert_source", label: "Alert source" },
   { value: "alert_rule", label: "Alert routing rule" },
+  { value: "notification_channel", label: "Notification channel" },
   { value: "runbook", label: "Runbook" },
   { value: "user", label: "User" },
   { value: "team", label: "Team" },

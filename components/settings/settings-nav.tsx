@@ -10,6 +10,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
     ...(isAdmin ? [{ href: "/settings/post-mortem-templates", label: "Post-mortem templates" }] : []),
     ...(isAdmin ? [{ href: "/settings/alert-sources", label: "Alert sources" }] : []),
     ...(isAdmin ? [{ href: "/settings/alert-routing", label: "Alert routing" }] : []),
+    ...(isAdmin ? [{ href: "/settings/notifications", label: "Notifications" }] : []),
     ...(isAdmin ? [{ href: "/settings/audit", label: "Audit log" }] : []),
   ];
   return <TabNav label="Settings" links={links} />;

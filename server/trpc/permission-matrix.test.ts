@@ -4,9 +4,12 @@
 // same call naming things that do not exist. A procedure without a row fails: add one.
 // Calls the real tRPC HTTP handler (subscriptions as an event stream), so codes are what a browser sees.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import http from "node:http";
+import { eq } from "drizzle-orm";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { incidentViewers } from "@/db/schema";
+import { incidentViewers, notificationDeliveries, workspace } from "@/db/schema";
 import type { Actor } from "@/server/context";
 import { actorKinds, buildWorld, databaseChecksum, runbookInput, type ActorKind, type World } from "@/test/permission-world";
 import { createTestDatabase } from "@/test/database";
@@ -14,6 +17,8 @@ import { callProcedure, openSubscription, type CallResult } from "@/test/trpc-ca
 import { createAlertRule } from "@/server/alerts/routing/create-rule";
 import { createAlertSource } from "@/server/alerts/sources/create";
 import { sendTestAlert } from "@/server/alerts/sources/send-test";
+import { createChannel } from "@/server/channels/admin/create";
+import { TEST_AUTH_SECRET } from "@/test/collab-clients";
 import { contextFor } from "@/test/actors";
 import { appRouter } from "./root";
 
@@ -171,12 +176,45 @@ const rows: Record<string, Row> = {
   "alerts.noiseCut": { input: () => undefined, expect: everyone },
   "alerts.sourceOptions": { input: () => undefined, expect: everyone },
   "alerts.onChanged": { input: () => undefined, expect: everyone },
+  "notificationChannels.list": { input: () => undefined, expect: adminOnly },
+  "notificationChannels.get": { input: async () => ({ id: await freshChannel() }), expect: adminOnly },
+  "notificationChannels.create": { input: () => ({ name: "Matrix channel", kind: "webhook", target: "https://hooks.example.com/daytwo", eventTypes: ["incident.declared"] }), expect: adminOnly },
+  "notificationChannels.update": { input: async () => ({ id: await freshChannel(), name: "Renamed" }), expect: adminOnly },
+  "notificationChannels.rotateSecret": { input: async () => ({ id: await freshChannel() }), expect: adminOnly },
+  "notificationChannels.enable": { input: async () => ({ id: await freshChannel() }), expect: adminOnly },
+  "notificationChannels.disable": { input: async () => ({ id: await freshChannel() }), expect: adminOnly },
+  "notificationChannels.delete": { input: async () => ({ id: await freshChannel() }), expect: adminOnly },
+  "notificationChannels.deliveries": { input: async () => ({ id: await freshChannel() }), expect: adminOnly },
+  "notificationChannels.sendTest": { input: async () => ({ id: await freshChannel(receiverUrl) }), expect: adminOnly },
+  "notificationChannels.redeliver": { input: async () => ({ deliveryId: await freshDelivery() }), expect: adminOnly },
+  "notificationChannels.allowHosts": { input: () => undefined, expect: adminOnly },
+  "notificationChannels.setAllowHosts": { input: () => ({ hosts: ["127.0.0.1"] }), expect: adminOnly },
 };
 
 // Alert sources are workspace settings, outside any incident: made directly, as an admin would.
 async function freshAlertSource(): Promise<string> {
   const { source } = await createAlertSource({ ctx: contextFor(database.db, world.people.admin), input: { name: `Source ${randomUUID().slice(0, 8)}`, kind: "generic" } });
   return source.id;
+}
+// A webhook channel; sendTest's goes to the loopback receiver, which the allow-list admits.
+async function freshChannel(target = "https://hooks.example.com/daytwo"): Promise<string> {
+  const input = {
+    name: `Channel ${randomUUID().slice(0, 8)}`,
+    kind: "webhook" as const,
+    target,
+    eventTypes: ["incident.declared" as const],
+    maxSeverityRank: null,
+    serviceIds: [],
+    teamIds: [],
+    drills: "exclude" as const,
+    includePrivate: false,
+  };
+  return (await createChannel({ ctx: contextFor(database.db, world.people.admin), input })).channel.id;
+}
+async function freshDelivery(): Promise<string> {
+  const id = `msg_${randomUUID()}`;
+  await database.db.insert(notificationDeliveries).values({ id, channelId: await freshChannel(receiverUrl), type: "test", payload: {}, status: "failed", attempts: 1 });
+  return id;
 }
 async function freshAlertRule(): Promise<string> {
   const input = {
@@ -198,11 +236,24 @@ async function freshAlert(): Promise<string> {
 
 let database: Database;
 let world: World;
+// Answers every notification channel test with 200.
+const receiver = http.createServer((request, response) => request.resume().on("end", () => response.end("ok")));
+let receiverUrl = "";
 beforeAll(async () => {
+  vi.stubEnv("AUTH_SECRET", TEST_AUTH_SECRET);
   database = await createTestDatabase();
   world = await buildWorld(database.db);
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  await database.db
+    .update(workspace)
+    .set({ outboundAllowHosts: ["127.0.0.1"] })
+    .where(eq(workspace.id, 1));
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  receiver.close();
+  await database.close();
+});
 
 type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription" } };
 const procedures = () => Object.entries((appRouter._def as unknown as { procedures: Record<string, ProcedureDef> }).procedures);

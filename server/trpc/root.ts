@@ -3,6 +3,7 @@ import { alertsRouter } from "@/server/alerts/router";
 import { alertRulesRouter } from "@/server/alerts/routing/router";
 import { alertSourcesRouter } from "@/server/alerts/sources/router";
 import { auditRouter } from "@/server/audit/router";
+import { notificationChannelsRouter } from "@/server/channels/admin/router";
 import { incidentRolesRouter } from "@/server/incident-roles/router";
 import { incidentsRouter } from "@/server/incidents/router";
 import { notificationsRouter } from "@/server/notifications/router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   alertSources: alertSourcesRouter,
   alertRules: alertRulesRouter,
   alerts: alertsRouter,
+  notificationChannels: notificationChannelsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -31,7 +31,6 @@ async function attempt(channel: NotificationChannel, deliveryId: string, event: 
   const started = performance.now();
   const failed = (error: string): AttemptResult => ({ ok: false, statusCode: null, error, retryAfter: null, gone: false, durationMs: Math.round(performance.now() - started), response: "" });
   const format = formatters[channel.kind];
-  if (!format) return failed(`Daytwo cannot send to ${channel.kind} channels in this version.`);
   const target = open(channel.targetSealed);
   if (!target) return failed("The channel's address cannot be read (AUTH_SECRET changed?); enter it again.");
   const message = format(event);

@@ -22,7 +22,6 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["fc00::", 7],
   ["fe80::", 10],
@@ -30,7 +29,10 @@ for (const [network, prefix] of [
 ] as const)
   refused.addSubnet(network, prefix, "ipv6");
 
-/** True when the address is in a refused range. IPv4-mapped IPv6 addresses are checked as IPv4. */
+/**
+ * True when the address is in a refused range. IPv4-mapped IPv6 addresses are checked as IPv4 (a
+ * `::ffff:0:0/96` rule would not do: BlockList matches every IPv4 address against it).
+ */
 export function isRefusedAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return refused.check(mapped[1]!, "ipv4");

@@ -23,6 +23,8 @@ export const serverEnvShape = {
   PORT: z.coerce.number().int().min(1, "must be a port between 1 and 65535").max(65535, "must be a port between 1 and 65535").default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+  // Seals stored secrets (webhook URLs, signing secrets); when unset, a key is derived from AUTH_SECRET.
+  ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
   AUTH_URL: optionalUrl.optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   OIDC_ISSUER: optionalUrl.optional(),

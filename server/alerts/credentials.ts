@@ -2,7 +2,7 @@
 // PagerDuty's routing_key) and, when the source has an HMAC secret, the body's signature.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { AlertSource } from "@/db/schema";
-import { open } from "./secret-box";
+import { open } from "@/server/crypto/secret-box";
 
 export const TOKEN_PREFIX = "dta_";
 

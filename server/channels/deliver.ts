@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { isPerson, type NotificationChannel, notificationAttempts, notificationChannels, notificationDeliveries, notifications, users, workspace } from "@/db/schema";
 import type { OutgoingEvent } from "@/lib/outgoing-events";
-import { open } from "@/server/alerts/secret-box";
+import { open } from "@/server/crypto/secret-box";
 import type { Mailer } from "@/server/mail/mailer";
 import { OUTBOUND_TIMEOUT_MS, OutboundError, safeFetch } from "@/server/outbound/safe-fetch";
 import { formatters } from "./formats";

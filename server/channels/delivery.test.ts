@@ -7,7 +7,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { notificationAttempts, notificationChannels, notificationDeliveries, notifications, workspace } from "@/db/schema";
 import { outgoingEvent } from "@/lib/outgoing-events";
-import { seal } from "@/server/alerts/secret-box";
+import { seal } from "@/server/crypto/secret-box";
 import type { ServiceContext } from "@/server/context";
 import { changeStatus } from "@/server/incidents/change-status";
 import { declareIncident } from "@/server/incidents/declare";

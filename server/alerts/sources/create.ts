@@ -5,7 +5,7 @@ import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
 import { newToken } from "../credentials";
-import { seal } from "../secret-box";
+import { seal } from "@/server/crypto/secret-box";
 import { auditedSettings, presentSource } from "./present";
 import type { createAlertSourceInput } from "./schemas";
 

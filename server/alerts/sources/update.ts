@@ -5,7 +5,7 @@ import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
-import { seal } from "../secret-box";
+import { seal } from "@/server/crypto/secret-box";
 import { auditedSettings, loadSource, presentSource } from "./present";
 import type { updateAlertSourceInput } from "./schemas";
 

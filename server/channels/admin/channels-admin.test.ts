@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, notificationChannels, services, teams, workspace } from "@/db/schema";
-import { open } from "@/server/alerts/secret-box";
+import { open } from "@/server/crypto/secret-box";
 import type { Actor } from "@/server/context";
 import { createActor } from "@/test/actors";
 import { TEST_AUTH_SECRET } from "@/test/collab-clients";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { notificationChannels } from "@/db/schema";
-import { seal } from "@/server/alerts/secret-box";
+import { seal } from "@/server/crypto/secret-box";
 import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";

@@ -34,6 +34,10 @@ function entriesFor(event: EventInput): Entry[] {
 }
 
 export async function queueOutgoing(tx: DbOrTx, incident: Pick<Incident, "id">, events: EventInput[], now: Date): Promise<void> {
-  const rows = events.flatMap((event) => entriesFor(event).map((entry) => ({ ...entry, incidentId: incident.id, occurredAt: event.occurredAt ?? now })));
+  // A declaration names its commander itself: no separate "commander changed" beside it.
+  const declaring = events.some((event) => event.kind === "incident.declared");
+  const rows = events
+    .flatMap((event) => entriesFor(event).map((entry) => ({ ...entry, incidentId: incident.id, occurredAt: event.occurredAt ?? now })))
+    .filter((row) => !(declaring && row.type === "incident.commander_changed"));
   if (rows.length) await tx.insert(notificationOutbox).values(rows);
 }

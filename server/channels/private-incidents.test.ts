@@ -62,7 +62,7 @@ it("tells only the channel marked for private incidents, whatever happens to one
   await postStatusUpdate({ ctx: owner, input: { incidentId: id, body: "Legal is on it." } });
   await database.db.insert(incidentParticipants).values({ incidentId: id, userId: other.id, addedById: owner.actor.id });
   incident = await assignRole({ ctx: owner, input: { incidentId: id, expectedVersion: incident.version, roleKey: "commander", userId: other.id } });
-  incident = await changeStatus({ ctx: owner, input: { incidentId: id, expectedVersion: incident.version, to: "resolved" } });
+  await changeStatus({ ctx: owner, input: { incidentId: id, expectedVersion: incident.version, to: "resolved" } });
   await createItem(database.db, { owner: owner.actor, incidentId: id, title: "Rotate the leaked credentials", dueAt: new Date(Date.now() - 86_400_000) });
   await sendOverdueReminders(database.db, new Date());
   while ((await dispatchOutbox(database.db)) > 0);

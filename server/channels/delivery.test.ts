@@ -150,6 +150,18 @@ describe("delivery you can trust", () => {
     expect(receiver.received).toHaveLength(1);
   });
 
+  it("turns off a channel whose deliveries have failed for 3 days", async () => {
+    const { channel } = await webhookChannel({ failingSince: new Date(Date.now() - 3 * 86_400_000 + 60_000) });
+    receiver.script.push({ status: 500 }, { status: 500 });
+    await declare("Still failing");
+    await pass();
+    const [stillOn] = await database.db.select().from(notificationChannels).where(eq(notificationChannels.id, channel.id));
+    expect(stillOn?.isEnabled).toBe(true);
+    await pass(2 * 60_000);
+    const [off] = await database.db.select().from(notificationChannels).where(eq(notificationChannels.id, channel.id));
+    expect(off).toMatchObject({ isEnabled: false, disabledReason: expect.stringContaining("3 days") });
+  });
+
   it("refuses a private or local address that is not on the allow-list, and says why in the log", async () => {
     await database.db.update(workspace).set({ outboundAllowHosts: [] }).where(eq(workspace.id, 1));
     await webhookChannel();

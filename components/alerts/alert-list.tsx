@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/cn";
 import { useNow } from "@/lib/hooks/use-now";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { LoadError } from "@/components/ui/load-error";
 import { AlertFilterBar } from "./alert-filters";
 import { AlertRow, AlertRowHeadings, AlertRowSkeleton } from "./alert-row";
 import { toAlertListInput } from "./list-query";
@@ -48,14 +48,7 @@ export function AlertList() {
   return (
     <div className="grid gap-4">
       <AlertFilterBar filters={filters} filterCount={filterCount} onChange={update} onClear={clear} />
-      {list.isError ? (
-        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-destructive/50 px-4 py-3 text-sm text-destructive">
-          <span className="min-w-0 flex-1">Could not load alerts: {errorMessage(list.error)}</span>
-          <Button type="button" variant="outline" size="sm" onClick={() => void list.refetch()}>
-            Try again
-          </Button>
-        </div>
-      ) : null}
+      {list.isError ? <LoadError what="alerts" error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isPending ? (
         <AlertListSkeleton />
       ) : list.isError && alerts.length === 0 ? null : alerts.length === 0 ? (

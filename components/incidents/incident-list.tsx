@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/components/trpc/client";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { LoadError } from "@/components/ui/load-error";
 import { IncidentRow, IncidentRowHeadings, IncidentRowSkeleton } from "./incident-row";
 import { ListFilterBar, StatusTabs } from "./list-filters";
 import { countForTab, toListInput, useListFilters, type StatusTab } from "./list-params";
@@ -77,14 +77,7 @@ export function IncidentList() {
       <StatusTabs current={filters.status} counts={counts} hrefFor={hrefFor} />
       <ListFilterBar filters={filters} narrowingCount={narrowingCount} onChange={update} onClear={clear} />
 
-      {list.isError ? (
-        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-destructive/50 px-4 py-3 text-sm text-destructive">
-          <span className="min-w-0 flex-1">Could not load incidents: {errorMessage(list.error)}</span>
-          <Button type="button" variant="outline" size="sm" onClick={() => void list.refetch()}>
-            Try again
-          </Button>
-        </div>
-      ) : null}
+      {list.isError ? <LoadError what="incidents" error={list.error} onRetry={() => void list.refetch()} /> : null}
 
       {list.isPending ? (
         <div className="overflow-hidden rounded-lg border border-border bg-card">

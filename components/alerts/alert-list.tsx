@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/cn";
 import { useNow } from "@/lib/hooks/use-now";
+import { useReadAt } from "@/lib/hooks/use-read-at";
 import { LoadError } from "@/components/ui/load-error";
 import { AlertFilterBar } from "./alert-filters";
 import { AlertRow, AlertRowHeadings, AlertRowSkeleton } from "./alert-row";
@@ -21,14 +22,18 @@ import { useAlertFilters } from "./use-alert-filters";
 function useLiveAlerts() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const since = useReadAt(trpc.alerts.list.pathKey());
   useSubscription(
-    trpc.alerts.onChanged.subscriptionOptions(undefined, {
-      onData: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.alerts.list.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.alerts.noiseCut.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.alerts.sourceOptions.pathKey() });
+    trpc.alerts.onChanged.subscriptionOptions(
+      { since },
+      {
+        onData: () => {
+          void queryClient.invalidateQueries({ queryKey: trpc.alerts.list.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.alerts.noiseCut.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.alerts.sourceOptions.pathKey() });
+        },
       },
-    }),
+    ),
   );
 }
 

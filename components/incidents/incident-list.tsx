@@ -3,7 +3,8 @@
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { Inbox, SearchX } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
+import { useReadAt } from "@/lib/hooks/use-read-at";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
@@ -42,15 +43,7 @@ function useLiveIncidentList() {
       void queryClient.invalidateQueries({ queryKey: trpc.incidents.list.pathKey() });
     }, 250);
   };
-  // When the list on screen was read (the server's clock for a server-rendered page), less a margin
-  // for clock skew: the stream first signals any change since, so an incident an alert opened while
-  // the page loaded, or while the connection was down, still appears. Fixed per mount, so the stream
-  // is not reopened on every refetch.
-  const [since] = useState(() => {
-    const lists = queryClient.getQueryCache().findAll({ queryKey: trpc.incidents.list.pathKey() });
-    const readAt = Math.min(...lists.map((query) => query.state.dataUpdatedAt || Date.now()), Date.now());
-    return new Date(readAt - 2_000);
-  });
+  const since = useReadAt(trpc.incidents.list.pathKey());
   useSubscription(trpc.incidents.onListChanged.subscriptionOptions({ since }, { onData: refetchSoon }));
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changesSinceInput } from "@/lib/validation/dates";
 import { alertsFeed } from "@/server/live/alerts-feed";
 import { protectedProcedure, router } from "@/server/trpc/init";
 import { serviceContext } from "@/server/trpc/service-context";
@@ -26,7 +27,7 @@ export const alertsRouter = router({
     .output(alertSourceOptionsOutput)
     .query(({ ctx }) => alertSourceOptions({ ctx: serviceContext(ctx) })),
   // Live: a bare "alerts changed" (coalesced to at most one a second); pages refetch what they show.
-  onChanged: protectedProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
-    for await (const _ of alertsFeed(serviceContext(ctx), signal)) yield { changed: true as const };
+  onChanged: protectedProcedure.input(changesSinceInput).subscription(async function* ({ ctx, signal, input }) {
+    for await (const _ of alertsFeed(serviceContext(ctx), signal, input?.since)) yield { changed: true as const };
   }),
 });

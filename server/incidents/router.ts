@@ -1,3 +1,4 @@
+import { changesSinceInput } from "@/lib/validation/dates";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { incidentFeed, incidentListFeed } from "@/server/live/incident-feed";
@@ -102,7 +103,7 @@ export const incidentsRouter = router({
       yield seq === null ? message : tracked(String(seq), message);
     }
   }),
-  onListChanged: protectedProcedure.input(input.listChangesInput).subscription(async function* ({ ctx, signal, input }) {
+  onListChanged: protectedProcedure.input(changesSinceInput).subscription(async function* ({ ctx, signal, input }) {
     for await (const incidentId of incidentListFeed(serviceContext(ctx), signal, input?.since)) yield incidentListChange.parse({ incidentId });
   }),
 });

@@ -107,6 +107,3 @@ export const listIncidentsInput = z.object({
 
 // The live stream: tracked ids are event sequence numbers; a reconnect sends the last one seen as text.
 export const onEventsInput = z.object({ incidentId: id, lastEventId: coercedInt4({ min: 0, message: "That stream position is out of range; reload the incident" }).nullish() });
-
-/** When the page's list was read: changes after it are signalled as soon as the stream starts. */
-export const listChangesInput = z.object({ since: dateInput().optional() }).optional();

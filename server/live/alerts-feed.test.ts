@@ -48,6 +48,17 @@ async function untilListening(state: { heard: number }) {
 }
 
 describe("alerts live signal", () => {
+  it("signals at once an alert stored after the page's list was read but before its stream opened", async () => {
+    const admin = contextFor(database.db, await createActor(database.db, "admin"));
+    const { source } = await createAlertSource({ ctx: admin, input: { name: "Gap", kind: "generic" } });
+    const readAt = new Date(Date.now() - 1_000);
+    await storeGeneric(database.db, source, { title: "Arrived in the gap" });
+    // Past the hub's folding of a burst (1 s): the NOTIFY of that store has been handed out already.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const opened = await openSubscription(database.db, admin.actor, "alerts.onChanged", { since: readAt }, 5_000);
+    expect(opened).toMatchObject({ status: 200, data: { changed: true } });
+  });
+
   it("tells an open page through tRPC that alerts changed", async () => {
     const viewer = await createActor(database.db, "viewer");
     const opening = openSubscription(database.db, viewer, "alerts.onChanged", undefined, 5_000);

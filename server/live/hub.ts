@@ -109,11 +109,12 @@ export class LiveHub {
   }
 
   /** One signal per (coalesced) burst of alert changes, until `signal` aborts or the session ends. */
-  async *subscribeAlerts(actor: Actor, signal?: AbortSignal): AsyncGenerator<null> {
+  async *subscribeAlerts(actor: Actor, signal?: AbortSignal, changedSince?: () => Promise<boolean>): AsyncGenerator<null> {
     await this.ready;
     const watcher: ListSubscriber = { actor, queue: createQueue<{ incidentId: string | null }>() };
     this.alertWatchers.add(watcher);
     try {
+      if (await changedSince?.().catch(() => true)) watcher.queue.push({ incidentId: null });
       for (let item = await watcher.queue.next(signal); item; item = await watcher.queue.next(signal)) yield null;
     } finally {
       this.alertWatchers.delete(watcher);

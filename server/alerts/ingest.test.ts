@@ -1,9 +1,9 @@
 // Alert ingestion over HTTP, through the real route handler on a loopback port: formats, credentials,
 // limits and deduplication as a monitoring system sees them, and the rows they leave.
 import { createHmac } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { alerts, alertSourceRate, incidents } from "@/db/schema";
+import { alerts, alertSourceRate, alertSources, incidents } from "@/db/schema";
 import { createActor, contextFor } from "@/test/actors";
 import { type AlertsReceiver, startAlertsReceiver } from "@/test/alerts-receiver";
 import { TEST_AUTH_SECRET } from "@/test/collab-clients";
@@ -11,7 +11,9 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import type { AlertSourceKind } from "@/db/enums";
 import type { ServiceContext } from "@/server/context";
 import { createAlertSource } from "./sources/create";
+import { SOURCES_CHANNEL } from "./source-cache";
 import { deleteAlertSource } from "./sources/delete";
+import { rotateAlertSourceToken } from "./sources/rotate-token";
 import { updateAlertSource } from "./sources/update";
 
 let database: TestDatabase;
@@ -302,6 +304,22 @@ describe("bad input and limits", () => {
       expect(response.status).toBe(404);
       expect(response.json).toEqual({ status: "error", message: "There is no enabled alert source at this address." });
     }
+  });
+
+  it("stops taking a source's alerts as soon as an admin changes it, here or on another instance", async () => {
+    const source = await newSource("generic");
+    const body = { title: "remembered source", status: "firing" };
+    expect((await post(source.url, body, { token: source.token })).status).toBe(202);
+    const { token } = await rotateAlertSourceToken({ ctx: admin, input: { id: source.id } });
+    expect((await post(source.url, body, { token: source.token })).status).toBe(401);
+    expect((await post(source.url, body, { token })).status).toBe(202);
+    // Another instance disables it: only its NOTIFY reaches this process (the cache would keep the
+    // row for 5 s), so the 404 within a second proves the announcement is heard.
+    await database.db.transaction(async (tx) => {
+      await tx.update(alertSources).set({ isEnabled: false }).where(eq(alertSources.id, source.id));
+      await tx.execute(sql`select pg_notify(${SOURCES_CHANNEL}, ${source.id})`);
+    });
+    await vi.waitFor(async () => expect((await post(source.url, body, { token })).status).toBe(404), { timeout: 1_000, interval: 50 });
   });
 
   it("answers 413 for a body over 1 MB, declared or streamed, and stores nothing", async () => {

@@ -2,17 +2,16 @@
 // (Alertmanager retries only on 5xx, so every refusal of bad input is a 4xx and a retry is harmless):
 // 404 unknown or disabled source, 413 over 1 MB, 401 wrong credentials (never saying which), 429 over
 // the source's rate limit, 400 malformed or unrecognised payload, 202 stored.
-import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { retryOnConflict } from "@/db/retry";
 import { requestOutboxSend } from "@/server/jobs/outbox-kick";
-import { type AlertSource, alertSources } from "@/db/schema";
+import type { AlertSource } from "@/db/schema";
 import { parseRouteId } from "@/lib/validation/ids";
 import { isSourceToken, isValidSignature, tokenFromAuthorization } from "./credentials";
 import { payloadParsers } from "./formats/parsers";
 import { pagerdutyRoutingKey } from "./formats/pagerduty";
 import { takeRateSlot } from "./rate-limit";
 import { MAX_ALERT_BODY, readBoundedBody } from "./read-body";
+import { loadEnabledSource } from "./source-cache";
 import { storeAlerts, type StoredAlert } from "./store-alerts";
 import { unstorableText } from "./storable-json";
 
@@ -21,16 +20,6 @@ export const UNKNOWN_SOURCE_MESSAGE = "There is no enabled alert source at this 
 
 const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 const refuse = (status: number, message: string, headers?: Record<string, string>) => reply(status, { status: "error", message }, headers);
-
-export async function loadEnabledSource(id: string): Promise<AlertSource | undefined> {
-  const db = await getDb();
-  const [source] = await db
-    .select()
-    .from(alertSources)
-    .where(and(eq(alertSources.id, id), eq(alertSources.isEnabled, true), isNull(alertSources.deletedAt)))
-    .limit(1);
-  return source;
-}
 
 function parseJson(body: Buffer): { value: unknown } | { problem: string } {
   if (body.length === 0) return { problem: "The body is empty; send the alert as JSON." };
@@ -72,7 +61,7 @@ export async function receiveAlerts(request: Request, sourceSegment: string): Pr
   if ("problem" in result) return refuse(400, result.problem);
   if (result.records.length === 0) return reply(202, { status: "success", message: "No alerts in this payload.", alerts: [] });
   const db = await getDb();
-  const stored = await retryOnConflict(() => storeAlerts(db, source, result.records));
+  const stored = await storeAlerts(db, source, result.records);
   if (stored.some((alert) => alert.paged)) requestOutboxSend();
   return reply(202, summary(source, stored));
 }

@@ -1,4 +1,5 @@
-// Stores one request's alert records, and routes them, in one transaction: all of it or none.
+// Stores one request's alert records and routes them. Repeats of alerts already firing are stored
+// first, each by one statement (touch-repeats.ts); everything else in one transaction: all or none.
 // Deduplication: the same (source, fingerprint) while firing updates that alert; a resolve ends it; a
 // firing after that opens a new one. Routing (server/alerts/routing/): a new firing alert joins or
 // opens an incident by its rule's tier and group key; a resolve may end an incident alerts opened.
@@ -6,10 +7,11 @@
 // Locks: every fingerprint, then every group key the request's new alerts may need, then (routing)
 // incident rows. Each set is taken sorted, in that order, and before anything is written, so two
 // requests never wait on each other in a cycle; replays and concurrent posts meet one
-// row, and one group one incident, in turn (the partial unique index is the backstop). Repeats, nine
-// in ten alerts in a storm, cost one lookup and one update, and never read the routing rules.
+// row, and one group one incident, in turn (the partial unique index is the backstop). A repeat that
+// raced a resolve and found nothing open lands here too, and is handled as a new firing.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
+import { retryOnConflict } from "@/db/retry";
 import { alerts } from "@/db/schema";
 import { ALERTS_CHANNEL } from "@/server/live/alerts-channel";
 import type { AlertRecord } from "./formats/alert-record";
@@ -17,6 +19,7 @@ import { loadRoutingRules } from "./routing/load-rules";
 import { routeFiring, type RoutingSource } from "./routing/route-firing";
 import { routeResolved } from "./routing/route-resolved";
 import { type Decision, decide } from "./routing/rules";
+import { readable, touchRepeats } from "./touch-repeats";
 
 export type StoredAlert = {
   id: string;
@@ -32,7 +35,18 @@ const lockAll = async (tx: Tx, keys: string[]) => {
   for (const key of [...new Set(keys)].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 };
 
+/** Stores a request's records: repeats of open alerts at once (touch-repeats.ts), the rest locked. */
 export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: AlertRecord[], now = new Date()): Promise<StoredAlert[]> {
+  const touched = await touchRepeats(db, source.id, records, now);
+  const isRepeat = (record: AlertRecord) => record.action === "firing" && touched.has(record.fingerprint);
+  const rest = records.filter((record) => !isRepeat(record));
+  // Only the locked path retries on a deadlock: the repeats above are stored and must not count twice.
+  const stored = rest.length ? await retryOnConflict(() => storeLocked(db, source, rest, now)) : [];
+  let next = 0;
+  return records.map((record) => (isRepeat(record) ? { id: touched.get(record.fingerprint)!, fingerprint: record.fingerprint, status: "firing", outcome: "updated" } : stored[next++]!));
+}
+
+async function storeLocked(db: DbOrTx, source: RoutingSource, records: AlertRecord[], now: Date): Promise<StoredAlert[]> {
   return db.transaction(async (tx) => {
     await lockAll(
       tx,
@@ -64,7 +78,13 @@ export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: Al
     // must be taken before any of those (a request that locked an incident and then a group could
     // wait on one that holds the group and waits for that incident).
     const stored: StoredAlert[] = [];
-    for (const [index, record] of records.entries()) stored.push(await storeOne(tx, source.id, record, routingFor(index), now));
+    const openNow = new Set(open);
+    for (const [index, record] of records.entries()) {
+      const result = await storeOne(tx, source.id, record, routingFor(index), now, openNow.has(record.fingerprint));
+      if (result.status === "firing") openNow.add(record.fingerprint);
+      else openNow.delete(record.fingerprint);
+      stored.push(result);
+    }
     for (const [index, result] of stored.entries()) {
       const record = records[index]!;
       if (result.outcome === "created" && result.status === "firing") {
@@ -101,10 +121,8 @@ async function touch(tx: Tx, id: string, now: Date) {
     .where(eq(alerts.id, id));
 }
 
-// The first payload stays as `raw` (what opened the alert); repeats refresh what people read.
-const readable = (record: AlertRecord) => ({ title: record.title, description: record.description, labels: record.labels, annotations: record.annotations, sourceUrl: record.sourceUrl });
-
-async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, decision: Decision | null, now: Date): Promise<StoredAlert> {
+/** `isOpen`: the fingerprint has a firing alert, as read under this request's lock and kept up to date by its earlier records. */
+async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, decision: Decision | null, now: Date, isOpen: boolean): Promise<StoredAlert> {
   const { fingerprint } = record;
   const content = record.hasContent ? readable(record) : {};
   if (record.action === "acknowledge") {
@@ -112,11 +130,14 @@ async function storeOne(tx: Tx, sourceId: string, record: AlertRecord, decision:
     return row ? { id: row.id, fingerprint, status: "firing", outcome: "updated" } : { id: "", fingerprint, status: "resolved", outcome: "ignored" };
   }
   if (record.action === "firing") {
-    const [repeat] = await tx
-      .update(alerts)
-      .set({ ...content, occurrences: sql`${alerts.occurrences} + 1`, lastSeenAt: now })
-      .where(openAlert(sourceId, fingerprint))
-      .returning({ id: alerts.id });
+    // Known not open (read under this request's lock): no update to try before the insert.
+    const [repeat] = !isOpen
+      ? []
+      : await tx
+          .update(alerts)
+          .set({ ...content, occurrences: sql`${alerts.occurrences} + 1`, lastSeenAt: now })
+          .where(openAlert(sourceId, fingerprint))
+          .returning({ id: alerts.id });
     if (repeat) return { id: repeat.id, fingerprint, status: "firing", outcome: "updated" };
     // A late retry of an episode that has since resolved (same start time) is a repeat, not a new alert.
     if (record.startedAt) {

@@ -4,6 +4,7 @@ import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
+import { announceSourceChange } from "../source-cache";
 import { newToken } from "../credentials";
 import { loadSource, presentSource } from "./present";
 
@@ -15,6 +16,7 @@ export async function rotateAlertSourceToken({ ctx, input }: { ctx: ServiceConte
     const before = await loadSource(tx, input.id, { isLocked: true });
     const [after] = await tx.update(alertSources).set({ tokenHash: hash, tokenPrefix: prefix, updatedAt: new Date() }).where(eq(alertSources.id, input.id)).returning();
     if (!after) throw new Error("update returned no row");
+    await announceSourceChange(tx, input.id);
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "alert_source.token_rotated",

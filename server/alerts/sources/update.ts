@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
+import { announceSourceChange } from "../source-cache";
 import { seal } from "@/server/crypto/secret-box";
 import { auditedSettings, loadSource, presentSource } from "./present";
 import type { updateAlertSourceInput } from "./schemas";
@@ -21,6 +22,7 @@ export async function updateAlertSource({ ctx, input }: { ctx: ServiceContext; i
       .where(eq(alertSources.id, id))
       .returning();
     if (!after) throw new Error("update returned no row");
+    await announceSourceChange(tx, id);
     // A changed secret shows in the audit row as "changed", never as its value.
     const auditAfter = { ...auditedSettings(after), ...(hmacSecret !== undefined ? { hmacSecretChanged: true } : {}) };
     await recordAudit(tx, {

@@ -253,6 +253,29 @@ describe("deduplication", () => {
     expect(opened).toHaveLength(1);
   });
 
+  it("a storm of new alerts is stored whole and leaves database connections for the people working it", async () => {
+    const source = await newSource("alertmanager");
+    const services = ["storm-a", "storm-b", "storm-c", "storm-d"];
+    const storm = (sender: number) => ({
+      ...amPayload("firing"),
+      alerts: Array.from({ length: 10 }, (_, i) => ({
+        ...amPayload("firing").alerts[0]!,
+        labels: { alertname: `Storm${i % 3}`, severity: i % 2 ? "critical" : "warning", service: services[(sender + i) % services.length]! },
+        fingerprint: `storm-${sender}-${i}`,
+      })),
+    });
+    const posts = Promise.all(Array.from({ length: 16 }, (_, sender) => post(source.url, storm(sender), { token: source.token })));
+    // Mid-storm, a person's page reads through the same pool: it must not wait for the storm.
+    await vi.waitFor(async () => expect((await alertsOf(source.id)).length).toBeGreaterThan(10), { timeout: 30_000, interval: 20 });
+    const readStarted = performance.now();
+    await database.db.select({ id: incidents.id }).from(incidents).limit(1);
+    const readMs = performance.now() - readStarted;
+    const responses = await posts;
+    expect(responses.map((response) => response.status)).toEqual(Array(16).fill(202));
+    expect(await alertsOf(source.id)).toHaveLength(160);
+    expect(readMs).toBeLessThan(2_000);
+  });
+
   it("a firing after the alert resolved opens a new alert; a late replay of the ended episode does not", async () => {
     const source = await newSource("alertmanager");
     await post(source.url, amPayload("firing", "flap"), { token: source.token });

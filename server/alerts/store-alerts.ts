@@ -15,6 +15,7 @@ import { retryOnConflict } from "@/db/retry";
 import { alerts } from "@/db/schema";
 import { ALERTS_CHANNEL } from "@/server/live/alerts-channel";
 import type { AlertRecord } from "./formats/alert-record";
+import { inTurn } from "./locked-turns";
 import { loadRoutingRules } from "./routing/load-rules";
 import { routeFiring, type RoutingSource } from "./routing/route-firing";
 import { routeResolved } from "./routing/route-resolved";
@@ -41,7 +42,7 @@ export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: Al
   const isRepeat = (record: AlertRecord) => record.action === "firing" && touched.has(record.fingerprint);
   const rest = records.filter((record) => !isRepeat(record));
   // Only the locked path retries on a deadlock: the repeats above are stored and must not count twice.
-  const stored = rest.length ? await retryOnConflict(() => storeLocked(db, source, rest, now)) : [];
+  const stored = rest.length ? await inTurn(() => retryOnConflict(() => storeLocked(db, source, rest, now))) : [];
   let next = 0;
   return records.map((record) => (isRepeat(record) ? { id: touched.get(record.fingerprint)!, fingerprint: record.fingerprint, status: "firing", outcome: "updated" } : stored[next++]!));
 }

@@ -40,5 +40,7 @@ export const serverEnvShape = {
   DEMO_SEED: z.enum(["auto", "never"]).default("auto"),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().min(3).default("Daytwo <daytwo@localhost>"),
+  // Turns on GET /metrics (Prometheus), readable only with this bearer token.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 };

@@ -81,17 +81,25 @@ async function main() {
   const { answerUnavailable } = await import("@/server/startup/unavailable-page");
   const { answerMalformedPath, hasMalformedPath } = await import("@/server/startup/malformed-path");
   const { handleAlertsRequest, isAlertsRequest } = await import("@/server/http/alerts-endpoint");
+  const { handleMetricsRequest, isMetricsRequest } = await import("@/server/http/metrics-endpoint");
+  const { metrics } = await import("@/server/metrics/registry");
+  const { routeLabel } = await import("@/server/metrics/route-label");
+  const { registerGauges } = await import("@/server/metrics/gauges");
 
   // The one CSRF gate, in front of tRPC, route handlers, server actions and Auth.js alike.
   const dispatch = refuseCrossSiteWrites((req, res) => {
     if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
     else if (isAlertsRequest(req.url)) handleAlertsRequest(req, res);
+    else if (isMetricsRequest(req.url)) handleMetricsRequest(req, res, env.METRICS_TOKEN);
     else if (hasMalformedPath(req.url ?? "/")) answerMalformedPath(res);
     // Pages need the database; scripts and styles (/_next/) do not, so an open page keeps working.
     else if (database.listener.state === "down" && !req.url?.startsWith("/_next/")) answerUnavailable(res);
     else void handle(req, res);
   }, site);
+  const { httpRequests } = metrics();
   const server = http.createServer((req, res) => {
+    const endTimer = httpRequests.startTimer();
+    res.once("finish", () => endTimer({ method: req.method ?? "GET", route: routeLabel(req.url, res.statusCode), status: String(res.statusCode) }));
     // Never trust a client's own claim of these: they feed logs, audit rows and sign-in throttling.
     req.headers["x-request-id"] = randomUUID();
     const forwarded = trustProxy
@@ -107,6 +115,7 @@ async function main() {
   const { createCollabServer } = await import("@/server/collab/collab-server");
   const collab = createCollabServer(env.REDIS_URL ? { redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } } : {});
   await collab.ready().catch((error: unknown) => fail(`REDIS_URL cannot be reached: ${error instanceof Error ? error.message : String(error)}`));
+  registerGauges({ database, boss: jobs.boss, liveStreams: () => hubFor(database).streamCount, collabConnections: collab.connectionCount });
   const upgradeNext = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
     if (!isOwnOriginSocket(req, site)) socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");

@@ -11,6 +11,7 @@ import { payloadParsers } from "./formats/parsers";
 import { pagerdutyRoutingKey } from "./formats/pagerduty";
 import { takeRateSlot } from "./rate-limit";
 import { MAX_ALERT_BODY, readBoundedBody } from "./read-body";
+import { metrics } from "@/server/metrics/registry";
 import { loadEnabledSource } from "./source-cache";
 import { storeAlerts, type StoredAlert } from "./store-alerts";
 import { unstorableText } from "./storable-json";
@@ -50,18 +51,31 @@ export async function receiveAlerts(request: Request, sourceSegment: string): Pr
     parsed ??= parseJson(body);
     return "value" in parsed ? parsed.value : undefined;
   };
-  if (!isAuthorised(source, request, body, json)) return refuse(401, UNAUTHORIZED_MESSAGE, { "www-authenticate": 'Bearer realm="daytwo-alerts"' });
+  // Per alert once stored; per request when the request is refused (unauthorized, rate_limited, invalid).
+  const counted = (outcome: string) => metrics().alertsReceived.inc({ source_id: source.id, kind: source.kind, outcome });
+  if (!isAuthorised(source, request, body, json)) {
+    counted("unauthorized");
+    return refuse(401, UNAUTHORIZED_MESSAGE, { "www-authenticate": 'Bearer realm="daytwo-alerts"' });
+  }
   const retryAfter = await takeRateSlot(await getDb(), source.id, source.rateLimitPerMinute);
-  if (retryAfter !== null) return refuse(429, `This alert source sent more than ${source.rateLimitPerMinute} requests this minute; retry in ${retryAfter} s.`, { "retry-after": String(retryAfter) });
+  if (retryAfter !== null) {
+    counted("rate_limited");
+    return refuse(429, `This alert source sent more than ${source.rateLimitPerMinute} requests this minute; retry in ${retryAfter} s.`, { "retry-after": String(retryAfter) });
+  }
+  const invalid = (problem: string) => {
+    counted("invalid");
+    return refuse(400, problem);
+  };
   json();
-  if (!parsed || "problem" in parsed) return refuse(400, parsed?.problem ?? "The body is not valid JSON.");
+  if (!parsed || "problem" in parsed) return invalid(parsed?.problem ?? "The body is not valid JSON.");
   const unstorable = unstorableText(parsed.value);
-  if (unstorable) return refuse(400, `The payload holds text that cannot be stored at ${unstorable}`);
+  if (unstorable) return invalid(`The payload holds text that cannot be stored at ${unstorable}`);
   const result = payloadParsers[source.kind](parsed.value);
-  if ("problem" in result) return refuse(400, result.problem);
+  if ("problem" in result) return invalid(result.problem);
   if (result.records.length === 0) return reply(202, { status: "success", message: "No alerts in this payload.", alerts: [] });
   const db = await getDb();
   const stored = await storeAlerts(db, source, result.records);
+  for (const alert of stored) counted(alert.outcome);
   if (stored.some((alert) => alert.paged)) requestOutboxSend();
   return reply(202, summary(source, stored));
 }

@@ -9,6 +9,7 @@ import { isPerson, type NotificationChannel, notificationAttempts, notificationC
 import type { OutgoingEvent } from "@/lib/outgoing-events";
 import { open } from "@/server/crypto/secret-box";
 import type { Mailer } from "@/server/mail/mailer";
+import { metrics } from "@/server/metrics/registry";
 import { OUTBOUND_TIMEOUT_MS, OutboundError, safeFetch } from "@/server/outbound/safe-fetch";
 import { formatters } from "./formats";
 import { nextAttemptAt, retryAfterSeconds } from "./retry";
@@ -82,7 +83,7 @@ async function tellAdmins(db: DbOrTx, channel: NotificationChannel, reason: stri
 
 /** Records one attempt and its consequences for the delivery and the channel, in one transaction. */
 async function record(db: DbOrTx, channel: NotificationChannel, delivery: { id: string; attempts: number }, result: AttemptResult, now: Date) {
-  await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     await tx
       .insert(notificationAttempts)
       .values({ deliveryId: delivery.id, attemptedAt: now, statusCode: result.statusCode, durationMs: result.durationMs, response: result.response, error: result.error });
@@ -94,7 +95,7 @@ async function record(db: DbOrTx, channel: NotificationChannel, delivery: { id: 
       .where(eq(notificationDeliveries.id, delivery.id));
     if (result.ok) {
       if (channel.failingSince) await tx.update(notificationChannels).set({ failingSince: null }).where(eq(notificationChannels.id, channel.id));
-      return;
+      return "delivered";
     }
     const failingSince = channel.failingSince ?? now;
     const reason = result.gone
@@ -114,7 +115,9 @@ async function record(db: DbOrTx, channel: NotificationChannel, delivery: { id: 
         .where(and(eq(notificationDeliveries.channelId, channel.id), eq(notificationDeliveries.status, "pending")));
       await tellAdmins(tx, channel, reason, now);
     }
+    return retryAt && !reason ? "retrying" : "failed";
   });
+  metrics().deliveries.inc({ channel_kind: channel.kind, outcome });
 }
 
 async function allowList(db: DbOrTx): Promise<string[]> {

@@ -99,6 +99,8 @@ export function createCollabServer(options: CollabOptions = {}) {
       ]);
       if (redis) await pingRedis(redis);
     },
+    /** Open co-editing sockets in this process (the metrics gauge). */
+    connectionCount: () => hocuspocus.getConnectionsCount(),
     handlesUpgrade: (req: IncomingMessage) => (req.url ?? "").split("?")[0] === COLLAB_PATH,
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
       sockets.handleUpgrade(req, socket, head, (ws) => {

@@ -65,6 +65,13 @@ export class LiveHub {
     return this.database.listener.state === "up";
   }
 
+  /** Open live streams in this process: incident pages, incident lists and alert pages (the metrics gauge). */
+  get streamCount(): number {
+    let count = this.lists.size + this.alertWatchers.size;
+    for (const topic of this.topics.values()) count += topic.subscribers.size;
+    return count;
+  }
+
   /** Reads done for an incident's feed in this process (tests count them). */
   readsFor(incidentId: string): number {
     return this.topics.get(incidentId)?.reads ?? 0;

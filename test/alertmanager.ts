@@ -1,10 +1,6 @@
 // A real Prometheus Alertmanager (Debian's prometheus-alertmanager) on loopback, for tests that check
-// what it actually sends. Missing binary: a clear failure, never a skip (.ci/run installs it).
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { freePort } from "./app-process";
+// what it actually sends.
+import { startDaemon } from "./prometheus-daemon";
 
 export const ALERTMANAGER_BIN = "/usr/bin/prometheus-alertmanager";
 
@@ -18,11 +14,7 @@ export type Alertmanager = {
 
 type Receiver = { url: string; token: string };
 
-export async function startAlertmanager(receiver: Receiver, range = process.env.ALERTMANAGER_PORTS ?? "3850-3869"): Promise<Alertmanager> {
-  if (!fs.existsSync(ALERTMANAGER_BIN)) {
-    throw new Error(`Prometheus Alertmanager is not installed at ${ALERTMANAGER_BIN}: run apt-get install -y prometheus-alertmanager (.ci/run does).`);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-am-"));
+export async function startAlertmanager(receiver: Receiver, ports = process.env.ALERTMANAGER_PORTS ?? "3850-3869"): Promise<Alertmanager> {
   const config = [
     "route:",
     "  receiver: daytwo",
@@ -40,45 +32,18 @@ export async function startAlertmanager(receiver: Receiver, range = process.env.
     "            type: Bearer",
     `            credentials: ${JSON.stringify(receiver.token)}`,
   ].join("\n");
-  fs.writeFileSync(path.join(dir, "alertmanager.yml"), config);
-  const port = await freePort(range);
-  const child = spawn(
-    ALERTMANAGER_BIN,
-    [`--config.file=${path.join(dir, "alertmanager.yml")}`, `--storage.path=${path.join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`, "--cluster.listen-address=", "--log.level=debug"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`Alertmanager exited at start:\n${output}`);
-    }
-    const ready = await fetch(`${base}/-/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Alertmanager did not become ready on ${base}:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const { base, output, stop } = await startDaemon({
+    label: "Alertmanager",
+    bin: ALERTMANAGER_BIN,
+    aptPackage: "prometheus-alertmanager",
+    configName: "alertmanager.yml",
+    config,
+    ports,
+    args: ({ dir, configFile, port }) => [`--config.file=${configFile}`, `--storage.path=${dir}/data`, `--web.listen-address=127.0.0.1:${port}`, "--cluster.listen-address=", "--log.level=debug"],
+  });
   return {
     base,
-    output: () => output,
+    output,
     stop,
     async sendAlerts(alerts) {
       const response = await fetch(`${base}/api/v2/alerts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(alerts) });

@@ -40,5 +40,14 @@ export const serverEnvShape = {
   DEMO_SEED: z.enum(["auto", "never"]).default("auto"),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().min(3).default("Daytwo <daytwo@localhost>"),
+  // How long a notification delivery is claimed for: a process that dies mid-send leaves it to be sent
+  // again once this runs out. Shorter than the 10 s send timeout risks a slow delivery going out twice
+  // (receivers drop repeats by webhook-id, but there is no reason to).
+  DELIVERY_LEASE_SECONDS: z.coerce
+    .number("must be a number of seconds")
+    .int("must be a whole number of seconds")
+    .min(1, "must be between 1 and 3600 seconds")
+    .max(3600, "must be between 1 and 3600 seconds")
+    .default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 };

@@ -5,16 +5,18 @@
 // a channel failing for 3 days is disabled and the admins are told.
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { serverEnv } from "@/env";
 import { isPerson, type NotificationChannel, notificationAttempts, notificationChannels, notificationDeliveries, notifications, users, workspace } from "@/db/schema";
 import type { OutgoingEvent } from "@/lib/outgoing-events";
 import { open } from "@/server/crypto/secret-box";
 import type { Mailer } from "@/server/mail/mailer";
-import { OUTBOUND_TIMEOUT_MS, OutboundError, safeFetch } from "@/server/outbound/safe-fetch";
+import { OutboundError, safeFetch } from "@/server/outbound/safe-fetch";
 import { formatters } from "./formats";
 import { nextAttemptAt, retryAfterSeconds } from "./retry";
 import { signedHeaders } from "./signing";
 
-const LEASE_MS = OUTBOUND_TIMEOUT_MS * 6;
+// The claim outlasts the send's own timeout many times over (DELIVERY_LEASE_SECONDS, 60 s by default).
+const leaseMs = () => serverEnv().DELIVERY_LEASE_SECONDS * 1000;
 const DISABLE_AFTER_MS = 3 * 24 * 3_600_000;
 const EXCERPT = 1024;
 
@@ -151,7 +153,7 @@ export async function deliverDue(db: DbOrTx, options: DeliverOptions, batch = 50
     const ids = due.map((d) => d.id);
     await tx
       .update(notificationDeliveries)
-      .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+      .set({ nextAttemptAt: new Date(now.getTime() + leaseMs()) })
       .where(inArray(notificationDeliveries.id, ids));
     return ids;
   });

@@ -42,5 +42,14 @@ export const serverEnvShape = {
   MAIL_FROM: z.string().min(3).default("Daytwo <daytwo@localhost>"),
   // Turns on GET /metrics (Prometheus), readable only with this bearer token.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
+  // How long a notification delivery is claimed for: a process that dies mid-send leaves it to be sent
+  // again once this runs out. Shorter than the 10 s send timeout risks a slow delivery going out twice
+  // (receivers drop repeats by webhook-id, but there is no reason to).
+  DELIVERY_LEASE_SECONDS: z.coerce
+    .number("must be a number of seconds")
+    .int("must be a whole number of seconds")
+    .min(1, "must be between 1 and 3600 seconds")
+    .max(3600, "must be between 1 and 3600 seconds")
+    .default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 };

@@ -19,6 +19,13 @@ describe("environment check", () => {
     expect(checkEnv({ AUTH_SECRET: "short" })).toMatchObject({ ok: false, message: expect.stringMatching(/^AUTH_SECRET must be at least 32/) });
   });
 
+  it("checks the delivery lease: whole seconds from 1 to 3600, 60 when unset", () => {
+    expect(checkEnv({})).toMatchObject({ ok: true, env: { DELIVERY_LEASE_SECONDS: 60 } });
+    expect(checkEnv({ DELIVERY_LEASE_SECONDS: "2" })).toMatchObject({ ok: true, env: { DELIVERY_LEASE_SECONDS: 2 } });
+    expect(checkEnv({ DELIVERY_LEASE_SECONDS: "0" })).toMatchObject({ ok: false, message: expect.stringMatching(/^DELIVERY_LEASE_SECONDS must be between 1 and 3600/) });
+    expect(checkEnv({ DELIVERY_LEASE_SECONDS: "soon" })).toMatchObject({ ok: false, message: expect.stringMatching(/^DELIVERY_LEASE_SECONDS must be/) });
+  });
+
   it("requires the OIDC variables together, and AUTH_URL with them", () => {
     expect(checkEnv({ OIDC_ISSUER: "https://id.example.com" })).toMatchObject({ ok: false, message: expect.stringMatching(/must be set together/) });
     const oidc = { OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "daytwo", OIDC_CLIENT_SECRET: "s3cret" };

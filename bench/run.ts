@@ -1,17 +1,18 @@
 // npm run bench — prints the figures the issues ask for. Needs a production build (`npm run build`).
 // With names, runs only those parts: `npm run bench -- alerts fanout`. Parts: blameless, post-mortem,
-// startup, incidents, fanout, alerts.
+// startup, incidents, fanout, alerts, notifications.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
 import { alertOptionsFromEnv, runAlertBenchmarks } from "./alert-ingest";
 import { blamelessBench } from "./blameless";
 import { fanoutOptionsFromEnv, runFanoutBenchmarks } from "./fanout";
+import { notificationOptionsFromEnv, runNotificationBenchmarks } from "./notifications";
 import { postMortemBench } from "./post-mortem-bench";
 import { formatIncidentReport, parseSeconds, parseSizes, runIncidentBenchmarks } from "./incident-bench";
 import { measureStart, tempDataDir, type StartupFigures } from "./startup";
 
-const PARTS = ["blameless", "post-mortem", "startup", "incidents", "fanout", "alerts"] as const;
+const PARTS = ["blameless", "post-mortem", "startup", "incidents", "fanout", "alerts", "notifications"] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(PARTS as readonly string[]).includes(name));
 if (unknown.length > 0) {
@@ -84,5 +85,9 @@ if (runs("fanout")) console.log(await runFanoutBenchmarks(fanoutOptionsFromEnv()
 // Alert ingestion: sustained alerts/s and POST→stored latency, 90 % repeats, on both engines.
 // ALERTS_SECONDS, ALERTS_RUNS, ALERTS_CONCURRENCY, ALERTS_POOL and ALERTS_ENGINES shape it (see bench/alert-ingest.ts).
 if (runs("alerts")) console.log(await runAlertBenchmarks(alertOptionsFromEnv()));
+
+// Notifications out: one change to 100 webhook endpoints, and sustained deliveries/s, on both engines.
+// NOTIFY_ENDPOINTS, NOTIFY_RUNS, NOTIFY_CHANGES and NOTIFY_ENGINES shape it (see bench/notifications.ts).
+if (runs("notifications")) console.log(await runNotificationBenchmarks(notificationOptionsFromEnv()));
 // Stray keep-alive sockets and timers must not keep a finished bench alive.
 process.exit(0);

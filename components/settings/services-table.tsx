@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { FollowButton } from "@/components/follows/follow-button";
 import { Badge } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -25,6 +26,9 @@ export function ServicesTable() {
           <TableHead>Tier</TableHead>
           <TableHead>Owner team</TableHead>
           <TableHead>Description</TableHead>
+          <TableHead>
+            <span className="sr-only">Follow</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -36,6 +40,9 @@ export function ServicesTable() {
             </TableCell>
             <TableCell>{service.ownerTeam?.name ?? "—"}</TableCell>
             <TableCell className="text-muted-foreground">{service.description}</TableCell>
+            <TableCell>
+              <FollowButton kind="service" id={service.id} name={service.name} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -5,6 +5,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
     ...(isAdmin ? [{ href: "/settings/users", label: "Users" }] : []),
     { href: "/settings/teams", label: "Teams" },
     { href: "/settings/services", label: "Services" },
+    { href: "/settings/following", label: "Following" },
     { href: "/settings/incident-roles", label: "Incident roles" },
     ...(isAdmin ? [{ href: "/settings/action-items", label: "Action items" }] : []),
     ...(isAdmin ? [{ href: "/settings/post-mortem-templates", label: "Post-mortem templates" }] : []),

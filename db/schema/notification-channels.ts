@@ -51,6 +51,8 @@ export const notificationOutbox = pgTable("notification_outbox", {
   type: text().$type<OutgoingEventType>().notNull(),
   incidentId: uuid().references(() => incidents.id),
   eventId: bigint({ mode: "number" }),
+  // Who caused it: followers are not told of their own actions.
+  actorId: uuid(),
   data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -3,19 +3,21 @@
 // process that dies mid-send leaves it to be sent again, never lost. Each attempt is logged; 2xx
 // delivers, 410 disables the channel, anything else is retried on the schedule (server/channels/retry.ts);
 // a channel failing for 3 days is disabled and the admins are told.
-import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { isPerson, type NotificationChannel, notificationAttempts, notificationChannels, notificationDeliveries, notifications, users, workspace } from "@/db/schema";
+import { serverEnv } from "@/env";
+import { isPerson, type NotificationChannel, type NotificationDelivery, notificationAttempts, notificationChannels, notificationDeliveries, notifications, users, workspace } from "@/db/schema";
 import type { OutgoingEvent } from "@/lib/outgoing-events";
 import { open } from "@/server/crypto/secret-box";
 import type { Mailer } from "@/server/mail/mailer";
 import { metrics } from "@/server/metrics/registry";
-import { OUTBOUND_TIMEOUT_MS, OutboundError, safeFetch } from "@/server/outbound/safe-fetch";
+import { OutboundError, safeFetch } from "@/server/outbound/safe-fetch";
 import { formatters } from "./formats";
 import { nextAttemptAt, retryAfterSeconds } from "./retry";
 import { signedHeaders } from "./signing";
 
-const LEASE_MS = OUTBOUND_TIMEOUT_MS * 6;
+// The claim outlasts the send's own timeout many times over (DELIVERY_LEASE_SECONDS, 60 s by default).
+const leaseMs = () => serverEnv().DELIVERY_LEASE_SECONDS * 1000;
 const DISABLE_AFTER_MS = 3 * 24 * 3_600_000;
 const EXCERPT = 1024;
 
@@ -125,7 +127,7 @@ async function allowList(db: DbOrTx): Promise<string[]> {
   return row?.hosts ?? [];
 }
 
-/** One attempt at one delivery, now (send test, redeliver, and the worker's batches). */
+/** One attempt at one delivery, now (send test and redeliver). */
 export async function deliverOne(db: DbOrTx, deliveryId: string, options: DeliverOptions): Promise<AttemptResult | null> {
   const now = options.now?.() ?? new Date();
   const [row] = await db
@@ -139,10 +141,38 @@ export async function deliverOne(db: DbOrTx, deliveryId: string, options: Delive
   return result;
 }
 
-/** Claims the due deliveries (a lease) and sends them concurrently; returns how many were tried. */
-export async function deliverDue(db: DbOrTx, options: DeliverOptions, batch = 50): Promise<number> {
+type Claimed = { delivery: NotificationDelivery; channel: NotificationChannel };
+
+/** Successes of one batch in one transaction: every attempt logged, the deliveries done, their channels healthy. */
+async function recordDelivered(db: DbOrTx, sent: { row: Claimed; result: AttemptResult }[], now: Date) {
+  if (sent.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(notificationAttempts)
+      .values(sent.map(({ row, result }) => ({ deliveryId: row.delivery.id, attemptedAt: now, statusCode: result.statusCode, durationMs: result.durationMs, response: result.response, error: null })));
+    await tx
+      .update(notificationDeliveries)
+      .set({ attempts: sql`${notificationDeliveries.attempts} + 1`, status: "delivered", nextAttemptAt: null, deliveredAt: now })
+      .where(
+        inArray(
+          notificationDeliveries.id,
+          sent.map(({ row }) => row.delivery.id),
+        ),
+      );
+    const recovered = [...new Set(sent.filter(({ row }) => row.channel.failingSince).map(({ row }) => row.channel.id))];
+    if (recovered.length) await tx.update(notificationChannels).set({ failingSince: null }).where(inArray(notificationChannels.id, recovered));
+  });
+  for (const { row } of sent) metrics().deliveries.inc({ channel_kind: row.channel.kind, outcome: "delivered" });
+}
+
+/**
+ * Claims the due deliveries (a lease) with their channels in one statement, sends them concurrently,
+ * and records the successes together (failures one by one: each has its own consequences). Returns
+ * how many were tried.
+ */
+export async function deliverDue(db: DbOrTx, options: DeliverOptions, batch = 100): Promise<number> {
   const now = options.now?.() ?? new Date();
-  const claimed = await db.transaction(async (tx) => {
+  const claimed: Claimed[] = await db.transaction(async (tx) => {
     const due = await tx
       .select({ id: notificationDeliveries.id })
       .from(notificationDeliveries)
@@ -154,10 +184,27 @@ export async function deliverDue(db: DbOrTx, options: DeliverOptions, batch = 50
     const ids = due.map((d) => d.id);
     await tx
       .update(notificationDeliveries)
-      .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+      .set({ nextAttemptAt: new Date(now.getTime() + leaseMs()) })
       .where(inArray(notificationDeliveries.id, ids));
-    return ids;
+    return tx
+      .select({ delivery: notificationDeliveries, channel: notificationChannels })
+      .from(notificationDeliveries)
+      .innerJoin(notificationChannels, eq(notificationChannels.id, notificationDeliveries.channelId))
+      .where(inArray(notificationDeliveries.id, ids));
   });
-  await Promise.all(claimed.map((id) => deliverOne(db, id, options)));
+  if (claimed.length === 0) return 0;
+  const allowed = await allowList(db);
+  const results = await Promise.all(claimed.map((row) => attempt(row.channel, row.delivery.id, row.delivery.payload as unknown as OutgoingEvent, allowed, options, now)));
+  const outcomes = claimed.map((row, index) => ({ row, result: results[index]! }));
+  await recordDelivered(
+    db,
+    outcomes.filter(({ result }) => result.ok),
+    now,
+  );
+  // A channel's failures in order: the first may turn it off, and the later ones then see it off.
+  for (const { row, result } of outcomes.filter(({ result }) => !result.ok)) {
+    const [channel] = await db.select().from(notificationChannels).where(eq(notificationChannels.id, row.channel.id));
+    await record(db, channel ?? row.channel, row.delivery, result, now);
+  }
   return claimed.length;
 }

@@ -14,7 +14,7 @@ import { declareIncident } from "@/server/incidents/declare";
 import { contextFor, createActor } from "@/test/actors";
 import { TEST_AUTH_SECRET } from "@/test/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { createItem } from "@/test/reminder-fixtures";
+import { createItem, createTeam } from "@/test/reminder-fixtures";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
 import { sendOverdueReminders } from "@/server/reminders/overdue";
 import { deliverDue } from "./deliver";
@@ -181,7 +181,8 @@ describe("delivery you can trust", () => {
 describe("what is sent where", () => {
   it("keeps a private incident from channels not marked for private incidents", async () => {
     await webhookChannel({ name: "Public only" });
-    await webhookChannel({ name: "Private too", includePrivate: true });
+    // The declarer takes part in the incident, so a channel for private incidents of their team hears of it.
+    await webhookChannel({ name: "Private too", includePrivate: true, teamIds: [await createTeam(database.db, admin.actor)] });
     await declare("Secret acquisition", true);
     await pass();
     expect(receiver.received).toHaveLength(1);

@@ -1,11 +1,13 @@
 // Turns outbox rows into one delivery per (channel, event): the rows are locked SKIP LOCKED (several
 // processes share the work), their deliveries inserted and the rows deleted in one transaction, so an
-// event is fanned out exactly once even if a process dies half-way.
+// event is fanned out exactly once even if a process dies half-way. Followers' notifications are
+// written in the same transaction (server/follows/fan-out.ts).
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type NotificationChannel, notificationChannels, notificationDeliveries, notificationOutbox, postMortems } from "@/db/schema";
 import type { OutgoingEvent } from "@/lib/outgoing-events";
+import { followedEventTypes, notifyFollowers } from "@/server/follows/fan-out";
 import { appUrl } from "@/server/reminders/dates";
 import { incidentSnapshot, type SnapshotWithFilters } from "./snapshot";
 
@@ -20,12 +22,14 @@ export function channelWants(channel: NotificationChannel, type: OutboxRow["type
   if (!channel.isEnabled || channel.deletedAt || !channel.eventTypes.includes(type)) return false;
   if (!incident) return true;
   const { snapshot } = incident;
-  if (snapshot.isPrivate && !channel.includePrivate) return false;
+  // A private incident goes only to channels marked for private incidents whose teams one of its
+  // participants belongs to: the teams of the people on it, never the teams owning its services.
+  if (snapshot.isPrivate && !(channel.includePrivate && channel.teamIds.some((id) => incident.participantTeamIds.includes(id)))) return false;
   if (channel.drills === "exclude" && snapshot.kind === "drill") return false;
   if (channel.drills === "only" && snapshot.kind !== "drill") return false;
   if (channel.maxSeverityRank !== null && incident.severityRank > channel.maxSeverityRank) return false;
   if (channel.serviceIds.length && !channel.serviceIds.some((id) => incident.serviceIds.includes(id))) return false;
-  if (channel.teamIds.length && !channel.teamIds.some((id) => incident.teamIds.includes(id))) return false;
+  if (!snapshot.isPrivate && channel.teamIds.length && !channel.teamIds.some((id) => incident.teamIds.includes(id))) return false;
   return true;
 }
 
@@ -63,11 +67,13 @@ export async function dispatchOutbox(db: DbOrTx, now = new Date()): Promise<numb
     const deliveries: (typeof notificationDeliveries.$inferInsert)[] = [];
     for (const row of rows) {
       const wanting = channels.filter((channel) => channel.eventTypes.includes(row.type));
-      if (!wanting.length) continue;
+      const followable = row.incidentId !== null && followedEventTypes.includes(row.type);
+      if (!wanting.length && !followable) continue;
       if (row.incidentId && !snapshots.has(row.incidentId)) snapshots.set(row.incidentId, await incidentSnapshot(tx, row.incidentId));
       const incident = row.incidentId ? (snapshots.get(row.incidentId) ?? null) : null;
       const event = await eventFor(tx, row, incident);
       if (!event) continue;
+      if (followable && incident) await notifyFollowers(tx, { outboxId: row.id, type: row.type, actorId: row.actorId }, event, incident, now);
       for (const channel of wanting.filter((c) => channelWants(c, row.type, incident))) {
         deliveries.push({
           id: newDeliveryId(),

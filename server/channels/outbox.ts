@@ -33,11 +33,11 @@ function entriesFor(event: EventInput): Entry[] {
   }
 }
 
-export async function queueOutgoing(tx: DbOrTx, incident: Pick<Incident, "id">, events: EventInput[], now: Date): Promise<void> {
+export async function queueOutgoing(tx: DbOrTx, incident: Pick<Incident, "id">, events: EventInput[], now: Date, actorId: string | null = null): Promise<void> {
   // A declaration names its commander itself: no separate "commander changed" beside it.
   const declaring = events.some((event) => event.kind === "incident.declared");
   const rows = events
-    .flatMap((event) => entriesFor(event).map((entry) => ({ ...entry, incidentId: incident.id, occurredAt: event.occurredAt ?? now })))
+    .flatMap((event) => entriesFor(event).map((entry) => ({ ...entry, incidentId: incident.id, actorId, occurredAt: event.occurredAt ?? now })))
     .filter((row) => !(declaring && row.type === "incident.commander_changed"));
   if (rows.length) await tx.insert(notificationOutbox).values(rows);
 }

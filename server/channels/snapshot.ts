@@ -2,12 +2,13 @@
 // message sent a moment after the change shows the incident as it is then).
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { incidentEvents, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users } from "@/db/schema";
+import { incidentEvents, incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, teamMembers, users } from "@/db/schema";
 import type { IncidentSnapshot } from "@/lib/outgoing-events";
 import { reference } from "@/server/incidents/access";
 import { appUrl } from "@/server/reminders/dates";
 
-export type SnapshotWithFilters = { snapshot: IncidentSnapshot; severityRank: number; serviceIds: string[]; teamIds: string[] };
+/** teamIds: the teams owning its services; participantTeamIds (private incidents only): the teams of the people on it. */
+export type SnapshotWithFilters = { snapshot: IncidentSnapshot; severityRank: number; serviceIds: string[]; teamIds: string[]; participantTeamIds: string[] };
 
 export async function incidentSnapshot(db: DbOrTx, incidentId: string): Promise<SnapshotWithFilters | null> {
   const [row] = await db
@@ -17,7 +18,7 @@ export async function incidentSnapshot(db: DbOrTx, incidentId: string): Promise<
     .where(eq(incidents.id, incidentId));
   if (!row) return null;
   const { incident } = row;
-  const [commander, linked, latest] = await Promise.all([
+  const [commander, linked, latest, participantTeams] = await Promise.all([
     db
       .select({ id: users.id, name: users.name })
       .from(incidentRoleAssignments)
@@ -35,6 +36,13 @@ export async function incidentSnapshot(db: DbOrTx, incidentId: string): Promise<
       .where(and(eq(incidentEvents.incidentId, incidentId), inArray(incidentEvents.kind, ["status_update.posted"])))
       .orderBy(desc(incidentEvents.seq))
       .limit(1),
+    incident.isPrivate
+      ? db
+          .selectDistinct({ teamId: teamMembers.teamId })
+          .from(incidentParticipants)
+          .innerJoin(teamMembers, eq(teamMembers.userId, incidentParticipants.userId))
+          .where(eq(incidentParticipants.incidentId, incidentId))
+      : Promise.resolve([]),
   ]);
   return {
     snapshot: {
@@ -53,5 +61,6 @@ export async function incidentSnapshot(db: DbOrTx, incidentId: string): Promise<
     severityRank: row.rank,
     serviceIds: linked.map((s) => s.id),
     teamIds: linked.flatMap((s) => (s.teamId ? [s.teamId] : [])),
+    participantTeamIds: participantTeams.map((row) => row.teamId),
   };
 }

@@ -24,8 +24,9 @@ export async function startChannelWorker(options: { database: Database; mailer: 
 
   const pass = async () => {
     for (let round = 0; round < MAX_ROUNDS && !stopped; round++) {
-      const fannedOut = await dispatchOutbox(database.db, options.now?.());
-      const sent = await deliverDue(database.db, send);
+      // Fanning out the next events while this round's requests are in flight: the database works
+      // while the network waits.
+      const [fannedOut, sent] = await Promise.all([dispatchOutbox(database.db, options.now?.()), deliverDue(database.db, send)]);
       if (fannedOut === 0 && sent === 0) return;
     }
   };

@@ -38,7 +38,7 @@ export async function appendEvents(tx: DbOrTx, incident: Incident, actorId: stri
     supersedesId: event.supersedesId ?? null,
   }));
   await tx.insert(incidentEvents).values(rows);
-  await queueOutgoing(tx, incident, events, now);
+  await queueOutgoing(tx, incident, events, now, actorId);
   const lastSeq = incident.lastEventSeq + events.length;
   // A version bump (or a new incident) changes what lists and headers show; a note alone does not.
   const changesState = version !== incident.version || incident.lastEventSeq === 0;

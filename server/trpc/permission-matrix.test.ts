@@ -176,6 +176,9 @@ const rows: Record<string, Row> = {
   "alerts.noiseCut": { input: () => undefined, expect: everyone },
   "alerts.sourceOptions": { input: () => undefined, expect: everyone },
   "alerts.onChanged": { input: () => undefined, expect: everyone },
+  "follows.mine": { input: () => undefined, expect: everyone },
+  // Following is reading: anyone who can see the private incident may follow it.
+  "follows.set": { input: (w) => ({ kind: "incident", id: w.shared.incident.id, following: true }), expect: readPrivate },
   "notificationChannels.list": { input: () => undefined, expect: adminOnly },
   "notificationChannels.get": { input: async () => ({ id: await freshChannel() }), expect: adminOnly },
   "notificationChannels.create": { input: () => ({ name: "Matrix channel", kind: "webhook", target: "https://hooks.example.com/daytwo", eventTypes: ["incident.declared"] }), expect: adminOnly },

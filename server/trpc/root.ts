@@ -4,6 +4,7 @@ import { alertRulesRouter } from "@/server/alerts/routing/router";
 import { alertSourcesRouter } from "@/server/alerts/sources/router";
 import { auditRouter } from "@/server/audit/router";
 import { notificationChannelsRouter } from "@/server/channels/admin/router";
+import { followsRouter } from "@/server/follows/router";
 import { incidentRolesRouter } from "@/server/incident-roles/router";
 import { incidentsRouter } from "@/server/incidents/router";
 import { notificationsRouter } from "@/server/notifications/router";
@@ -31,6 +32,7 @@ export const appRouter = router({
   alertRules: alertRulesRouter,
   alerts: alertsRouter,
   notificationChannels: notificationChannelsRouter,
+  follows: followsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { statusLabels } from "@/lib/incident-lifecycle";
 import { formatDuration } from "@/lib/incident-metrics";
 import type { IncidentOutput } from "@/server/incidents/outputs";
+import { FollowButton } from "@/components/follows/follow-button";
 import { SeverityBadge } from "../severity-badge";
 import { StatusBadge } from "../status-badge";
 import { TickingDuration } from "./duration";
@@ -39,7 +40,10 @@ export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
           <Timer className="size-4" aria-hidden /> <span className="sr-only">Duration</span> <TickingDuration from={troubleStart} until={incident.milestones.resolvedAt} />
         </span>
       </div>
-      <h1 className="text-2xl font-semibold leading-tight">{incident.title}</h1>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h1 className="text-2xl font-semibold leading-tight">{incident.title}</h1>
+        <FollowButton kind="incident" id={incident.id} name={incident.reference} />
+      </div>
       {incident.mergedInto ? (
         <p className="text-sm">
           Merged into{" "}

@@ -188,7 +188,8 @@ export function ChannelForm({ channel, onDone, onSecret }: { channel: Channel | 
           Send private incidents to this channel
         </label>
         <p id={privateHintId} className={includePrivate ? "text-xs font-medium text-warning-foreground dark:text-warning" : "text-xs text-muted-foreground"}>
-          Everyone who can read this channel will see the title, status and updates of private incidents, including people who are not participants.
+          A private incident goes here only when one of its participants belongs to a team chosen above (none chosen: no private incident goes). Everyone who can read this channel will see its title,
+          status and updates, including people who are not participants.
         </p>
         <FieldError errors={errors} name="includePrivate" />
       </div>

@@ -28,6 +28,8 @@ export type DeclareIncidentButtonProps = {
 export function DeclareIncidentButton({ withShortcut = false, compact = false, className, openAtOnce = false, focusAtOnce = false }: DeclareIncidentButtonProps & DeferredProps) {
   const [isOpen, setIsOpen] = useState(openAtOnce);
   const triggerRef = useRef<HTMLButtonElement>(null);
+  // Once declared, focus belongs on the new incident's page (it takes it on arrival), not back on this button.
+  const hasDeclared = useRef(false);
   useDeclareShortcut(
     withShortcut,
     triggerRef,
@@ -49,13 +51,24 @@ export function DeclareIncidentButton({ withShortcut = false, compact = false, c
           {compact ? "Declare" : "Declare incident"}
         </Button>
       </DialogTrigger>
-      <DialogContent>
+      <DialogContent
+        onCloseAutoFocus={(event) => {
+          if (!hasDeclared.current) return;
+          hasDeclared.current = false;
+          event.preventDefault();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>Declare an incident</DialogTitle>
           <DialogDescription>A title and severity are enough to start. Everything else can wait.</DialogDescription>
         </DialogHeader>
         {/* Mounted only while open, so each opening starts from a clean form. */}
-        <DeclareForm onDeclared={() => setIsOpen(false)} />
+        <DeclareForm
+          onDeclared={() => {
+            hasDeclared.current = true;
+            setIsOpen(false);
+          }}
+        />
       </DialogContent>
     </Dialog>
   );

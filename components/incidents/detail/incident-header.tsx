@@ -10,6 +10,12 @@ import { SeverityBadge } from "../severity-badge";
 import { StatusBadge } from "../status-badge";
 import { TickingDuration } from "./duration";
 
+const statusFocusId = "incident-status-focus";
+
+/** After a status change the button that made it is gone: the status it led to takes the focus. */
+export const incidentStatusElement = () => document.getElementById(statusFocusId);
+export const focusIncidentStatus = () => incidentStatusElement()?.focus();
+
 export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
   const commander = incident.roles.find((role) => role.key === "commander")?.holder;
   const troubleStart = incident.milestones.impactStartedAt ?? incident.milestones.declaredAt;
@@ -23,8 +29,11 @@ export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
     <header className="grid gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-mono text-muted-foreground">{incident.reference}</span>
-        <span data-testid="incident-status">
-          <StatusBadge status={incident.status} />
+        <span id={statusFocusId} tabIndex={-1} className="rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-hidden">
+          <span className="sr-only">Status: </span>
+          <span data-testid="incident-status">
+            <StatusBadge status={incident.status} />
+          </span>
         </span>
         <span data-testid="incident-severity" title={incident.severity.description}>
           <SeverityBadge severity={incident.severity} />
@@ -39,7 +48,9 @@ export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
           <Timer className="size-4" aria-hidden /> <span className="sr-only">Duration</span> <TickingDuration from={troubleStart} until={incident.milestones.resolvedAt} />
         </span>
       </div>
-      <h1 className="text-2xl font-semibold leading-tight">{incident.title}</h1>
+      <h1 id="incident-title" tabIndex={-1} className="text-2xl font-semibold leading-tight focus-visible:outline-hidden">
+        {incident.title}
+      </h1>
       {incident.mergedInto ? (
         <p className="text-sm">
           Merged into{" "}

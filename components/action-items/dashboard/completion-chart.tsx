@@ -11,8 +11,8 @@ export function CompletionChart({ weeks }: { weeks: Dashboard["completion"] }) {
   const max = Math.max(1, ...weeks.flatMap((week) => [week.created, week.closed]));
   const slot = 100 / weeks.length;
   const label = formatUtcDay;
-  // Whole numbers only: top, middle (when it is whole) and zero.
-  const yTicks = [...new Set([max, Math.round(max / 2), 0])];
+  // Top, middle and zero; the middle only when it is a whole number (a "3" halfway up to 5 would mislead).
+  const yTicks = max % 2 === 0 ? [max, max / 2, 0] : [max, 0];
   // First, middle and last week under the bars.
   const xTicks = [...new Set([weeks[0], weeks[Math.floor((weeks.length - 1) / 2)], weeks.at(-1)])].filter((week) => week !== undefined);
   return (

@@ -7,13 +7,25 @@ test("at phone width every section is reachable and the account menu works", asy
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/incidents");
   const nav = page.getByRole("navigation", { name: "Main" });
+  // The sections sit behind a menu button, not in a row that hid the last ones off-screen.
+  const menu = nav.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
   for (const section of ["Incidents", "Alerts", "Post-mortems", "Action items", "Runbooks", "Settings"]) {
-    const link = nav.getByRole("link", { name: section });
-    await link.scrollIntoViewIfNeeded();
-    await expect(link).toBeVisible();
+    await expect(nav.getByRole("link", { name: section })).toBeInViewport();
   }
+  await nav.getByRole("link", { name: "Runbooks" }).focus();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  await expect(nav.getByRole("link", { name: "Runbooks" })).toBeHidden();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
   await nav.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings\/teams$/);
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
   // Nothing on the page is wider than the phone.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

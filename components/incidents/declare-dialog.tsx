@@ -28,6 +28,8 @@ export type DeclareIncidentButtonProps = {
 export function DeclareIncidentButton({ withShortcut = false, compact = false, className, openAtOnce = false, focusAtOnce = false }: DeclareIncidentButtonProps & DeferredProps) {
   const [isOpen, setIsOpen] = useState(openAtOnce);
   const triggerRef = useRef<HTMLButtonElement>(null);
+  // Once declared, focus belongs on the new incident's page (it takes it on arrival), not back on this button.
+  const hasDeclared = useRef(false);
   useDeclareShortcut(
     withShortcut,
     triggerRef,
@@ -49,13 +51,24 @@ export function DeclareIncidentButton({ withShortcut = false, compact = false, c
           {compact ? "Declare" : "Declare incident"}
         </Button>
       </DialogTrigger>
-      <DialogContent>
+      <DialogContent
+        onCloseAutoFocus={(event) => {
+          if (!hasDeclared.current) return;
+          hasDeclared.current = false;
+          event.preventDefault();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>Declare an incident</DialogTitle>
           <DialogDescription>A title and severity are enough to start. Everything else can wait.</DialogDescription>
         </DialogHeader>
         {/* Mounted only while open, so each opening starts from a clean form. */}
-        <DeclareForm onDeclared={() => setIsOpen(false)} />
+        <DeclareForm
+          onDeclared={() => {
+            hasDeclared.current = true;
+            setIsOpen(false);
+          }}
+        />
       </DialogContent>
     </Dialog>
   );
@@ -73,6 +86,8 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
   const id = useId();
   const [chosenSeverityId, setChosenSeverityId] = useState<string | null>(null);
   const [showDetails, setShowDetails] = useState(false);
+  const [serviceSearch, setServiceSearch] = useState("");
+  const matchesSearch = (name: string) => name.toLowerCase().includes(serviceSearch.trim().toLowerCase());
   const errors = useFormErrors(id, declareFields);
 
   const severities = options.data?.severities ?? [];
@@ -130,18 +145,30 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
         <Input id={`${id}-title`} name="title" required maxLength={200} autoComplete="off" autoFocus placeholder="What is broken, for whom?" {...errors.inputProps("title")} />
         <FieldError errors={errors} name="title" />
       </div>
-      <div className="grid gap-2">
-        <Label htmlFor={`${id}-severity`}>Severity</Label>
-        <NativeSelect id={`${id}-severity`} value={severityId} onChange={(event) => setChosenSeverityId(event.target.value)} disabled={severities.length === 0} {...errors.inputProps("severityId")}>
-          {severities.length === 0 ? <option value="">{options.isError ? "Default severity" : "Loading severities…"}</option> : null}
+      {/* Radios, not a select: a closed select cut each severity's description off mid-sentence. */}
+      <fieldset className="grid gap-2" {...errors.inputProps("severityId")}>
+        <legend className="mb-2 text-sm font-medium">Severity</legend>
+        {severities.length === 0 ? <p className="text-sm text-muted-foreground">{options.isError ? "The default severity will be used." : "Loading severities…"}</p> : null}
+        <div className="grid gap-1">
           {severities.map((severity) => (
-            <option key={severity.id} value={severity.id}>
-              {severity.description ? `${severity.name} — ${severity.description}` : severity.name}
-            </option>
+            <label key={severity.id} className="flex items-start gap-2 rounded-md border border-border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent">
+              <input
+                type="radio"
+                name="severityId"
+                value={severity.id}
+                checked={severityId === String(severity.id)}
+                onChange={(event) => setChosenSeverityId(event.target.value)}
+                className="mt-0.5 size-4 shrink-0 accent-primary"
+              />
+              <span>
+                <span className="font-medium">{severity.name}</span>
+                {severity.description ? <span className="text-muted-foreground"> — {severity.description}</span> : null}
+              </span>
+            </label>
           ))}
-        </NativeSelect>
+        </div>
         <FieldError errors={errors} name="severityId" />
-      </div>
+      </fieldset>
 
       <div>
         <Button type="button" variant="ghost" size="sm" className="-ml-3" aria-expanded={showDetails} aria-controls={`${id}-details`} onClick={() => setShowDetails((shown) => !shown)}>
@@ -167,14 +194,21 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
         <fieldset className="grid gap-2" {...errors.inputProps("serviceIds")}>
           <legend className="mb-2 text-sm font-medium">Affected services</legend>
           {options.data && options.data.services.length === 0 ? <p className="text-sm text-muted-foreground">No services in the catalog yet.</p> : null}
+          {options.data && options.data.services.length > 0 ? (
+            <Input type="search" aria-label="Search services" placeholder="Search services" value={serviceSearch} onChange={(event) => setServiceSearch(event.target.value)} className="h-8" />
+          ) : null}
           <div className="grid max-h-48 gap-2 overflow-y-auto sm:grid-cols-2">
+            {/* Filtered by hiding, not removing: a ticked service stays ticked (and submitted) while the search hides it. */}
             {options.data?.services.map((service) => (
-              <label key={service.id} className="flex min-w-0 items-center gap-2 text-sm">
+              <label key={service.id} hidden={!matchesSearch(service.name)} className="flex min-w-0 items-center gap-2 text-sm">
                 <input type="checkbox" name="serviceIds" value={service.id} className="size-4 shrink-0 accent-primary" />
                 <span className="truncate">{service.name}</span>
               </label>
             ))}
           </div>
+          {options.data && options.data.services.length > 0 && !options.data.services.some((service) => matchesSearch(service.name)) ? (
+            <p className="text-sm text-muted-foreground">No service matches “{serviceSearch}”.</p>
+          ) : null}
           <FieldError errors={errors} name="serviceIds" />
         </fieldset>
         <label className="flex items-start gap-2 text-sm">
@@ -208,7 +242,8 @@ function DeclareForm({ onDeclared }: { onDeclared: () => void }) {
           {errors.message}
         </p>
       ) : null}
-      <DialogFooter>
+      {/* Kept in view while the dialog's body scrolls (with "More details" open it is taller than a phone). */}
+      <DialogFooter className="sticky -bottom-6 -mx-6 -mb-6 border-t border-border bg-popover px-6 py-4">
         <DialogClose asChild>
           <Button type="button" variant="outline">
             Cancel

@@ -1,11 +1,7 @@
 "use client";
 
 import { useEffect, type RefObject } from "react";
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])") !== null;
-}
+import { isTypingTarget } from "@/components/ui/key-shortcuts";
 
 /**
  * The "d" key declares an incident. Shared by the header's declare button and its placeholder

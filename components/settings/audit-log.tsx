@@ -14,10 +14,31 @@ import { useTRPC } from "@/components/trpc/client";
 import { auditEntityTypes, describeAuditAction, describeEntityType } from "@/lib/audit-actions";
 import { formatDateTime } from "@/lib/time-format";
 
-function describeChange(before: unknown, after: unknown): string {
-  const show = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
-  const [from, to] = [show(before), show(after)];
-  return from && to ? `${from} → ${to}` : from || to;
+type ChangeLine = { field: string; before: string | null; after: string | null };
+
+/** One line per changed field: "role: viewer → admin"; a value only set or only removed stands alone. */
+function ChangeLines({ lines }: { lines: ChangeLine[] }) {
+  if (lines.length === 0) return <span className="text-muted-foreground">—</span>;
+  return (
+    <ul className="grid gap-0.5">
+      {lines.map((line, index) => (
+        <li key={`${line.field}-${index}`} className="break-words">
+          {line.field ? <span className="text-muted-foreground">{line.field}: </span> : null}
+          {line.before !== null && line.after !== null ? (
+            <>
+              <span>{line.before}</span> <span aria-label="changed to">→</span> <span>{line.after}</span>
+            </>
+          ) : line.after !== null ? (
+            line.after
+          ) : (
+            <>
+              <del>{line.before}</del> <span className="text-muted-foreground">(removed)</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 // Filters live in the URL, so a filtered view can be shared or bookmarked.
@@ -116,9 +137,12 @@ export function AuditLog() {
                   {describeAuditAction(entry.action)}
                   <span className="block font-mono text-xs text-muted-foreground">{entry.action}</span>
                 </TableCell>
-                <TableCell className="text-sm">{describeEntityType(entry.entityType)}</TableCell>
-                <TableCell className="max-w-md truncate font-mono text-xs" title={describeChange(entry.before, entry.after)}>
-                  {describeChange(entry.before, entry.after)}
+                <TableCell className="text-sm">
+                  {describeEntityType(entry.entityType)}
+                  {entry.subject ? <span className="block text-xs text-muted-foreground">{entry.subject}</span> : null}
+                </TableCell>
+                <TableCell className="min-w-64 max-w-md align-top text-xs whitespace-normal">
+                  <ChangeLines lines={entry.changes} />
                 </TableCell>
               </TableRow>
             ))}

@@ -48,6 +48,26 @@ describe("action items", () => {
     expect(mine).toHaveLength(3);
   });
 
+  it("list open items before done and won't-do ones, each group soonest due first", async () => {
+    const person = await createActor(database.db, "responder", "Ora Order");
+    const incident = await declare(3);
+    const create = async (title: string, daysFromNow: number) =>
+      (
+        await createActionItem({
+          ctx: as(lead),
+          input: { title, description: "", ownerId: person.id, incidentId: incident.id, priority: "medium", kind: "prevent", dueAt: new Date(now.getTime() + daysFromNow * 86_400_000) },
+        })
+      ).id;
+    const finished = await create("Finished first", 1);
+    await create("Open later", 20);
+    const dropped = await create("Dropped", 2);
+    await create("Open sooner", 10);
+    await setActionItemStatus({ ctx: as(person), input: { actionItemId: finished, status: "done" } });
+    await setActionItemStatus({ ctx: as(person), input: { actionItemId: dropped, status: "wont_do", reason: "Superseded" } });
+    const mine = await listActionItems({ ctx: as(person), input: { scope: "mine", includeClosed: true } });
+    expect(mine.map((item) => item.title)).toEqual(["Open sooner", "Open later", "Finished first", "Dropped"]);
+  });
+
   it("won't do needs a reason; done records who and when; both are on the timeline", async () => {
     const incident = await declare(3);
     const { id } = await createActionItem({

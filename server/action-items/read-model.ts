@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, gte, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, gte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { actionItems, incidents, teams, users } from "@/db/schema";
@@ -33,7 +33,10 @@ export function filterConditions(filters: ActionItemFilters, now: Date): SQL[] {
   return conditions;
 }
 
-/** One query for every action item view: owner, team, incident and who closed it, soonest due first. */
+/**
+ * One query for every action item view: owner, team, incident and who closed it. Open work first,
+ * soonest due first; done and won't-do items after it (they used to lead, being due earliest).
+ */
 export async function selectActionItems(db: DbOrTx, actor: Actor, where: SQL[], now: Date, limit = 500): Promise<ActionItemOutput[]> {
   const doneBy = alias(users, "done_by");
   const rows = await db
@@ -44,7 +47,7 @@ export async function selectActionItems(db: DbOrTx, actor: Actor, where: SQL[], 
     .leftJoin(incidents, eq(incidents.id, actionItems.incidentId))
     .leftJoin(doneBy, eq(doneBy.id, actionItems.doneById))
     .where(and(...where, visibleItems(actor)))
-    .orderBy(asc(actionItems.dueAt), asc(actionItems.createdAt))
+    .orderBy(asc(sql`case when ${inArray(actionItems.status, activeStatuses)} then 0 else 1 end`), asc(actionItems.dueAt), asc(actionItems.createdAt))
     .limit(limit);
 
   return rows.map(({ item, ownerName, teamName, incidentNumber, doneByName }) => ({

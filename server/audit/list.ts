@@ -2,10 +2,12 @@ import { and, desc, eq, gte, inArray, like, lt, lte, or, type SQL } from "drizzl
 import type { z } from "zod";
 import { auditLog, users } from "@/db/schema";
 import { legacyAuditActionsStartingWith } from "@/lib/audit-actions";
+import { collectUuids, describeAuditChange } from "@/lib/audit-change";
 import { encodeCursor } from "@/lib/validation/cursor";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden } from "@/server/errors";
+import { namesForIds } from "./names";
 import type { listAuditInput } from "./schemas";
 
 export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof listAuditInput> }) {
@@ -32,8 +34,19 @@ export async function listAudit({ ctx, input }: { ctx: ServiceContext; input: z.
     .limit(input.limit + 1);
 
   const page = rows.slice(0, input.limit);
+  // People read names and references, not the ids the rows store.
+  const ids = new Set<string>();
+  for (const { entry } of page) {
+    collectUuids(entry.entityId, ids);
+    collectUuids(entry.before, ids);
+    collectUuids(entry.after, ids);
+  }
+  const names = await namesForIds(ctx.db, ids);
+  const nameOf = (id: string) => names.get(id);
   return {
     entries: page.map(({ entry, actorName }) => ({
+      subject: names.get(entry.entityId) ?? null,
+      changes: describeAuditChange(entry.before, entry.after, nameOf),
       id: entry.id,
       actor: entry.actorId ? { id: entry.actorId, name: actorName ?? "Unknown" } : null,
       action: entry.action,

@@ -23,6 +23,10 @@ export const auditEntryOutput = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** The entity by name or reference (INC-12), when it still exists. */
+  subject: z.string().nullable(),
+  /** before/after as readable lines, ids replaced by names. */
+  changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),

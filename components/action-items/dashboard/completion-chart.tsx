@@ -11,21 +11,40 @@ export function CompletionChart({ weeks }: { weeks: Dashboard["completion"] }) {
   const max = Math.max(1, ...weeks.flatMap((week) => [week.created, week.closed]));
   const slot = 100 / weeks.length;
   const label = formatUtcDay;
+  // Top, middle and zero; the middle only when it is a whole number (a "3" halfway up to 5 would mislead).
+  const yTicks = max % 2 === 0 ? [max, max / 2, 0] : [max, 0];
+  // First, middle and last week under the bars.
+  const xTicks = [...new Set([weeks[0], weeks[Math.floor((weeks.length - 1) / 2)], weeks.at(-1)])].filter((week) => week !== undefined);
   return (
     <figure className="grid gap-2">
-      <svg viewBox={`0 0 100 ${HEIGHT}`} preserveAspectRatio="none" className="h-40 w-full" aria-hidden>
-        {weeks.map((week, index) => {
-          const created = (week.created / max) * (HEIGHT - 4);
-          const closed = (week.closed / max) * (HEIGHT - 4);
-          const x = index * slot;
-          return (
-            <g key={week.weekStart.toISOString()}>
-              <rect x={x + slot * 0.15} y={HEIGHT - created} width={slot * 0.33} height={created} className="fill-muted-foreground/50" />
-              <rect x={x + slot * 0.52} y={HEIGHT - closed} width={slot * 0.33} height={closed} className="fill-success" />
-            </g>
-          );
-        })}
-      </svg>
+      {/* Axis values are HTML beside the stretched SVG, so their text is not stretched with it. */}
+      <div className="grid grid-cols-[auto_1fr] gap-x-2" data-testid="completion-chart">
+        <div className="flex h-40 flex-col justify-between text-right text-xs tabular-nums text-muted-foreground" aria-hidden data-testid="chart-y-axis">
+          {yTicks.map((tick) => (
+            <span key={tick} className="leading-none">
+              {tick}
+            </span>
+          ))}
+        </div>
+        <svg viewBox={`0 0 100 ${HEIGHT}`} preserveAspectRatio="none" className="h-40 w-full border-b border-l border-border" aria-hidden>
+          {weeks.map((week, index) => {
+            const created = (week.created / max) * (HEIGHT - 4);
+            const closed = (week.closed / max) * (HEIGHT - 4);
+            const x = index * slot;
+            return (
+              <g key={week.weekStart.toISOString()}>
+                <rect x={x + slot * 0.15} y={HEIGHT - created} width={slot * 0.33} height={created} className="fill-muted-foreground/50" />
+                <rect x={x + slot * 0.52} y={HEIGHT - closed} width={slot * 0.33} height={closed} className="fill-success" />
+              </g>
+            );
+          })}
+        </svg>
+        <div className="col-start-2 flex justify-between text-xs text-muted-foreground" aria-hidden data-testid="chart-x-axis">
+          {xTicks.map((week) => (
+            <span key={week.weekStart.toISOString()}>{label(week.weekStart)}</span>
+          ))}
+        </div>
+      </div>
       <figcaption className="flex flex-wrap gap-4 text-xs text-muted-foreground">
         <span className="flex items-center gap-1">
           <span className="size-2 rounded-sm bg-muted-foreground/50" aria-hidden /> Created

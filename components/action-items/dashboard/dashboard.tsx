@@ -38,7 +38,7 @@ export function ActionItemDashboard() {
   return (
     <div className="grid gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <DashboardFilterBar filters={filters} onChange={(key, value) => router.replace(hrefFor({ [key]: value }), { scroll: false })} />
+        <DashboardFilterBar filters={filters} onChange={(key, value) => router.push(hrefFor({ [key]: value }), { scroll: false })} />
         <a href={`/api/action-items/export${exportQuery}`} className="inline-flex items-center gap-2 rounded-md border border-border px-3 py-2 text-sm font-medium hover:bg-accent" download>
           <Download className="size-4" aria-hidden /> Export CSV
         </a>

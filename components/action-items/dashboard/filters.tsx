@@ -6,7 +6,7 @@ import { actionItemKinds, actionItemPriorities, actionItemStatuses, actionItemSt
 import { useTRPC } from "@/components/trpc/client";
 import type { DashboardFilters, FilterKey } from "./params";
 
-/** Every filter is a URL parameter: changing one replaces the URL, and Back undoes it. */
+/** Every filter is a URL parameter: changing one pushes a history entry, so Back returns to the previous filter. */
 export function DashboardFilterBar({ filters, onChange }: { filters: DashboardFilters; onChange: (key: FilterKey, value: string | null) => void }) {
   const trpc = useTRPC();
   const options = useQuery(trpc.incidents.formOptions.queryOptions());

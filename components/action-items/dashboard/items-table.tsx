@@ -66,11 +66,12 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
       <p id="items-keys" className="text-xs text-muted-foreground">
         Keyboard: ↑ ↓ to move, Space to select, Shift+↑↓ to extend, a for all, Esc to clear, Enter to open the incident.
       </p>
+      {/* Below "sm" each row is laid out as a card (roles stay explicit, since display:block drops a table's own). */}
       <div className="overflow-x-auto rounded-lg border border-border">
-        <table className="w-full text-sm" aria-label="Action items" aria-describedby="items-keys" aria-multiselectable="true" role="grid">
-          <thead className="bg-muted/50 text-left text-muted-foreground">
-            <tr>
-              <th className="w-10 p-2">
+        <table className="w-full text-sm max-sm:block" aria-label="Action items" aria-describedby="items-keys" aria-multiselectable="true" role="grid">
+          <thead className="bg-muted/50 text-left text-muted-foreground max-sm:block">
+            <tr role="row" className="max-sm:flex max-sm:items-center">
+              <th role="columnheader" className="w-10 p-2">
                 <input
                   type="checkbox"
                   aria-label="Select all action items you can change"
@@ -78,14 +79,27 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
                   onChange={(e) => setSelected(new Set(e.target.checked ? editable.map((item) => item.id) : []))}
                 />
               </th>
-              <th className="p-2 font-medium">Action item</th>
-              <th className="p-2 font-medium">Owner</th>
-              <th className="hidden p-2 font-medium md:table-cell">Team</th>
-              <th className="p-2 font-medium">Due</th>
-              <th className="hidden p-2 font-medium sm:table-cell">Status</th>
+              <th role="columnheader" className="p-2 font-medium max-sm:hidden">
+                Action item
+              </th>
+              <th role="columnheader" className="p-2 font-medium max-sm:hidden">
+                Owner
+              </th>
+              <th role="columnheader" className="hidden p-2 font-medium md:table-cell">
+                Team
+              </th>
+              <th role="columnheader" className="p-2 font-medium max-sm:hidden">
+                Due
+              </th>
+              <th role="columnheader" className="p-2 font-medium max-sm:hidden">
+                Status
+              </th>
+              <td aria-hidden className="text-xs sm:hidden">
+                Select all
+              </td>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-sm:block">
             {items.map((item, index) => {
               const overdue = isActive(item.status) && item.dueAt.getTime() < now;
               const isSelected = selected.has(item.id);
@@ -96,14 +110,20 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
                     rows.current[index] = el;
                   }}
                   tabIndex={index === active ? 0 : -1}
+                  role="row"
                   aria-selected={isSelected}
                   onKeyDown={(event) => onKeyDown(event, index)}
                   onFocus={() => setActive(index)}
                   data-testid="dashboard-item"
-                  className={cn("border-t border-border outline-none focus-visible:bg-accent/60 focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset", isSelected && "bg-accent/40")}
+                  className={cn(
+                    "border-t border-border outline-none max-sm:grid max-sm:grid-cols-[auto_1fr] max-sm:gap-x-1 max-sm:py-1 focus-visible:bg-accent/60 focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
+                    isSelected && "bg-accent/40",
+                  )}
                 >
-                  <td className="p-2">{item.canEdit ? <input type="checkbox" tabIndex={-1} aria-label={`Select ${item.title}`} checked={isSelected} onChange={() => toggle(item.id)} /> : null}</td>
-                  <td className="p-2">
+                  <td role="gridcell" className="p-2 max-sm:row-span-4">
+                    {item.canEdit ? <input type="checkbox" tabIndex={-1} aria-label={`Select ${item.title}`} checked={isSelected} onChange={() => toggle(item.id)} /> : null}
+                  </td>
+                  <td role="gridcell" className="p-2 max-sm:pb-0">
                     <span className="font-medium">{item.title}</span>
                     <span className="flex flex-wrap gap-2 text-xs text-muted-foreground">
                       {item.incident ? (
@@ -120,9 +140,15 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
                       ) : null}
                     </span>
                   </td>
-                  <td className="p-2">{item.owner.name}</td>
-                  <td className="hidden p-2 md:table-cell">{item.team?.name ?? "—"}</td>
-                  <td className="p-2 whitespace-nowrap">
+                  <td role="gridcell" className="p-2 max-sm:py-0">
+                    <PhoneLabel>Owner </PhoneLabel>
+                    {item.owner.name}
+                  </td>
+                  <td role="gridcell" className="hidden p-2 md:table-cell">
+                    {item.team?.name ?? "—"}
+                  </td>
+                  <td role="gridcell" className="p-2 whitespace-nowrap max-sm:py-0">
+                    <PhoneLabel>Due </PhoneLabel>
                     <time dateTime={item.dueAt.toISOString()}>{formatDate(item.dueAt)}</time>
                     {overdue ? (
                       <Badge variant="destructive" className="ml-2">
@@ -130,7 +156,10 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
                       </Badge>
                     ) : null}
                   </td>
-                  <td className="hidden p-2 sm:table-cell">{actionItemStatusLabels[item.status]}</td>
+                  <td role="gridcell" className="p-2 max-sm:pt-0" data-testid="dashboard-item-status">
+                    <PhoneLabel>Status </PhoneLabel>
+                    {actionItemStatusLabels[item.status]}
+                  </td>
                 </tr>
               );
             })}
@@ -139,4 +168,9 @@ export function ItemsTable({ items, now }: { items: ActionItemOutput[]; now: num
       </div>
     </div>
   );
+}
+
+/** A cell's column name, shown only where the row is a card and the header row is gone. */
+function PhoneLabel({ children }: { children: string }) {
+  return <span className="text-xs text-muted-foreground sm:hidden">{children}</span>;
 }

@@ -11,6 +11,12 @@ import { SeverityBadge } from "../severity-badge";
 import { StatusBadge } from "../status-badge";
 import { TickingDuration } from "./duration";
 
+const statusFocusId = "incident-status-focus";
+
+/** After a status change the button that made it is gone: the status it led to takes the focus. */
+export const incidentStatusElement = () => document.getElementById(statusFocusId);
+export const focusIncidentStatus = () => incidentStatusElement()?.focus();
+
 export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
   const commander = incident.roles.find((role) => role.key === "commander")?.holder;
   const troubleStart = incident.milestones.impactStartedAt ?? incident.milestones.declaredAt;
@@ -24,8 +30,11 @@ export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
     <header className="grid gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-mono text-muted-foreground">{incident.reference}</span>
-        <span data-testid="incident-status">
-          <StatusBadge status={incident.status} />
+        <span id={statusFocusId} tabIndex={-1} className="rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-hidden">
+          <span className="sr-only">Status: </span>
+          <span data-testid="incident-status">
+            <StatusBadge status={incident.status} />
+          </span>
         </span>
         <span data-testid="incident-severity" title={incident.severity.description}>
           <SeverityBadge severity={incident.severity} />
@@ -41,7 +50,9 @@ export function IncidentHeader({ incident }: { incident: IncidentOutput }) {
         </span>
       </div>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h1 className="text-2xl font-semibold leading-tight">{incident.title}</h1>
+        <h1 id="incident-title" tabIndex={-1} className="text-2xl font-semibold leading-tight focus-visible:outline-hidden">
+          {incident.title}
+        </h1>
         <FollowButton kind="incident" id={incident.id} name={incident.reference} />
       </div>
       {incident.mergedInto ? (

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useEffect } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/components/trpc/client";
@@ -15,6 +16,7 @@ import { PeoplePanel } from "./people-panel";
 import { PostMortemLink } from "./post-mortem-link";
 import { PresenceStrip } from "./presence-strip";
 import { RolesPanel } from "./roles-panel";
+import { ShortcutsHelp } from "./shortcuts-help";
 import { TimeZoneProvider } from "./time-zone";
 import { Timeline } from "./timeline";
 import { useIncidentLive } from "./use-incident-live";
@@ -44,6 +46,12 @@ export function IncidentView({ incidentId, currentUserId }: { incidentId: string
 
 function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; currentUserId: string }) {
   const { connection, isDatabaseReachable } = useIncidentLive(incident.id, incident.lastEventSeq);
+  // Arriving with focus nowhere (just declared, or the clicked link is gone): start at the title,
+  // so the keyboard and screen readers begin on this incident rather than at the top of <body>.
+  const incidentId = incident.id;
+  useEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) document.getElementById("incident-title")?.focus();
+  }, [incidentId]);
   return (
     <TimeZoneProvider>
       <div className="grid gap-6">
@@ -52,6 +60,7 @@ function LiveIncident({ incident, currentUserId }: { incident: IncidentOutput; c
             ← All incidents
           </Link>
           <div className="flex items-center gap-3">
+            <ShortcutsHelp canWrite={incident.canWrite} />
             <PresenceStrip incidentId={incident.id} />
             <span className="text-xs text-muted-foreground" role="status" data-testid="live-status">
               {!isDatabaseReachable ? "Paused" : connection === "live" ? "● Live" : connection === "connecting" ? "Connecting…" : "Reconnecting…"}

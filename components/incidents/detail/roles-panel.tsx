@@ -1,7 +1,9 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/select-native";
 import { useTRPC } from "@/components/trpc/client";
@@ -15,6 +17,8 @@ export function RolesPanel({ incident, currentUserId }: { incident: IncidentOutp
   const callbacks = useIncidentMutationCallbacks(incident.id);
   const assign = useMutation(trpc.incidents.assignRole.mutationOptions(callbacks("Role assigned")));
   const release = useMutation(trpc.incidents.releaseRole.mutationOptions(callbacks("Role released")));
+  // Taking a role someone holds moves them out of it: asked first, since one stray click did it before.
+  const [takeOver, setTakeOver] = useState<{ key: string; name: string; holder: string } | null>(null);
 
   return (
     <Card>
@@ -33,14 +37,28 @@ export function RolesPanel({ incident, currentUserId }: { incident: IncidentOutp
                   <span className="text-sm font-medium" title={role.guide}>
                     {role.name}
                   </span>
-                  <span className="text-sm" data-testid={`role-${role.key}`}>
+                  <span
+                    id={`role-holder-${role.key}`}
+                    tabIndex={-1}
+                    className="rounded-sm text-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-hidden"
+                    data-testid={`role-${role.key}`}
+                  >
                     {role.holder?.name ?? <span className="text-muted-foreground">unassigned</span>}
                   </span>
                 </div>
                 {incident.canWrite ? (
                   <div className="flex flex-wrap items-center gap-2">
                     {!isMine ? (
-                      <Button size="sm" variant="outline" disabled={assign.isPending} onClick={() => assign.mutate({ incidentId: incident.id, expectedVersion: incident.version, roleKey: role.key })}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        disabled={assign.isPending}
+                        onClick={() =>
+                          role.holder
+                            ? setTakeOver({ key: role.key, name: role.name, holder: role.holder.name })
+                            : assign.mutate({ incidentId: incident.id, expectedVersion: incident.version, roleKey: role.key })
+                        }
+                      >
                         {role.holder ? `Take over ${role.name.toLowerCase()}` : `I'll take ${role.name.toLowerCase()}`}
                       </Button>
                     ) : role.key !== "commander" ? (
@@ -69,6 +87,19 @@ export function RolesPanel({ incident, currentUserId }: { incident: IncidentOutp
             );
           })}
         </ul>
+        {takeOver ? (
+          <ConfirmDialog
+            open
+            onOpenChange={(open) => !open && setTakeOver(null)}
+            title={`Take over ${takeOver.name.toLowerCase()}?`}
+            description={`${takeOver.holder} is ${takeOver.name.toLowerCase()} now. Taking over hands the role to you; the change is on the timeline.`}
+            confirmLabel="Take over"
+            isPending={assign.isPending}
+            // The "Take over" button is gone once the role is yours: focus moves to its new holder.
+            returnFocusTo={() => document.getElementById(`role-holder-${takeOver.key}`)}
+            onConfirm={() => assign.mutate({ incidentId: incident.id, expectedVersion: incident.version, roleKey: takeOver.key }, { onSettled: () => setTakeOver(null) })}
+          />
+        ) : null}
         {incident.roleHistory.length > incident.roles.filter((r) => r.holder).length ? (
           <details className="text-sm">
             <summary className="cursor-pointer text-muted-foreground">Role history</summary>

@@ -99,13 +99,18 @@ export function Timeline({ incident }: { incident: IncidentOutput }) {
           {events.data?.map((event) => (
             <li
               key={event.id}
-              className={cn("grid grid-cols-[auto_1fr_auto] gap-x-3 border-l-2 pl-3", event.isHighlighted ? "border-warning" : "border-border", event.supersededById && "opacity-60")}
+              className={cn(
+                // On phones the time and the buttons share the first line, so the text gets the full width below them.
+                "grid grid-cols-[1fr_auto] gap-x-3 border-l-2 pl-3 sm:grid-cols-[auto_1fr_auto]",
+                event.isHighlighted ? "border-warning" : "border-border",
+                event.supersededById && "opacity-60",
+              )}
               data-testid="timeline-event"
             >
-              <span className="text-xs text-muted-foreground">
+              <span className="text-xs text-muted-foreground max-sm:col-start-1 max-sm:row-start-1 max-sm:self-center">
                 <Timestamp value={event.occurredAt} />
               </span>
-              <div className="min-w-0">
+              <div className="min-w-0 max-sm:col-span-2 max-sm:row-start-2">
                 <p className="text-sm">
                   <span className="font-medium">{describeEvent(event)}</span>
                   {event.actor ? <span className="text-muted-foreground"> · {event.actor.name}</span> : null}
@@ -114,7 +119,7 @@ export function Timeline({ incident }: { incident: IncidentOutput }) {
                 {event.body ? <p className="whitespace-pre-wrap break-words text-sm">{event.body}</p> : null}
               </div>
               {incident.canWrite ? (
-                <div className="flex items-start gap-1">
+                <div className="flex items-start gap-1 max-sm:col-start-2 max-sm:row-start-1">
                   {event.kind === "note.added" && !event.supersededById ? (
                     <Button size="sm" variant="ghost" onClick={() => setCorrection({ eventId: event.id, body: event.body ?? "" })}>
                       Correct

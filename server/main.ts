@@ -81,11 +81,13 @@ async function main() {
   const { answerUnavailable } = await import("@/server/startup/unavailable-page");
   const { answerMalformedPath, hasMalformedPath } = await import("@/server/startup/malformed-path");
   const { handleAlertsRequest, isAlertsRequest } = await import("@/server/http/alerts-endpoint");
+  const { handleApiV1Request, isApiV1Request } = await import("@/server/api-v1/handler");
 
   // The one CSRF gate, in front of tRPC, route handlers, server actions and Auth.js alike.
   const dispatch = refuseCrossSiteWrites((req, res) => {
     if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
     else if (isAlertsRequest(req.url)) handleAlertsRequest(req, res);
+    else if (isApiV1Request(req.url)) handleApiV1Request(req, res);
     else if (hasMalformedPath(req.url ?? "/")) answerMalformedPath(res);
     // Pages need the database; scripts and styles (/_next/) do not, so an open page keeps working.
     else if (database.listener.state === "down" && !req.url?.startsWith("/_next/")) answerUnavailable(res);

@@ -25,3 +25,4 @@ export * from "./alert-source-rate";
 export * from "./alerts";
 export * from "./alert-routing-rules";
 export * from "./notification-channels";
+export * from "./api-tokens";

@@ -19,7 +19,9 @@ export async function declareIncident({ ctx, input, withoutCommander = false }: 
   return ctx.db.transaction(async (tx) => {
     const severity = await requireSeverity(tx, input.severityId);
     const chosenServices = await requireServices(tx, input.serviceIds);
-    const commander = withoutCommander ? null : await requireResponder(tx, input.commanderId ?? ctx.actor.id, "commanderId");
+    // A token declaring (CI, a bot) names a commander or leaves command to whoever takes it.
+    const commanderless = withoutCommander || (ctx.actor.isSystem === true && !input.commanderId);
+    const commander = commanderless ? null : await requireResponder(tx, input.commanderId ?? ctx.actor.id, "commanderId");
     // The workspace row lock serializes concurrent declarations: numbers are unique and gapless.
     const [counter] = await tx
       .update(workspace)

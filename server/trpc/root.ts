@@ -1,4 +1,5 @@
 import { actionItemsRouter } from "@/server/action-items/router";
+import { apiTokensRouter } from "@/server/api-tokens/router";
 import { alertsRouter } from "@/server/alerts/router";
 import { alertRulesRouter } from "@/server/alerts/routing/router";
 import { alertSourcesRouter } from "@/server/alerts/sources/router";
@@ -31,6 +32,7 @@ export const appRouter = router({
   alertRules: alertRulesRouter,
   alerts: alertsRouter,
   notificationChannels: notificationChannelsRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

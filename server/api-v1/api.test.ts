@@ -83,6 +83,20 @@ describe("the REST API", () => {
     expect(Object.keys(document.paths)).toContain("/incidents/{incidentId}/timeline");
   });
 
+  it("serves a reference page listing every endpoint with its scope and a curl example", async () => {
+    const response = await fetch(server.base.replace("/api/v1", "/api/docs"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await response.text();
+    const document = (await (await fetch(`${server.base}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const method of Object.keys(item)) expect(html).toContain(`<span class="method">${method.toUpperCase()}</span> <code>/api/v1${path}</code>`);
+    }
+    expect(html).toContain("Scope: <code>incidents:write</code>");
+    expect(html).toContain("curl -sS -X POST");
+    expect(html).not.toMatch(/<script|https:\/\/cdn/);
+  });
+
   it("records when and from where a token was last used", async () => {
     const { token, apiToken } = await makeToken(database.db, admin, { scopes: ["incidents:read"] });
     expect(apiToken.lastUsedAt).toBeNull();

@@ -4,10 +4,12 @@
 import type http from "node:http";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { getDb } from "@/db/client";
+import { serverEnv } from "@/env";
 import { authenticateApiToken, bearerToken, type ApiCaller } from "@/server/api-tokens/authenticate";
 import { logger } from "@/server/log";
 import { appRouter } from "@/server/trpc/root";
 import { API_BASE_PATH, openApiDocument } from "./document";
+import { renderDocsPage } from "./docs-page";
 import { type ApiError, httpStatusOf, toApiError } from "./errors";
 import { claimIdempotencyKey, isValidIdempotencyKey, requestHash, settleIdempotencyKey, type StoredAnswer } from "./idempotency";
 import { takeApiRateSlot } from "./rate-limit";
@@ -15,7 +17,8 @@ import { takeApiRateSlot } from "./rate-limit";
 const MAX_BODY_BYTES = 1024 * 1024;
 const WITH_BODY = new Set(["POST", "PATCH", "PUT"]);
 
-export const isApiV1Request = (url: string | undefined) => url === API_BASE_PATH || /^\/api\/v1[/?]/.test(url ?? "");
+const DOCS_PATH = /^\/api\/docs\/?(?:\?.*)?$/;
+export const isApiV1Request = (url: string | undefined) => url === API_BASE_PATH || /^\/api\/v1[/?]/.test(url ?? "") || DOCS_PATH.test(url ?? "");
 
 export function handleApiV1Request(req: http.IncomingMessage, res: http.ServerResponse): void {
   answer(req, res).catch((error: unknown) => {
@@ -29,6 +32,11 @@ export function handleApiV1Request(req: http.IncomingMessage, res: http.ServerRe
 async function answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const method = req.method ?? "GET";
   const pathname = (req.url ?? "/").split("?")[0]!;
+  if (DOCS_PATH.test(req.url ?? "")) {
+    const html = Buffer.from(renderDocsPage(publicOrigin(req)));
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache", "content-length": html.length });
+    return void res.end(html);
+  }
   if (pathname === `${API_BASE_PATH}/openapi.json` && (method === "GET" || method === "HEAD"))
     return send(res, { status: 200, body: JSON.stringify(openApiDocument()) }, { "cache-control": "no-cache" });
   const db = await getDb();
@@ -59,6 +67,13 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
     await settleIdempotencyKey(db, caller.token.id, key, result);
   }
   send(res, result);
+}
+
+/** Where curl examples point: AUTH_URL when set (behind a proxy), else the host this request named. */
+function publicOrigin(req: http.IncomingMessage): string {
+  const configured = serverEnv().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  return `http://${req.headers.host ?? "localhost:3000"}`;
 }
 
 /** Runs the procedure the path names, as the token's actor; failures come back in the API's shape. */

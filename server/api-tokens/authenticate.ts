@@ -40,7 +40,7 @@ export async function authenticateApiToken(db: DbOrTx, token: string | null, cli
   const role = row.ownerRole ? lowerRole(stored.role, row.ownerRole) : stored.role;
   await noteUse(db, stored.id, clientIp);
   return {
-    actor: { id: stored.actorUserId, role, name: row.actorName, email: row.actorEmail, isSystem: true },
+    actor: { id: stored.actorUserId, role, name: row.actorName, email: row.actorEmail, isSystem: true, teamId: stored.teamId },
     token: { id: stored.id, name: stored.name, scopes: stored.scopes as ApiScope[], teamId: stored.teamId, requestsPerMinute: stored.requestsPerMinute },
   };
 }

@@ -1,7 +1,9 @@
 // The REST API as a client sees it: tokens, scopes, errors, the document, idempotency and limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog, incidents } from "@/db/schema";
+import { auditLog, incidents, services, teams } from "@/db/schema";
+import { declareIncident } from "@/server/incidents/declare";
+import { contextFor } from "@/test/actors";
 import { createActor } from "@/test/actors";
 import { makeToken, startApiServer, type ApiServer } from "@/test/api-server";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -95,6 +97,26 @@ describe("the REST API", () => {
     expect(html).toContain("Scope: <code>incidents:write</code>");
     expect(html).toContain("curl -sS -X POST");
     expect(html).not.toMatch(/<script|https:\/\/cdn/);
+  });
+
+  it("keeps a team-restricted token to incidents of its team's services", async () => {
+    const db = database.db;
+    const [team] = await db.insert(teams).values({ name: "Payments team" }).returning();
+    const [owned] = await db.insert(services).values({ name: "payments-api", ownerTeamId: team!.id, tier: 1 }).returning();
+    const [other] = await db.insert(services).values({ name: "search-api", tier: 2 }).returning();
+    const ctx = contextFor(db, admin);
+    const base = { severityId: 3, kind: "incident" as const, summary: "", isPrivate: false };
+    const ours = await declareIncident({ ctx, input: { ...base, title: "Payments slow", serviceIds: [owned!.id] } });
+    const theirs = await declareIncident({ ctx, input: { ...base, title: "Search slow", serviceIds: [other!.id] } });
+    const { token } = await makeToken(db, admin, { scopes: ["incidents:read", "incidents:write"], teamId: team!.id });
+    const listed = (await (await call("/incidents?limit=100", token)).json()) as { incidents: { id: string }[] };
+    expect(listed.incidents.map((incident) => incident.id)).toEqual([ours.id]);
+    expect((await call(`/incidents/${theirs.id}`, token)).status).toBe(404);
+    expect((await call(`/incidents/${ours.id}`, token)).status).toBe(200);
+    const outside = await call("/incidents", token, { method: "POST", body: JSON.stringify({ title: "No service" }) });
+    expect([outside.status, ((await outside.json()) as { field: string }).field]).toEqual([400, "serviceIds"]);
+    const inside = await call("/incidents", token, { method: "POST", body: JSON.stringify({ title: "Payments down", serviceIds: [owned!.id] }) });
+    expect(inside.status).toBe(200);
   });
 
   it("records when and from where a token was last used", async () => {

@@ -27,7 +27,7 @@ test("an admin creates an API token, a script declares an incident with it, and 
   const title = `Deploy failed ${Date.now().toString(36)}`;
   const declared = await fetch(`${baseURL}/api/v1/incidents`, {
     method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `e2e-${title}` },
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `e2e-${Date.now()}` },
     body: JSON.stringify({ title, severityId: 2 }),
   });
   expect(declared.status).toBe(200);
@@ -36,7 +36,7 @@ test("an admin creates an API token, a script declares an incident with it, and 
   const watcher = await personPage(browser, "responder");
   await watcher.goto(`/incidents/${id}`);
   await expect(watcher.getByRole("heading", { name: title })).toBeVisible();
-  await expect(watcher.getByText(`API token “${name}”`).first()).toBeVisible();
+  await expect(watcher.getByText(`Declared SEV2 incident: ${title} · API token “${name}”`)).toBeVisible();
 
   // While the page is open, the token adds a note: it appears without a reload, under the token's name.
   const note = `Rolled back build ${Date.now().toString(36)}`;

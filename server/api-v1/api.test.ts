@@ -119,6 +119,14 @@ describe("the REST API", () => {
     expect(inside.status).toBe(200);
   });
 
+  it("reads boolean query parameters as written: highlightedOnly=false lists every event", async () => {
+    const { id } = (await (await call("/incidents", writer, { method: "POST", body: JSON.stringify({ title: "Booleans" }) })).json()) as { id: string };
+    const all = (await (await call(`/incidents/${id}/timeline?highlightedOnly=false`, writer)).json()) as unknown[];
+    const highlighted = (await (await call(`/incidents/${id}/timeline?highlightedOnly=true`, writer)).json()) as unknown[];
+    expect(all.length).toBeGreaterThan(0);
+    expect(highlighted).toEqual([]);
+  });
+
   it("records when and from where a token was last used", async () => {
     const { token, apiToken } = await makeToken(database.db, admin, { scopes: ["incidents:read"] });
     expect(apiToken.lastUsedAt).toBeNull();

@@ -12,6 +12,7 @@ import { API_BASE_PATH, openApiDocument } from "./document";
 import { renderDocsPage } from "./docs-page";
 import { type ApiError, httpStatusOf, toApiError } from "./errors";
 import { claimIdempotencyKey, isValidIdempotencyKey, requestHash, settleIdempotencyKey, type StoredAnswer } from "./idempotency";
+import { fixQueryBooleans } from "./query-booleans";
 import { takeApiRateSlot } from "./rate-limit";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -81,7 +82,8 @@ async function runProcedure(req: http.IncomingMessage, caller: ApiCaller, body: 
   const headers = new Headers();
   const contentType = req.headers["content-type"];
   if (contentType) headers.set("content-type", contentType);
-  const request = new Request(`http://daytwo.local${req.url ?? "/"}`, { method: req.method, headers, ...(WITH_BODY.has(req.method ?? "") ? { body: new Uint8Array(body) } : {}) });
+  const url = new URL(`http://daytwo.local${req.url ?? "/"}`);
+  const request = new Request(req.method === "GET" ? fixQueryBooleans(url) : url, { method: req.method, headers, ...(WITH_BODY.has(req.method ?? "") ? { body: new Uint8Array(body) } : {}) });
   const requestId = String(req.headers["x-request-id"] ?? "");
   const db = await getDb();
   const response = await createOpenApiFetchHandler({

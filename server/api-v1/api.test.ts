@@ -1,7 +1,7 @@
 // The REST API as a client sees it: tokens, scopes, errors, the document, idempotency and limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog, incidents, services, teams } from "@/db/schema";
+import { auditLog, incidents, services, teams, users } from "@/db/schema";
 import { declareIncident } from "@/server/incidents/declare";
 import { contextFor } from "@/test/actors";
 import { createActor } from "@/test/actors";
@@ -125,6 +125,13 @@ describe("the REST API", () => {
     const highlighted = (await (await call(`/incidents/${id}/timeline?highlightedOnly=true`, writer)).json()) as unknown[];
     expect(all.length).toBeGreaterThan(0);
     expect(highlighted).toEqual([]);
+  });
+
+  it("keeps a workspace token working after its creator is deactivated", async () => {
+    const creator = await createActor(database.db, "admin");
+    const { token } = await makeToken(database.db, creator, { scopes: ["incidents:read"] });
+    await database.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, creator.id));
+    expect((await call("/incidents", token)).status).toBe(200);
   });
 
   it("records when and from where a token was last used", async () => {

@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "playwright-report/**", "test-results/**", ".test-results/**"] },
+  { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "test/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**", ".test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

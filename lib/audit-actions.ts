@@ -4,6 +4,8 @@
 // the change up by (an incident's runbook step is `incident.runbook_step_done`).
 
 export const auditActions = [
+  "api_token.created",
+  "api_token.revoked",
   "action_item.created",
   "action_item.updated",
   "action_item.status_changed",
@@ -74,6 +76,8 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number];
 
 const labels: Record<AuditAction, string> = {
+  "api_token.created": "Created an API token",
+  "api_token.revoked": "Revoked an API token",
   "action_item.created": "Created an action item",
   "action_item.updated": "Edited an action item",
   "action_item.status_changed": "Changed an action item's status",
@@ -174,6 +178,7 @@ export const auditEntityTypes = [
   { value: "post_mortem", label: "Post-mortem" },
   { value: "action_item", label: "Action item" },
   { value: "alert_source", label: "Alert source" },
+  { value: "api_token", label: "API token" },
   { value: "alert_rule", label: "Alert routing rule" },
   { value: "notification_channel", label: "Notification channel" },
   { value: "runbook", label: "Runbook" },

@@ -85,12 +85,14 @@ async function main() {
   const { metrics } = await import("@/server/metrics/registry");
   const { routeLabel } = await import("@/server/metrics/route-label");
   const { registerGauges } = await import("@/server/metrics/gauges");
+  const { handleApiV1Request, isApiV1Request } = await import("@/server/api-v1/handler");
 
   // The one CSRF gate, in front of tRPC, route handlers, server actions and Auth.js alike.
   const dispatch = refuseCrossSiteWrites((req, res) => {
     if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
     else if (isAlertsRequest(req.url)) handleAlertsRequest(req, res);
     else if (isMetricsRequest(req.url)) handleMetricsRequest(req, res, env.METRICS_TOKEN);
+    else if (isApiV1Request(req.url)) handleApiV1Request(req, res);
     else if (hasMalformedPath(req.url ?? "/")) answerMalformedPath(res);
     // Pages need the database; scripts and styles (/_next/) do not, so an open page keeps working.
     else if (database.listener.state === "down" && !req.url?.startsWith("/_next/")) answerUnavailable(res);

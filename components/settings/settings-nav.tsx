@@ -12,6 +12,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
     ...(isAdmin ? [{ href: "/settings/alert-sources", label: "Alert sources" }] : []),
     ...(isAdmin ? [{ href: "/settings/alert-routing", label: "Alert routing" }] : []),
     ...(isAdmin ? [{ href: "/settings/notifications", label: "Notifications" }] : []),
+    { href: "/settings/api-tokens", label: "API tokens" },
     ...(isAdmin ? [{ href: "/settings/audit", label: "Audit log" }] : []),
   ];
   return <TabNav label="Settings" links={links} />;

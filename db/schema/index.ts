@@ -26,3 +26,4 @@ export * from "./alerts";
 export * from "./alert-routing-rules";
 export * from "./notification-channels";
 export * from "./follows";
+export * from "./api-tokens";

@@ -1,5 +1,5 @@
-import { ne, sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { eq, sql } from "drizzle-orm";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { userRoles } from "../enums";
 
@@ -16,6 +16,8 @@ export const users = pgTable(
     // scrypt hash; null for accounts that only sign in through OIDC.
     passwordHash: text(),
     deactivatedAt: timestamp({ withTimezone: true }),
+    // Accounts that act for the system (alert routing, API tokens): never people, never signed in.
+    isSystem: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -29,7 +31,7 @@ export const users = pgTable(
 export type User = typeof users.$inferSelect;
 
 // The account alert routing acts as ("Daytwo alerts", created deactivated by migration 0017): it
-// names the actor on timelines and in the audit log. It is not a person, so every count or list of
-// people leaves it out through `isPerson`.
+// names the actor on timelines and in the audit log. Neither it nor an API token's account is a
+// person, so every count or list of people leaves them out through `isPerson` (migration 0019).
 export const ALERTS_USER_ID = "00000000-0000-4000-8000-00000000a1e7";
-export const isPerson = ne(users.id, ALERTS_USER_ID);
+export const isPerson = eq(users.isSystem, false);

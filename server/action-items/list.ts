@@ -14,7 +14,7 @@ export async function listActionItems({ ctx, input }: { ctx: ServiceContext; inp
   if (input.scope === "mine") where.push(eq(actionItems.ownerId, ctx.actor.id));
   else if (input.scope === "incident" && input.incidentId) where.push(eq(actionItems.incidentId, input.incidentId));
   else if (input.scope === "post_mortem" && input.postMortemId) where.push(eq(actionItems.postMortemId, input.postMortemId));
-  else if (input.scope === "all") where.push(...filterConditions(input.filters ?? {}, now));
+  else if (input.scope === "all") where.push(...filterConditions(input, now));
   else throw invalid("Say which incident or post-mortem to list action items for.", "scope");
   if (!input.includeClosed) where.push(inArray(actionItems.status, activeStatuses));
   return selectActionItems(ctx.db, ctx.actor, where, now);

@@ -39,7 +39,8 @@ export type ActionItemFilters = z.infer<typeof actionItemFilters>;
 
 export const listActionItemsInput = z.object({
   scope: z.enum(["mine", "incident", "post_mortem", "all"]),
-  filters: actionItemFilters.optional(),
+  // The leads' filters (scope "all"), flat so each is also a query parameter of GET /api/v1/action-items.
+  ...actionItemFilters.shape,
   incidentId: z.uuid().optional(),
   postMortemId: z.uuid().optional(),
   includeClosed: z.boolean().default(true),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { changesSinceInput } from "@/lib/validation/dates";
 import { alertsFeed } from "@/server/live/alerts-feed";
 import { protectedProcedure, router } from "@/server/trpc/init";
+import { rest } from "@/server/trpc/api-meta";
 import { serviceContext } from "@/server/trpc/service-context";
 import { getAlert } from "./get";
 import { listAlerts } from "./list";
@@ -11,10 +12,12 @@ import { alertIdInput, alertOutput, alertSourceOptionsOutput, listAlertsInput, l
 
 export const alertsRouter = router({
   list: protectedProcedure
+    .meta(rest("GET", "/alerts", "alerts:read", "List alerts", "Alerts"))
     .input(listAlertsInput)
     .output(listAlertsOutput)
     .query(({ ctx, input }) => listAlerts({ ctx: serviceContext(ctx), input })),
   get: protectedProcedure
+    .meta(rest("GET", "/alerts/{id}", "alerts:read", "Get an alert", "Alerts"))
     .input(alertIdInput)
     .output(alertOutput)
     .query(({ ctx, input }) => getAlert({ ctx: serviceContext(ctx), input })),

@@ -26,6 +26,9 @@ export function isSameSiteWrite(req: Pick<http.IncomingMessage, "method" | "head
   // Monitoring systems posting alerts: authenticated by the source's token or HMAC signature, never by
   // a cookie, so a forged cross-site post gains nothing; and senders use whatever content type they like.
   if (req.method === "POST" && (req.url?.startsWith("/api/alerts/") ?? false)) return true;
+  // The REST API: authenticated only by a bearer token (never a cookie), so a forged request from
+  // another site carries nothing that would let it act.
+  if (req.url?.startsWith("/api/v1/")) return true;
   const origin = first(req.headers.origin);
   if (origin) return isOwnOrigin(origin, req, settings);
   // Browsers send Origin with every cross-origin POST; without one, refuse what a browser flags as

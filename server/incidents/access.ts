@@ -1,19 +1,26 @@
 import { and, eq, exists, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { incidentParticipants, incidents, type Incident } from "@/db/schema";
+import { incidentParticipants, incidentServices, incidents, services, type Incident } from "@/db/schema";
 import { can } from "@/server/auth/can";
 import type { Actor } from "@/server/context";
 import { notFound } from "@/server/errors";
 
 /** Rows this actor may see: every public incident; private ones only for admins and participants. */
 export function visibleTo(actor: Actor): SQL | undefined {
-  if (can(actor, "incident.read", { isPrivate: true, isParticipant: false })) return undefined;
-  return or(
+  const team = actor.teamId ? ofTeam(actor.teamId) : undefined;
+  if (can(actor, "incident.read", { isPrivate: true, isParticipant: false })) return team;
+  const rule = or(
     eq(incidents.isPrivate, false),
     exists(sql`(select 1 from ${incidentParticipants} where ${incidentParticipants.incidentId} = ${incidents.id} and ${incidentParticipants.userId} = ${actor.id})`),
   );
+  return team ? and(rule, team) : rule;
 }
+
+const ofTeam = (teamId: string) =>
+  exists(
+    sql`(select 1 from ${incidentServices} join ${services} on ${services.id} = ${incidentServices.serviceId} where ${incidentServices.incidentId} = ${incidents.id} and ${services.ownerTeamId} = ${teamId})`,
+  );
 
 /**
  * Loads an incident the actor may see. A private incident someone may not see is "not found",

@@ -19,7 +19,13 @@ export async function declareIncident({ ctx, input, withoutCommander = false }: 
   return ctx.db.transaction(async (tx) => {
     const severity = await requireSeverity(tx, input.severityId);
     const chosenServices = await requireServices(tx, input.serviceIds);
-    const commander = withoutCommander ? null : await requireResponder(tx, input.commanderId ?? ctx.actor.id, "commanderId");
+    // A team-restricted token declares only what it can then see: incidents of its team's services.
+    if (ctx.actor.teamId && !chosenServices.some((service) => service.ownerTeamId === ctx.actor.teamId)) {
+      throw invalid("serviceIds: this token is restricted to one team; name at least one service that team owns.", "serviceIds");
+    }
+    // A token declaring (CI, a bot) names a commander or leaves command to whoever takes it.
+    const commanderless = withoutCommander || (ctx.actor.isSystem === true && !input.commanderId);
+    const commander = commanderless ? null : await requireResponder(tx, input.commanderId ?? ctx.actor.id, "commanderId");
     // The workspace row lock serializes concurrent declarations: numbers are unique and gapless.
     const [counter] = await tx
       .update(workspace)

@@ -12,7 +12,7 @@ export async function requireSeverity(db: DbOrTx, severityId: number) {
 
 export async function requireServices(db: DbOrTx, serviceIds: string[]) {
   if (serviceIds.length === 0) return [];
-  const rows = await db.select({ id: services.id, name: services.name }).from(services).where(inArray(services.id, serviceIds));
+  const rows = await db.select({ id: services.id, name: services.name, ownerTeamId: services.ownerTeamId }).from(services).where(inArray(services.id, serviceIds));
   if (rows.length !== new Set(serviceIds).size) throw invalid("One of the chosen services no longer exists. Reload and choose again.", "serviceIds");
   return rows;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { incidentFeed, incidentListFeed } from "@/server/live/incident-feed";
 import { incidentListChange } from "@/server/live/messages";
 import { protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
+import { rest } from "@/server/trpc/api-meta";
 import { serviceContext } from "@/server/trpc/service-context";
 import { addNote } from "./add-note";
 import { addParticipant } from "./add-participant";
@@ -27,14 +28,17 @@ const versionOf = (incident: { version: number; lastEventSeq: number }) => ({ ve
 
 export const incidentsRouter = router({
   list: protectedProcedure
+    .meta(rest("GET", "/incidents", "incidents:read", "List incidents (same filters and cursor as the incidents page)", "Incidents"))
     .input(input.listIncidentsInput)
     .output(listIncidentsOutput)
     .query(({ ctx, input }) => listIncidents({ ctx: serviceContext(ctx), input })),
   get: protectedProcedure
+    .meta(rest("GET", "/incidents/{incidentId}", "incidents:read", "Get an incident", "Incidents"))
     .input(input.incidentIdInput)
     .output(incidentOutput)
     .query(({ ctx, input }) => getIncident({ ctx: serviceContext(ctx), input })),
   timeline: protectedProcedure
+    .meta(rest("GET", "/incidents/{incidentId}/timeline", "incidents:read", "Read an incident's timeline", "Incidents"))
     .input(input.timelineInput)
     .output(z.array(timelineEventOutput))
     .query(({ ctx, input }) => getTimeline({ ctx: serviceContext(ctx), input })),
@@ -56,14 +60,17 @@ export const incidentsRouter = router({
     .query(({ ctx, input }) => listViewers({ ctx: serviceContext(ctx), input })),
 
   declare: responderProcedure
+    .meta(rest("POST", "/incidents", "incidents:write", "Declare an incident", "Incidents"))
     .input(input.declareIncidentInput)
     .output(z.object({ id: z.uuid(), reference: z.string() }))
     .mutation(({ ctx, input }) => declareIncident({ ctx: serviceContext(ctx), input })),
   changeStatus: responderProcedure
+    .meta(rest("POST", "/incidents/{incidentId}/status", "incidents:write", "Change an incident's status", "Incidents"))
     .input(input.changeStatusInput)
     .output(mutationResultOutput)
     .mutation(async ({ ctx, input }) => versionOf(await changeStatus({ ctx: serviceContext(ctx), input }))),
   update: responderProcedure
+    .meta(rest("PATCH", "/incidents/{incidentId}", "incidents:write", "Update an incident's fields", "Incidents"))
     .input(input.updateIncidentInput)
     .output(mutationResultOutput)
     .mutation(async ({ ctx, input }) => versionOf(await updateIncident({ ctx: serviceContext(ctx), input }))),
@@ -72,6 +79,7 @@ export const incidentsRouter = router({
     .output(mutationResultOutput)
     .mutation(async ({ ctx, input }) => versionOf(await correctMilestone({ ctx: serviceContext(ctx), input }))),
   assignRole: responderProcedure
+    .meta(rest("POST", "/incidents/{incidentId}/roles", "incidents:write", "Assign an incident role", "Incidents"))
     .input(input.assignRoleInput)
     .output(mutationResultOutput)
     .mutation(async ({ ctx, input }) => versionOf(await assignRole({ ctx: serviceContext(ctx), input }))),
@@ -80,10 +88,12 @@ export const incidentsRouter = router({
     .output(mutationResultOutput)
     .mutation(async ({ ctx, input }) => versionOf(await releaseRole({ ctx: serviceContext(ctx), input }))),
   addNote: responderProcedure
+    .meta(rest("POST", "/incidents/{incidentId}/notes", "incidents:write", "Add a note to the timeline", "Incidents"))
     .input(input.addNoteInput)
     .output(mutationResultOutput)
     .mutation(async ({ ctx, input }) => versionOf(await addNote({ ctx: serviceContext(ctx), input }))),
   postStatusUpdate: responderProcedure
+    .meta(rest("POST", "/incidents/{incidentId}/status-updates", "incidents:write", "Post a status update for stakeholders", "Incidents"))
     .input(input.postStatusUpdateInput)
     .output(mutationResultOutput)
     .mutation(async ({ ctx, input }) => versionOf(await postStatusUpdate({ ctx: serviceContext(ctx), input }))),

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { adminProcedure, protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
+import { rest } from "@/server/trpc/api-meta";
 import { serviceContext } from "@/server/trpc/service-context";
 import { getPostMortem } from "./get";
 import { findPostMortemForIncident, listPostMortems } from "./list";
 import { dismissFlag } from "./blame-flags";
 import { getPublishedHtml } from "./published-html";
+import { getPublishedMarkdown } from "./published-markdown";
 import { publishPostMortem, reopenPostMortem } from "./publish";
 import { decideReview, requestReview } from "./review";
 import {
@@ -30,6 +32,7 @@ import { updateTemplate } from "./update-template";
 
 export const postMortemsRouter = router({
   list: protectedProcedure
+    .meta(rest("GET", "/post-mortems", "post-mortems:read", "List post-mortems", "Post-mortems"))
     .input(z.void())
     .output(z.array(postMortemListItemOutput))
     .query(({ ctx }) => listPostMortems({ ctx: serviceContext(ctx) })),
@@ -45,6 +48,11 @@ export const postMortemsRouter = router({
     .input(postMortemIdInput)
     .output(z.string().nullable())
     .query(({ ctx, input }) => getPublishedHtml({ ctx: serviceContext(ctx), input })),
+  publishedMarkdown: protectedProcedure
+    .meta(rest("GET", "/post-mortems/{postMortemId}/markdown", "post-mortems:read", "Export a published post-mortem as Markdown", "Post-mortems"))
+    .input(postMortemIdInput)
+    .output(z.object({ filename: z.string(), markdown: z.string() }))
+    .query(({ ctx, input }) => getPublishedMarkdown({ ctx: serviceContext(ctx), input })),
   requestReview: responderProcedure
     .input(requestReviewInput)
     .output(z.void())

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
+import { rest } from "@/server/trpc/api-meta";
 import { serviceContext } from "@/server/trpc/service-context";
 import { alertsForIncident } from "./alerts";
 import { attachAlert } from "./attach-alert";
@@ -51,10 +52,12 @@ import { updateRunbook } from "./update";
 // Reads are open to every signed-in person (private incidents are filtered in the verbs); writes need a responder.
 export const runbooksRouter = router({
   list: protectedProcedure
+    .meta(rest("GET", "/runbooks", "runbooks:read", "List runbooks", "Runbooks"))
     .input(listRunbooksInput)
     .output(z.object({ items: z.array(runbookSummary) }))
     .query(({ ctx, input }) => listRunbooks({ ctx: serviceContext(ctx), input })),
   get: protectedProcedure
+    .meta(rest("GET", "/runbooks/{id}", "runbooks:read", "Get a runbook", "Runbooks"))
     .input(runbookIdInput)
     .output(runbookDetail)
     .query(({ ctx, input }) => getRunbook({ ctx: serviceContext(ctx), input })),
@@ -71,6 +74,7 @@ export const runbooksRouter = router({
     .output(diffOutput)
     .query(({ ctx, input }) => diffRunbookRevisions({ ctx: serviceContext(ctx), input })),
   exportMarkdown: protectedProcedure
+    .meta(rest("GET", "/runbooks/{id}/markdown", "runbooks:read", "Export a runbook as Markdown", "Runbooks"))
     .input(runbookIdInput)
     .output(exportOutput)
     .query(({ ctx, input }) => exportRunbookMarkdown({ ctx: serviceContext(ctx), input })),

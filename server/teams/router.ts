@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adminProcedure, protectedProcedure, router } from "@/server/trpc/init";
+import { rest } from "@/server/trpc/api-meta";
 import { serviceContext } from "@/server/trpc/service-context";
 import { addTeamMember } from "./add-member";
 import { createTeam } from "./create";
@@ -9,6 +10,7 @@ import { createTeamInput, removeTeamMemberInput, teamMemberInput, teamOutput } f
 
 export const teamsRouter = router({
   list: protectedProcedure
+    .meta(rest("GET", "/teams", "workspace:read", "List teams", "Workspace"))
     .input(z.void())
     .output(z.array(teamOutput))
     .query(({ ctx }) => listTeams({ ctx: serviceContext(ctx) })),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { getDb } from "@/db/client";
 import { userFromCookieHeader } from "@/server/auth/cookie-session";
+import type { ApiCaller } from "@/server/api-tokens/authenticate";
 import type { Actor } from "@/server/context";
 import { toClientError } from "./error-mapping";
 
@@ -20,4 +21,5 @@ export async function createContext({ cookie, requestId }: { cookie: string | un
   }
 }
 
-export type Context = Awaited<ReturnType<typeof createContext>>;
+// `apiToken` is set only by the REST endpoint (/api/v1), for calls made with an API token.
+export type Context = Awaited<ReturnType<typeof createContext>> & { apiToken?: ApiCaller["token"] | null };

@@ -3,30 +3,34 @@ import { ZodError, z } from "zod";
 import { can, type Action } from "@/server/auth/can";
 import { DomainError } from "@/server/errors";
 import { transformer } from "@/lib/trpc/transformer";
+import type { ApiMeta } from "./api-meta";
 import type { Context } from "./context";
 import { describeZodError, toClientError } from "./error-mapping";
 
-const t = initTRPC.context<Context>().create({
-  transformer,
-  // Live streams: a ping every 15 s keeps proxies from closing a quiet stream, and lets the browser
-  // notice a dead connection (no ping for 40 s) and reconnect after its last event.
-  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    // The fields the form should mark: every invalid input field, or the one a domain error names.
-    const domainField = error.cause instanceof DomainError ? error.cause.field : undefined;
-    return {
-      ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : domainField ? { [domainField]: [shape.message] } : null,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ApiMeta>()
+  .create({
+    transformer,
+    // Live streams: a ping every 15 s keeps proxies from closing a quiet stream, and lets the browser
+    // notice a dead connection (no ping for 40 s) and reconnect after its last event.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      // The fields the form should mark: every invalid input field, or the one a domain error names.
+      const domainField = error.cause instanceof DomainError ? error.cause.field : undefined;
+      return {
+        ...shape,
+        message: zodError ? describeZodError(zodError) : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : domainField ? { [domainField]: [shape.message] } : null,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -54,7 +58,16 @@ async function* mapStreamErrors(stream: AsyncIterable<unknown>, context: { path:
   }
 }
 
-export const publicProcedure = t.procedure.use(mapErrors);
+// A call made with an API token (only the REST endpoint makes those) needs the procedure's scope in
+// the token; the role checks after this apply to the token's role as to anyone's.
+const requireScope = t.middleware(({ ctx, meta, next }) => {
+  if (!ctx.apiToken) return next();
+  if (!meta?.scope) throw new TRPCError({ code: "FORBIDDEN", message: "API tokens cannot do that." });
+  if (!ctx.apiToken.scopes.includes(meta.scope)) throw new TRPCError({ code: "FORBIDDEN", message: `This token lacks the ${meta.scope} scope.` });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(requireScope);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });

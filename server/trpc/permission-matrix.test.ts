@@ -20,6 +20,7 @@ import { sendTestAlert } from "@/server/alerts/sources/send-test";
 import { createChannel } from "@/server/channels/admin/create";
 import { TEST_AUTH_SECRET } from "@/test/collab-clients";
 import { contextFor } from "@/test/actors";
+import { makeToken } from "@/test/api-server";
 import { appRouter } from "./root";
 
 type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
@@ -53,6 +54,10 @@ const rows: Record<string, Row> = {
   "teams.addMember": { input: async (w) => ({ teamId: await w.fresh.team(), userId: w.people.target.id }), expect: adminOnly },
   "teams.removeMember": { input: async (w) => ({ teamId: await w.fresh.team(w.people.target), userId: w.people.target.id }), expect: adminOnly },
   "services.list": { input: () => undefined, expect: everyone },
+  // Personal tokens: anyone signed in manages their own (workspace tokens are refused in the verb).
+  "apiTokens.list": { input: () => undefined, expect: everyone },
+  "apiTokens.create": { input: () => ({ name: "laptop", scopes: ["incidents:read"], personal: true }), expect: everyone },
+  "apiTokens.revoke": { input: async (w, as) => ({ tokenId: (await makeToken(database.db, as ?? w.people.admin, { scopes: ["incidents:read"], personal: true })).apiToken.id }), expect: everyone },
   "audit.list": { input: () => ({}), expect: adminOnly },
 
   "incidents.list": { input: () => ({ sort: "active_first", limit: 20 }), expect: everyone },
@@ -88,6 +93,7 @@ const rows: Record<string, Row> = {
   "postMortems.get": { input: (w) => ({ postMortemId: w.shared.postMortem }), expect: readPrivate },
   "postMortems.forIncident": { input: (w) => ({ incidentId: w.shared.incident.id }), expect: readPrivate },
   "postMortems.publishedHtml": { input: (w) => ({ postMortemId: w.shared.postMortem }), expect: readPrivate },
+  "postMortems.publishedMarkdown": { input: async (w) => ({ postMortemId: await w.fresh.postMortem("published") }), expect: readPrivate },
   "postMortems.requestReview": { input: async (w) => ({ postMortemId: await w.fresh.postMortem(), reviewerIds: [w.people.responder.id] }), expect: writePrivate },
   // The fresh post-mortem names the responder and the admin as its reviewers.
   "postMortems.decideReview": { input: async (w) => ({ postMortemId: await w.fresh.postMortem("in_review"), decision: "approved" }), expect: writePrivate },

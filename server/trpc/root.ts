@@ -1,4 +1,5 @@
 import { actionItemsRouter } from "@/server/action-items/router";
+import { apiTokensRouter } from "@/server/api-tokens/router";
 import { alertsRouter } from "@/server/alerts/router";
 import { alertRulesRouter } from "@/server/alerts/routing/router";
 import { alertSourcesRouter } from "@/server/alerts/sources/router";
@@ -33,6 +34,7 @@ export const appRouter = router({
   alerts: alertsRouter,
   notificationChannels: notificationChannelsRouter,
   follows: followsRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adminProcedure, protectedProcedure, router } from "@/server/trpc/init";
+import { rest } from "@/server/trpc/api-meta";
 import { serviceContext } from "@/server/trpc/service-context";
 import { changeRole } from "./change-role";
 import { createUser } from "./create";
@@ -10,6 +11,7 @@ import { setUserActive } from "./set-active";
 
 export const usersRouter = router({
   list: adminProcedure
+    .meta(rest("GET", "/users", "admin:read", "List people (admin)", "Workspace"))
     .input(z.void())
     .output(z.array(userOutput))
     .query(({ ctx }) => listUsers({ ctx: serviceContext(ctx) })),

@@ -23,7 +23,7 @@ export function ActionItemDashboard() {
   const filters = useMemo(() => readFilters(new URLSearchParams(searchParams.toString())), [searchParams]);
   const itemFilters = filters as ActionItemFilters;
   const dashboard = useQuery(trpc.actionItems.dashboard.queryOptions({ ...itemFilters, weeks: Number(filters.weeks ?? 12) }));
-  const items = useQuery(trpc.actionItems.list.queryOptions({ scope: "all", filters: itemFilters, includeClosed: true }));
+  const items = useQuery(trpc.actionItems.list.queryOptions({ scope: "all", ...itemFilters, includeClosed: true }));
 
   const hrefFor = (changes: Partial<Record<FilterKey, string | null>>) => {
     const next: DashboardFilters = { ...filters };

@@ -10,6 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
 import { useTRPC } from "@/components/trpc/client";
+import { useIncidentStream } from "@/components/incidents/live/incident-stream";
 import type { PostMortemPageData } from "@/server/post-mortems/page-access";
 import { ReviewBar } from "./review-bar";
 import { formatDateTime } from "@/lib/time-format";
@@ -25,6 +26,12 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
   const trpc = useTRPC();
   // Read by the server with the page: the first paint is the post-mortem, not a spinner.
   const postMortem = useQuery({ ...trpc.postMortems.get.queryOptions({ postMortemId }), initialData: initial.postMortem });
+  const incidentId = postMortem.data?.incident.id ?? "";
+  // Review steps are events on the incident's timeline: the incident's live stream (shared with the
+  // facts and timeline blocks) carries them, and its cache update reloads this post-mortem's queries
+  // (components/incidents/live/apply-message.ts), so every open page follows the review within a second.
+  const incident = useQuery({ ...trpc.incidents.get.queryOptions({ incidentId }), enabled: incidentId !== "" });
+  useIncidentStream(incidentId, incident.data?.lastEventSeq);
   if (postMortem.isError)
     return (
       <p role="alert" className="text-destructive">
@@ -58,6 +65,11 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
         </div>
       </header>
       <ReviewBar postMortem={data} meId={me.id} />
+      {data.status === "in_review" && data.canAct && !data.canEdit ? (
+        <p className="text-sm text-muted-foreground" data-testid="review-lock" data-print-hidden>
+          In review: only the author, {data.owner.name}, can change the text until the reviewers decide. Ask for changes to send it back to draft.
+        </p>
+      ) : null}
       {data.status === "published" ? (
         <PublishedDocument postMortemId={data.id} />
       ) : (

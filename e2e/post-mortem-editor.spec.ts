@@ -57,7 +57,10 @@ test("the slash menu inserts a table and a callout, @Sam mentions Sam Rivera, a 
   await expect(menu.getByRole("option")).toHaveCount(1);
   const table = menu.getByRole("option", { name: /Table/ });
   await expect(table).toHaveAttribute("aria-selected", "true");
-  await expect(doc).toHaveAttribute("aria-activedescendant", (await table.getAttribute("id")) ?? "missing");
+  // While the list is open the document is a combobox pointing at the highlighted option.
+  const combobox = riley.getByRole("combobox", { name: "Post-mortem document" });
+  await expect(combobox).toHaveAttribute("aria-expanded", "true");
+  await expect(combobox).toHaveAttribute("aria-activedescendant", (await table.getAttribute("id")) ?? "missing");
   await riley.keyboard.press("Enter");
   await expect(doc.locator("table th")).toHaveCount(3);
   await expect(doc.locator("table tr")).toHaveCount(3);

@@ -176,3 +176,123 @@ test("blame is flagged while typing, with why and a reframing; publishing waits 
   await riley.context().close();
   await sam.context().close();
 });
+
+test("review steps reach every open page live: the reviewer sees Approve, the author Publish, a reader the published view", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const riley = await personPage(browser, "responder");
+  const url = await startPostMortem(riley, `Live review ${Date.now().toString(36)}`);
+  await typeUnderHeading(riley, "Summary", "The cache stampeded after the deploy.");
+  await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved");
+  const sam = await personPage(browser, "sam");
+  const reader = await personPage(browser, "viewer");
+  for (const page of [sam, reader]) {
+    await page.goto(url);
+    // Generous: on a loaded machine the editor chunk can take a while to arrive; the live checks below are timed.
+    await expect(documentOf(page)).toContainText("The cache stampeded after the deploy.", { timeout: 60_000 });
+  }
+  await expect(documentOf(sam)).toHaveAttribute("contenteditable", "true");
+  // "Within a second" measured below; the bound leaves room for a loaded 2-core machine.
+  const live = { timeout: 3_000 };
+
+  await riley.getByRole("button", { name: "Send for review" }).click();
+  await riley.getByRole("dialog", { name: "Send for review" }).getByLabel("Sam Rivera").check();
+  await riley.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(riley.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: waiting");
+  let since = Date.now();
+  await expect(sam.getByRole("button", { name: "Approve" })).toBeVisible(live);
+  const toReviewer = Date.now() - since;
+  // In review only the author writes; the reviewer's page says why it stopped being editable.
+  await expect(documentOf(sam)).toHaveAttribute("contenteditable", "false", live);
+  await expect(sam.getByTestId("review-lock")).toContainText("only the author, Riley Responder, can change the text");
+  await expect(documentOf(riley)).toHaveAttribute("contenteditable", "true");
+  await expect(reader.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: waiting", live);
+
+  await sam.getByRole("button", { name: "Approve" }).click();
+  await expect(sam.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: approved");
+  since = Date.now();
+  await expect(riley.getByRole("button", { name: "Publish" })).toBeVisible(live);
+  const toAuthor = Date.now() - since;
+
+  await riley.getByRole("button", { name: "Publish" }).click();
+  await expect(riley.getByTestId("published-document")).toContainText("The cache stampeded after the deploy.");
+  since = Date.now();
+  await expect(reader.getByTestId("published-document")).toContainText("The cache stampeded after the deploy.", live);
+  await expect(sam.getByTestId("published-document")).toContainText("The cache stampeded after the deploy.", live);
+  const toReader = Date.now() - since;
+  console.log(`live review: reviewer ${toReviewer} ms, author ${toAuthor} ms, reader ${toReader} ms`);
+  for (const page of [riley, sam, reader]) await page.context().close();
+});
+
+/** Contrast ratio of two CSS colours as the page paints them (a canvas turns oklch into sRGB). */
+async function contrast(page: Page, foreground: string, background: string): Promise<number> {
+  return page.evaluate(
+    ([a, b]) => {
+      const context = document.createElement("canvas").getContext("2d");
+      if (!context) throw new Error("no canvas");
+      const luminance = (color: string) => {
+        context.clearRect(0, 0, 1, 1);
+        context.fillStyle = color;
+        context.fillRect(0, 0, 1, 1);
+        const [r = 0, g = 0, bl = 0] = [...context.getImageData(0, 0, 1, 1).data].map((v) => v / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+      };
+      const [high, low] = [luminance(a ?? ""), luminance(b ?? "")].sort((x, y) => y - x) as [number, number];
+      return (high + 0.05) / (low + 0.05);
+    },
+    [foreground, background],
+  );
+}
+
+test("a blaming phrase is marked visibly in both themes, explained from the keyboard, and its rewording applied", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const riley = await personPage(browser, "responder");
+  await startPostMortem(riley, `Flag by keyboard ${Date.now().toString(36)}`);
+  await typeUnderHeading(riley, "Contributing factors", "The engineer failed to check the flag.");
+  const mark = documentOf(riley).locator(".blame-flag").first();
+  await expect(mark).toHaveText("failed to");
+  for (const scheme of ["light", "dark"] as const) {
+    await riley.emulateMedia({ colorScheme: scheme });
+    await expect(riley.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark)/);
+    const [underline = "", card = ""] = await mark.evaluate((element) => [
+      getComputedStyle(element).textDecorationColor,
+      getComputedStyle(element.closest(".bg-card") ?? document.body).backgroundColor,
+    ]);
+    expect(await contrast(riley, underline, card), `${scheme} underline against the card`).toBeGreaterThanOrEqual(3);
+  }
+  // The editor is a focus stop with a visible ring.
+  expect(await documentOf(riley).evaluate((element) => getComputedStyle(element).outlineStyle)).toBe("solid");
+
+  // The caret moved into the phrase: its explanation appears under it, announced, focus still in the text.
+  await riley.keyboard.press("Home");
+  for (let i = 0; i < "The engineer fa".length; i += 1) await riley.keyboard.press("ArrowRight");
+  const hint = riley.getByTestId("blame-flag-hint");
+  await expect(hint).toContainText("“Failed to” about a person");
+  await expect(hint).toContainText("Try:");
+  await expect(documentOf(riley)).toBeFocused();
+  await expect(riley.getByText("Flagged phrase: “Failed to” about a person. Press Alt+Enter for why and a rewording.")).toBeAttached();
+
+  // Alt+Enter reaches "Apply suggestion"; applying rewords the phrase and returns to the text.
+  await riley.keyboard.press("Alt+Enter");
+  const apply = hint.getByRole("button", { name: /^Apply suggestion/ });
+  await expect(apply).toBeFocused();
+  await riley.keyboard.press("Enter");
+  await expect(documentOf(riley)).toContainText("The engineer did not check the flag.");
+  await expect(documentOf(riley)).toBeFocused();
+  await expect(documentOf(riley).locator(".blame-flag")).toHaveCount(0);
+  await expect(riley.getByRole("region", { name: "Blameless check" })).toContainText("nothing flagged");
+
+  // From a flag, the panel of all flags is one Tab away; Esc from the explanation goes back to the text.
+  await riley.keyboard.type(" It was human error.");
+  await riley.keyboard.press("ArrowLeft");
+  await riley.keyboard.press("ArrowLeft");
+  await expect(hint).toContainText("“Human error”");
+  await riley.keyboard.press("Alt+Enter");
+  await riley.keyboard.press("Escape");
+  await expect(documentOf(riley)).toBeFocused();
+  await riley.keyboard.press("Alt+Enter");
+  await riley.keyboard.press("Tab");
+  await expect(hint.getByRole("button", { name: "All flags (1)" })).toBeFocused();
+  await riley.keyboard.press("Enter");
+  await expect(riley.getByRole("heading", { name: /Blameless check: 1 phrase/ })).toBeFocused();
+  await riley.context().close();
+});

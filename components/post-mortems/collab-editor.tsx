@@ -2,7 +2,7 @@
 
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { Collaboration } from "@tiptap/extension-collaboration";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { LinkButton } from "@/components/editor/link-button";
@@ -30,6 +30,8 @@ type Props = {
   sections: { title: string; guidance: string }[];
   personNames: string[];
   dismissedFlagKeys: string[];
+  /** Hands the editor up to the page (the review bar checks the document before publishing). */
+  onEditor?: (editor: Editor | null) => void;
 };
 /** `isPrefilled`: the document started from the state the page was rendered with, not empty. */
 export type CollabSession = { doc: Y.Doc; provider: HocuspocusProvider; isPrefilled: boolean };
@@ -73,7 +75,7 @@ export function CollabEditor({ initialState, ...props }: Props & { initialState:
   return <EditorSurface key={session.doc.guid} session={session} {...props} />;
 }
 
-function EditorSurface({ session, canEdit, me, sections, personNames, dismissedFlagKeys, postMortemId, incidentId }: Props & { session: Session }) {
+function EditorSurface({ session, canEdit, me, sections, personNames, dismissedFlagKeys, postMortemId, incidentId, onEditor }: Props & { session: Session }) {
   const user: CaretUser = { name: me.name, color: colorFor(me.id) };
   // Mutated in place when a flag is dismissed, then the plugin is asked to re-check.
   const [dismissed] = useState(() => new Set(dismissedFlagKeys));
@@ -125,6 +127,10 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
   useEffect(() => {
     editor?.setEditable(isEditable);
   }, [editor, isEditable]);
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   return (
     <div className="grid gap-3">

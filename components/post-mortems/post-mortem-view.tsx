@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { Editor } from "@tiptap/react";
+import { useState } from "react";
 import { Download, Printer } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
@@ -27,6 +29,8 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
   // Read by the server with the page: the first paint is the post-mortem, not a spinner.
   const postMortem = useQuery({ ...trpc.postMortems.get.queryOptions({ postMortemId }), initialData: initial.postMortem });
   const incidentId = postMortem.data?.incident.id ?? "";
+  // The review bar reads the document (empty sections before publishing) through the editor.
+  const [editor, setEditor] = useState<Editor | null>(null);
   // Review steps are events on the incident's timeline: the incident's live stream (shared with the
   // facts and timeline blocks) carries them, and its cache update reloads this post-mortem's queries
   // (components/incidents/live/apply-message.ts), so every open page follows the review within a second.
@@ -64,7 +68,7 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
           </div>
         </div>
       </header>
-      <ReviewBar postMortem={data} meId={me.id} />
+      <ReviewBar postMortem={data} meId={me.id} editor={data.status === "published" ? null : editor} />
       {data.status === "in_review" && data.canAct && !data.canEdit ? (
         <p className="text-sm text-muted-foreground" data-testid="review-lock" data-print-hidden>
           In review: only the author, {data.owner.name}, can change the text until the reviewers decide. Ask for changes to send it back to draft.
@@ -82,6 +86,7 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
           sections={data.sections}
           personNames={data.personNames}
           dismissedFlagKeys={data.dismissedFlagKeys}
+          onEditor={setEditor}
         />
       )}
     </article>

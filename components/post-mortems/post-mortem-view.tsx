@@ -1,8 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Editor } from "@tiptap/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Download, Printer } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
@@ -36,6 +36,13 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
   // (components/incidents/live/apply-message.ts), so every open page follows the review within a second.
   const incident = useQuery({ ...trpc.incidents.get.queryOptions({ incidentId }), enabled: incidentId !== "" });
   useIncidentStream(incidentId, incident.data?.lastEventSeq);
+  // The stream starts after the incident read, not the page's: a review step between the two is
+  // caught by reading the post-mortem once more when the stream's starting point is known.
+  const queryClient = useQueryClient();
+  const hasStreamStart = incident.data !== undefined;
+  useEffect(() => {
+    if (hasStreamStart) void queryClient.invalidateQueries({ queryKey: trpc.postMortems.get.queryKey({ postMortemId }) });
+  }, [hasStreamStart, queryClient, trpc, postMortemId]);
   if (postMortem.isError)
     return (
       <p role="alert" className="text-destructive">

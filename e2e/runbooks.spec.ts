@@ -295,7 +295,10 @@ test("any runbook can be attached by search from the incident, and a runbook pag
   // Not suggested (no service, kind or alert of this incident), yet found by its title and attached.
   await expect(riley.getByTestId("suggested-runbook").filter({ hasText: title })).toHaveCount(0);
   await riley.getByLabel("Find a runbook to attach").fill(title);
-  await riley.getByRole("list", { name: "Runbooks found" }).getByRole("button", { name: `Attach ${title}` }).click();
+  await riley
+    .getByRole("list", { name: "Runbooks found" })
+    .getByRole("button", { name: `Attach ${title}` })
+    .click();
   await expect(riley.getByTestId("attached-runbook").filter({ hasText: title })).toBeVisible();
   await expect(riley.getByTestId("attached-runbook").getByRole("checkbox", { name: "Issue the new certificate" })).toBeVisible();
 

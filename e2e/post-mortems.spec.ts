@@ -295,12 +295,13 @@ test("a blaming phrase is marked visibly in both themes, explained from the keyb
   const apply = hint.getByRole("button", { name: /^Apply suggestion/ });
   await expect(apply).toBeFocused();
   await riley.keyboard.press("Enter");
-  await expect(documentOf(riley)).toContainText("The engineer did not check the flag.");
+  await expect(documentOf(riley)).toContainText("The engineer was not prompted to check the flag.");
   await expect(documentOf(riley)).toBeFocused();
   await expect(documentOf(riley).locator(".blame-flag")).toHaveCount(0);
   await expect(riley.getByRole("region", { name: "Blameless check" })).toContainText("nothing flagged");
 
   // From a flag, the panel of all flags is one Tab away; Esc from the explanation goes back to the text.
+  await riley.keyboard.press("End");
   await riley.keyboard.type(" It was human error.");
   await riley.keyboard.press("ArrowLeft");
   await riley.keyboard.press("ArrowLeft");

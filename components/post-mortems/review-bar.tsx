@@ -148,6 +148,8 @@ export function ReviewBar({ postMortem, meId, editor = null }: { postMortem: Pos
           {postMortem.status === "in_review" && allApproved ? (
             <Button
               size="sm"
+              // The empty-section check reads the document: Publish waits until the editor has it.
+              disabled={!editor || publish.isPending}
               onClick={() => {
                 // Empty sections are a warning, not a rule: the author decides (empty-sections-dialog.tsx).
                 const found = editor ? emptySections(editor.state.doc) : [];

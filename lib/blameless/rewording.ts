@@ -11,8 +11,11 @@ export function rewordingFor(flag: Pick<BlameFlag, "ruleId" | "excerpt">): strin
   switch (flag.ruleId) {
     case "human-error":
       return keepCase(excerpt, "an action the system made easy to get wrong");
-    case "failed-to":
-      return keepCase(excerpt, "did not");
+    case "failed-to": {
+      // "did not" still makes the person the cause (person-cause); the missing prompt is the system's.
+      const tense = /^failed/i.test(excerpt) ? "was" : /^fails/i.test(excerpt) ? "is" : "are";
+      return keepCase(excerpt, `${tense} not prompted to`);
+    }
     case "should-have":
       return keepCase(excerpt, /n['’]t|not/i.test(excerpt) ? "could have avoided having" : "could have");
     case "judgement":

@@ -32,6 +32,8 @@ async function publishThroughReview(browser: Browser, writer: Page, url: string,
   await sam.getByRole("button", { name: "Approve" }).click();
   await expect(sam.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: approved");
   await writer.reload();
+  // Publish waits for the document (it checks for empty sections first).
+  await expect(writer.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 45_000 });
   await writer.getByRole("button", { name: "Publish" }).click();
   // Template sections left empty: publishing warns, and this journey publishes as it is.
   await writer.getByRole("dialog", { name: "Some sections are empty" }).getByRole("button", { name: "Publish anyway" }).click();

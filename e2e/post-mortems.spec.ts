@@ -119,6 +119,8 @@ test("hostile pasted content never runs, through review, approval and the publis
   await expect(sam.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: approved");
 
   await riley.reload();
+  // Publish waits for the document (it checks for empty sections first).
+  await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 45_000 });
   await riley.getByRole("button", { name: "Publish" }).click();
   await riley.getByRole("dialog", { name: "Some sections are empty" }).getByRole("button", { name: "Publish anyway" }).click();
   const published = riley.getByTestId("published-document");
@@ -159,6 +161,8 @@ test("blame is flagged while typing, with why and a reframing; publishing waits 
   await expect(sam.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: approved");
 
   await riley.reload();
+  // Publish waits for the document (it checks for empty sections first).
+  await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 45_000 });
   await riley.getByRole("button", { name: "Publish" }).click();
   await riley.getByRole("dialog", { name: "Some sections are empty" }).getByRole("button", { name: "Publish anyway" }).click();
   await expect(riley.getByText(/blaming phrases? still open/)).toBeVisible();

@@ -32,7 +32,11 @@ async function publishThroughReview(browser: Browser, writer: Page, url: string,
   await sam.getByRole("button", { name: "Approve" }).click();
   await expect(sam.getByRole("list", { name: "Reviewers" })).toContainText("Sam Rivera: approved");
   await writer.reload();
+  // Publish waits for the document (it checks for empty sections first).
+  await expect(writer.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 45_000 });
   await writer.getByRole("button", { name: "Publish" }).click();
+  // Template sections left empty: publishing warns, and this journey publishes as it is.
+  await writer.getByRole("dialog", { name: "Some sections are empty" }).getByRole("button", { name: "Publish anyway" }).click();
   const published = writer.getByTestId("published-document");
   await expect(writer.getByText(/published by Riley Responder/)).toBeVisible();
   return { published, sam };
@@ -57,7 +61,10 @@ test("the slash menu inserts a table and a callout, @Sam mentions Sam Rivera, a 
   await expect(menu.getByRole("option")).toHaveCount(1);
   const table = menu.getByRole("option", { name: /Table/ });
   await expect(table).toHaveAttribute("aria-selected", "true");
-  await expect(doc).toHaveAttribute("aria-activedescendant", (await table.getAttribute("id")) ?? "missing");
+  // While the list is open the document is a combobox pointing at the highlighted option.
+  const combobox = riley.getByRole("combobox", { name: "Post-mortem document" });
+  await expect(combobox).toHaveAttribute("aria-expanded", "true");
+  await expect(combobox).toHaveAttribute("aria-activedescendant", (await table.getAttribute("id")) ?? "missing");
   await riley.keyboard.press("Enter");
   await expect(doc.locator("table th")).toHaveCount(3);
   await expect(doc.locator("table tr")).toHaveCount(3);

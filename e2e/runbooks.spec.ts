@@ -281,3 +281,36 @@ test("a viewer reads runbooks and run mode but gets no edit, review, attach or t
   expect((await viewer.goto("/runbooks/00000000-0000-4000-8000-000000000000"))?.status()).toBe(404);
   for (const page of [riley, viewer]) await page.context().close();
 });
+
+test("any runbook can be attached by search from the incident, and a runbook page is used in an incident", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const riley = await personPage(browser, "responder");
+  const title = `Rotate the TLS cert ${unique()}`;
+  const other = `Drain a node ${unique()}`;
+  await createRunbook(riley, { title, steps: ["Issue the new certificate"] });
+  const otherUrl = await createRunbook(riley, { title: other, steps: ["Cordon the node"] });
+  const incidentTitle = `Expired certificate ${unique()}`;
+  const incidentUrl = await declareOn(riley, incidentTitle, "checkout-api");
+
+  // Not suggested (no service, kind or alert of this incident), yet found by its title and attached.
+  await expect(riley.getByTestId("suggested-runbook").filter({ hasText: title })).toHaveCount(0);
+  await riley.getByLabel("Find a runbook to attach").fill(title);
+  await riley
+    .getByRole("list", { name: "Runbooks found" })
+    .getByRole("button", { name: `Attach ${title}` })
+    .click();
+  await expect(riley.getByTestId("attached-runbook").filter({ hasText: title })).toBeVisible();
+  await expect(riley.getByTestId("attached-runbook").getByRole("checkbox", { name: "Issue the new certificate" })).toBeVisible();
+
+  // From the other runbook's page: "Use in incident…", pick the incident, land on it with the runbook attached.
+  await riley.goto(otherUrl);
+  await riley.getByRole("button", { name: "Use in incident…" }).click();
+  const dialog = riley.getByRole("dialog", { name: "Use in an incident" });
+  await dialog.getByLabel("Find an incident").fill(incidentTitle);
+  const match = dialog.getByRole("listitem").filter({ hasText: incidentTitle });
+  await match.getByRole("button", { name: /^Use here/ }).click();
+  await expect(riley).toHaveURL(incidentUrl);
+  await expect(riley.getByTestId("attached-runbook").filter({ hasText: other })).toBeVisible();
+  await expect(riley.getByTestId("attached-runbook")).toHaveCount(2);
+  await riley.context().close();
+});

@@ -9,6 +9,9 @@ import type { DocumentFlag } from "@/lib/blameless/document-flags";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/components/trpc/client";
 
+/** The panel's heading: the flag hint's "All flags" moves focus here. */
+export const BLAME_PANEL_ID = "blameless-check-heading";
+
 /** The open blameless flags, each with why it reads as blame, a reframing, and "dismiss with a reason". */
 export function BlameFlagsPanel({
   postMortemId,
@@ -42,7 +45,9 @@ export function BlameFlagsPanel({
 
   return (
     <section aria-label="Blameless check" className="grid gap-2 rounded-md border p-3 text-sm" data-print-hidden>
-      <h2 className="font-medium">{unique.length === 0 ? "Blameless check: nothing flagged" : `Blameless check: ${unique.length} phrase${unique.length === 1 ? "" : "s"} to reword or dismiss`}</h2>
+      <h2 id={BLAME_PANEL_ID} tabIndex={-1} className="font-medium focus-visible:outline-2 focus-visible:outline-ring">
+        {unique.length === 0 ? "Blameless check: nothing flagged" : `Blameless check: ${unique.length} phrase${unique.length === 1 ? "" : "s"} to reword or dismiss`}
+      </h2>
       <ul className="grid gap-2">
         {unique.map((flag) => (
           <li key={flag.key} className="grid gap-1 border-l-2 border-warning pl-2" data-testid="blame-flag">

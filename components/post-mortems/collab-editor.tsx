@@ -2,8 +2,8 @@
 
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { Collaboration } from "@tiptap/extension-collaboration";
-import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { LinkButton } from "@/components/editor/link-button";
 import { Spinner } from "@/components/ui/spinner";
@@ -11,8 +11,9 @@ import { CollaborationCaret, colorFor, type CaretUser } from "@/lib/editor/colla
 import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensions";
 import { SectionGuidance } from "@/lib/editor/section-guidance";
 import type { DocumentFlag } from "@/lib/blameless/document-flags";
-import { BlameCheck, blameCheckKey } from "@/lib/editor/blame-check";
-import { BlameFlagsPanel } from "./blame-flags-panel";
+import { BlameCheck, blameCheckKey, flagAtCaret, type PlacedFlag } from "@/lib/editor/blame-check";
+import { BlameFlagHint, type FlagHintHandle } from "./blame-flag-hint";
+import { BLAME_PANEL_ID, BlameFlagsPanel } from "./blame-flags-panel";
 import { LiveIncidentFacts, LiveIncidentTimeline, LivePostMortemActionItems } from "./blocks/live-blocks";
 import { EditorMenus, useEditorMenus } from "./editor/editor-menus";
 import { SelectionToActionItem } from "./selection-to-action-item";
@@ -29,6 +30,8 @@ type Props = {
   sections: { title: string; guidance: string }[];
   personNames: string[];
   dismissedFlagKeys: string[];
+  /** Hands the editor up to the page (the review bar checks the document before publishing). */
+  onEditor?: (editor: Editor | null) => void;
 };
 /** `isPrefilled`: the document started from the state the page was rendered with, not empty. */
 export type CollabSession = { doc: Y.Doc; provider: HocuspocusProvider; isPrefilled: boolean };
@@ -40,7 +43,7 @@ type Session = CollabSession;
  * before the provider exists, so the editor shows and edits it at once and the first sync carries
  * only what changed since. Applying an update Yjs already has is a no-op, so nothing doubles.
  */
-function useCollabSession(postMortemId: string, initialState: string | null): CollabSession | null {
+function useCollabSession(postMortemId: string, initialState: string | null, canEdit: boolean): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
     const doc = new Y.Doc();
@@ -58,23 +61,30 @@ function useCollabSession(postMortemId: string, initialState: string | null): Co
       setSession(null);
     };
     // initialState is read once, when the session opens: later renders carry the same page data.
+    // A change of canEdit (the review state moved, live) opens a new socket: the server decides
+    // read-only or writable only when a connection authenticates.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [postMortemId]);
+  }, [postMortemId, canEdit]);
   return session;
 }
 
 /** The co-edited document; post-mortem-view.tsx loads this module on its own (it is most of the page's code). */
 export function CollabEditor({ initialState, ...props }: Props & { initialState: string | null }) {
-  const session = useCollabSession(props.postMortemId, initialState);
+  const session = useCollabSession(props.postMortemId, initialState, props.canEdit);
   if (!session) return <Spinner label="Connecting to the document" />;
   return <EditorSurface key={session.doc.guid} session={session} {...props} />;
 }
 
-function EditorSurface({ session, canEdit, me, sections, personNames, dismissedFlagKeys, postMortemId, incidentId }: Props & { session: Session }) {
+function EditorSurface({ session, canEdit, me, sections, personNames, dismissedFlagKeys, postMortemId, incidentId, onEditor }: Props & { session: Session }) {
   const user: CaretUser = { name: me.name, color: colorFor(me.id) };
   // Mutated in place when a flag is dismissed, then the plugin is asked to re-check.
   const [dismissed] = useState(() => new Set(dismissedFlagKeys));
   const [flags, setFlags] = useState<DocumentFlag[]>([]);
+  // The flag the caret is in, explained under it while the text (or the explanation) has focus.
+  const [activeFlag, setActiveFlag] = useState<PlacedFlag | null>(null);
+  const [isWriting, setWriting] = useState(false);
+  const hint = useRef<FlagHintHandle>(null);
+  const hintArea = useRef<HTMLDivElement>(null);
   const sync = useSyncState(session.provider);
   const present = usePresence(session.provider);
   const menus = useEditorMenus({ incidentId, postMortemId });
@@ -95,14 +105,32 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
     onTransaction: ({ editor: current }) => {
       const next = blameCheckKey.getState(current.state)?.flags ?? [];
       setFlags((previous) => (sameFlags(previous, next) ? previous : next));
+      const { selection } = current.state;
+      const active = (selection.empty ? flagAtCaret(next, dismissed, selection.from) : undefined) ?? null;
+      setActiveFlag((previous) => (previous?.key === active?.key && previous?.from === active?.from && previous?.to === active?.to ? previous : active));
     },
-    editorProps: { attributes: { class: "post-mortem-prose", "aria-label": "Post-mortem document", role: "textbox", "aria-multiline": "true" } },
+    onFocus: () => setWriting(true),
+    onBlur: ({ event }) => setWriting(hintArea.current?.contains(event.relatedTarget as Node | null) ?? false),
+    editorProps: {
+      attributes: { class: "post-mortem-prose", "aria-label": "Post-mortem document", role: "textbox", "aria-multiline": "true" },
+      // Alt+Enter on a flagged phrase moves focus to its explanation (why, a rewording, apply).
+      handleKeyDown: (_view, event) => {
+        if (!(event.altKey && event.key === "Enter") || !hintArea.current?.querySelector("[data-testid='blame-flag-hint']")) return false;
+        event.preventDefault();
+        hint.current?.focus();
+        return true;
+      },
+    },
   });
   // The page's role can be out of date: the server's answer (read-only, or a refusal) wins.
   const isEditable = canEdit && !sync.isReadOnly && sync.problem === null;
   useEffect(() => {
     editor?.setEditable(isEditable);
   }, [editor, isEditable]);
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   return (
     <div className="grid gap-3">
@@ -135,10 +163,31 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
       {canEdit ? (
         <p className="text-xs text-muted-foreground" data-print-hidden>
           Type <kbd className="font-mono">/</kbd> to insert a table, callout, timeline or action item, <kbd className="font-mono">@</kbd> to mention someone, <kbd className="font-mono">[]</kbd> for a
-          task.
+          task. A phrase underlined in amber may read as blame: with the caret in it, <kbd className="font-mono">Alt</kbd>+<kbd className="font-mono">Enter</kbd> explains it and offers a rewording.
         </p>
       ) : null}
       <EditorContent editor={editor} className="rounded-md border bg-card p-4 sm:p-6" />
+      <div
+        ref={hintArea}
+        onBlur={(event) => {
+          // Leaving the explanation for anywhere but the text closes it.
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null) && !editor?.view.dom.contains(event.relatedTarget as Node | null)) setWriting(false);
+        }}
+      >
+        <BlameFlagHint
+          ref={hint}
+          editor={editor}
+          flag={isWriting ? activeFlag : null}
+          canEdit={isEditable}
+          openCount={new Set(flags.filter((flag) => !dismissed.has(flag.key)).map((flag) => flag.key)).size}
+          onShowAll={() => {
+            setWriting(false);
+            const panel = document.getElementById(BLAME_PANEL_ID);
+            panel?.scrollIntoView({ block: "start" });
+            panel?.focus();
+          }}
+        />
+      </div>
       {canEdit ? <EditorMenus editor={editor} menus={menus} /> : null}
     </div>
   );

@@ -1,6 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Editor } from "@tiptap/react";
+import { useEffect, useState } from "react";
 import { Download, Printer } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
@@ -10,6 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { postMortemStatusLabels } from "@/lib/post-mortem-status";
 import { useTRPC } from "@/components/trpc/client";
+import { useIncidentStream } from "@/components/incidents/live/incident-stream";
 import type { PostMortemPageData } from "@/server/post-mortems/page-access";
 import { ReviewBar } from "./review-bar";
 import { formatDateTime } from "@/lib/time-format";
@@ -25,6 +28,21 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
   const trpc = useTRPC();
   // Read by the server with the page: the first paint is the post-mortem, not a spinner.
   const postMortem = useQuery({ ...trpc.postMortems.get.queryOptions({ postMortemId }), initialData: initial.postMortem });
+  const incidentId = postMortem.data?.incident.id ?? "";
+  // The review bar reads the document (empty sections before publishing) through the editor.
+  const [editor, setEditor] = useState<Editor | null>(null);
+  // Review steps are events on the incident's timeline: the incident's live stream (shared with the
+  // facts and timeline blocks) carries them, and its cache update reloads this post-mortem's queries
+  // (components/incidents/live/apply-message.ts), so every open page follows the review within a second.
+  const incident = useQuery({ ...trpc.incidents.get.queryOptions({ incidentId }), enabled: incidentId !== "" });
+  useIncidentStream(incidentId, incident.data?.lastEventSeq);
+  // The stream starts after the incident read, not the page's: a review step between the two is
+  // caught by reading the post-mortem once more when the stream's starting point is known.
+  const queryClient = useQueryClient();
+  const hasStreamStart = incident.data !== undefined;
+  useEffect(() => {
+    if (hasStreamStart) void queryClient.invalidateQueries({ queryKey: trpc.postMortems.get.queryKey({ postMortemId }) });
+  }, [hasStreamStart, queryClient, trpc, postMortemId]);
   if (postMortem.isError)
     return (
       <p role="alert" className="text-destructive">
@@ -57,7 +75,12 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
           </div>
         </div>
       </header>
-      <ReviewBar postMortem={data} meId={me.id} />
+      <ReviewBar postMortem={data} meId={me.id} editor={data.status === "published" ? null : editor} />
+      {data.status === "in_review" && data.canAct && !data.canEdit ? (
+        <p className="text-sm text-muted-foreground" data-testid="review-lock" data-print-hidden>
+          In review: only the author, {data.owner.name}, can change the text until the reviewers decide. Ask for changes to send it back to draft.
+        </p>
+      ) : null}
       {data.status === "published" ? (
         <PublishedDocument postMortemId={data.id} />
       ) : (
@@ -70,6 +93,7 @@ export function PostMortemView({ postMortemId, me, initial }: ViewProps) {
           sections={data.sections}
           personNames={data.personNames}
           dismissedFlagKeys={data.dismissedFlagKeys}
+          onEditor={setEditor}
         />
       )}
     </article>

@@ -15,12 +15,15 @@ import { useTRPC } from "@/components/trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import { formatDate } from "@/lib/time-format";
+import type { Editor } from "@tiptap/react";
+import { emptySections, type EmptySection } from "@/lib/editor/empty-sections";
+import { EmptySectionsDialog } from "./empty-sections-dialog";
 
 type PostMortem = inferRouterOutputs<AppRouter>["postMortems"]["get"];
 const decisionLabel = { pending: "waiting", approved: "approved", changes_requested: "asked for changes" } as const;
 
 /** Review workflow: send for review, approve or ask for changes, publish, reopen. */
-export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: string }) {
+export function ReviewBar({ postMortem, meId, editor = null }: { postMortem: PostMortem; meId: string; editor?: Editor | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const callbacks = (success: string) => ({
@@ -47,6 +50,7 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
   const [dueDate, setDueDate] = useState("");
   const [comment, setComment] = useState("");
   const [isRequestOpen, setRequestOpen] = useState(false);
+  const [empty, setEmpty] = useState<EmptySection[]>([]);
   const myReview = postMortem.reviews.find((r) => r.reviewer.id === meId);
   const allApproved = postMortem.reviews.length > 0 && postMortem.reviews.every((r) => r.decision === "approved");
   const id = postMortem.id;
@@ -142,7 +146,17 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
             </>
           ) : null}
           {postMortem.status === "in_review" && allApproved ? (
-            <Button size="sm" onClick={() => publish.mutate({ postMortemId: id })}>
+            <Button
+              size="sm"
+              // The empty-section check reads the document: Publish waits until the editor has it.
+              disabled={!editor || publish.isPending}
+              onClick={() => {
+                // Empty sections are a warning, not a rule: the author decides (empty-sections-dialog.tsx).
+                const found = editor ? emptySections(editor.state.doc) : [];
+                if (found.length) setEmpty(found);
+                else publish.mutate({ postMortemId: id });
+              }}
+            >
               Publish
             </Button>
           ) : null}
@@ -153,6 +167,15 @@ export function ReviewBar({ postMortem, meId }: { postMortem: PostMortem; meId: 
           ) : null}
         </div>
       ) : null}
+      <EmptySectionsDialog
+        editor={editor}
+        sections={empty}
+        onClose={() => setEmpty([])}
+        onPublishAnyway={() => {
+          setEmpty([]);
+          publish.mutate({ postMortemId: id });
+        }}
+      />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { isClosedOut, statusLabels, type IncidentStatus } from "@/lib/incident-lifecycle";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/components/trpc/client";
+import { AttachAnyRunbook } from "./attach-any-runbook";
 import { FreshnessBadge } from "./freshness-badge";
 import { IncidentAlerts } from "./incident-alerts";
 import { RunChecklist } from "./run-checklist";
@@ -107,6 +108,7 @@ export function IncidentRunbooksPanel({ incident }: { incident: PanelIncident })
             ))}
           </ul>
         </section>
+        {canRun ? <AttachAnyRunbook incidentId={incidentId} attachedIds={new Set(attached.data?.map((item) => item.runbook.id))} /> : null}
         <IncidentAlerts incidentId={incidentId} canWrite={incident.canWrite} />
       </CardContent>
     </Card>

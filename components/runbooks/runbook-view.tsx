@@ -16,6 +16,7 @@ import type { RunbookDetail } from "@/server/runbooks/schemas";
 import { downloadText } from "./download";
 import { FreshnessBadge, FreshnessReasons } from "./freshness-badge";
 import { RunbookBody } from "./runbook-body";
+import { UseInIncident } from "./use-in-incident";
 import { formatDate } from "@/lib/time-format";
 
 export function RunbookView({ runbookId, canEdit }: { runbookId: string; canEdit: boolean }) {
@@ -89,6 +90,8 @@ function Actions({ runbook, canEdit }: { runbook: RunbookDetail; canEdit: boolea
           <Link href={`/runbooks/${runbook.id}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })}>
             <Pencil aria-hidden /> Edit
           </Link>
+          {/* Attaching is an incident write: the same roles that write runbooks (admins, responders). */}
+          <UseInIncident runbook={runbook} />
         </>
       ) : null}
       <Link href={`/runbooks/${runbook.id}/history`} className={buttonVariants({ variant: "outline", size: "sm" })}>

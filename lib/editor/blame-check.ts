@@ -4,7 +4,15 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { flagsInBlocks, type DocumentFlag, type TextBlock } from "@/lib/blameless/document-flags";
 
-export const blameCheckKey = new PluginKey<{ flags: DocumentFlag[]; decorations: DecorationSet }>("blameCheck");
+/** A flag with its range in the document, so the caret can be found in it and its words replaced. */
+export type PlacedFlag = DocumentFlag & { from: number; to: number };
+
+export const blameCheckKey = new PluginKey<{ flags: PlacedFlag[]; decorations: DecorationSet }>("blameCheck");
+
+/** The open (not dismissed) flag the caret is in, if any. */
+export function flagAtCaret(flags: PlacedFlag[], dismissed: Set<string>, at: number): PlacedFlag | undefined {
+  return flags.find((flag) => !dismissed.has(flag.key) && at >= flag.from && at <= flag.to);
+}
 
 type PositionedBlock = TextBlock & { positions: number[] };
 
@@ -34,11 +42,11 @@ export function textBlocksOf(doc: Node): PositionedBlock[] {
 function check(doc: Node, personNames: string[], dismissed: Set<string>) {
   const blocks = textBlocksOf(doc);
   const positionsOf = new Map(blocks.map((block) => [block.pos, block.positions]));
-  const flags = flagsInBlocks(blocks, personNames);
-  const decorations = flags.map((flag) => {
+  const flags: PlacedFlag[] = flagsInBlocks(blocks, personNames).map((flag) => {
     const positions = positionsOf.get(flag.pos) ?? [];
-    const from = positions[flag.start] ?? flag.pos + flag.start;
-    const to = (positions[flag.end - 1] ?? flag.pos + flag.end - 1) + 1;
+    return { ...flag, from: positions[flag.start] ?? flag.pos + flag.start, to: (positions[flag.end - 1] ?? flag.pos + flag.end - 1) + 1 };
+  });
+  const decorations = flags.map(({ from, to, ...flag }) => {
     return Decoration.inline(from, to, {
       class: dismissed.has(flag.key) ? "blame-flag blame-flag-dismissed" : "blame-flag",
       title: `${flag.label}: ${flag.why} Try: ${flag.suggestion}`,
@@ -63,7 +71,15 @@ export const BlameCheck = Extension.create<{ personNames: string[]; dismissed: S
           init: (_config, state) => check(state.doc, personNames, dismissed),
           apply: (tr, previous, _old, state) => (tr.docChanged || tr.getMeta(blameCheckKey) ? check(state.doc, personNames, dismissed) : previous),
         },
-        props: { decorations: (state) => blameCheckKey.getState(state)?.decorations },
+        props: {
+          // The flag the caret is in is outlined: the one the hint below the line explains.
+          decorations: (state) => {
+            const current = blameCheckKey.getState(state);
+            if (!current) return undefined;
+            const active = state.selection.empty ? flagAtCaret(current.flags, dismissed, state.selection.from) : undefined;
+            return active ? current.decorations.add(state.doc, [Decoration.inline(active.from, active.to, { class: "blame-flag-active" })]) : current.decorations;
+          },
+        },
       }),
     ];
   },

@@ -49,8 +49,16 @@ describe("can", () => {
   });
 
   it("freezes a published post-mortem's text for everyone, admins included", () => {
-    for (const role of userRoles) expect(can(person(role), "post_mortem.edit", { status: "published" })).toBe(false);
-    expect(can(person("responder"), "post_mortem.edit", { status: "draft" })).toBe(true);
-    expect(can(person("viewer"), "post_mortem.edit", { status: "draft" })).toBe(false);
+    for (const role of userRoles) expect(can(person(role, "o-1"), "post_mortem.edit", { status: "published", ownerId: "o-1" })).toBe(false);
+    expect(can(person("responder"), "post_mortem.edit", { status: "draft", ownerId: "someone-else" })).toBe(true);
+    expect(can(person("viewer"), "post_mortem.edit", { status: "draft", ownerId: "someone-else" })).toBe(false);
+  });
+
+  it("leaves a post-mortem in review to its author: reviewers and admins read what they approve", () => {
+    expect(can(person("responder", "o-1"), "post_mortem.edit", { status: "in_review", ownerId: "o-1" })).toBe(true);
+    expect(can(person("responder", "r-1"), "post_mortem.edit", { status: "in_review", ownerId: "o-1" })).toBe(false);
+    expect(can(person("admin", "a-1"), "post_mortem.edit", { status: "in_review", ownerId: "o-1" })).toBe(false);
+    // A viewer never writes, even one who somehow owns it.
+    expect(can(person("viewer", "o-1"), "post_mortem.edit", { status: "in_review", ownerId: "o-1" })).toBe(false);
   });
 });

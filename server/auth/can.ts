@@ -15,7 +15,7 @@ export const actions = [
   "action_item.edit",
   /** Start a post-mortem, ask for and give reviews, publish and reopen. */
   "post_mortem.write",
-  /** Edit one post-mortem's text: writers, while it is not published. */
+  /** Edit one post-mortem's text: writers while it is a draft; only its owner (author) while in review; nobody once published. */
   "post_mortem.edit",
   /** Run the workspace: users, teams, incident roles, templates, due dates, the audit log. */
   "admin",
@@ -38,7 +38,7 @@ const roleGrants = {
 export type ResourceFor = {
   "incident.read": { isPrivate: boolean; isParticipant: boolean };
   "action_item.edit": { ownerId: string | null };
-  "post_mortem.edit": { status: string };
+  "post_mortem.edit": { status: string; ownerId: string };
 };
 type ResourceArg<A extends Action> = A extends keyof ResourceFor ? [resource?: ResourceFor[A]] : [];
 
@@ -58,8 +58,11 @@ export function can<A extends Action>(actor: Subject, action: A, ...[resource]: 
     }
     case "action_item.edit":
       return byRole || (resource as ResourceFor["action_item.edit"]).ownerId === actor.id;
-    case "post_mortem.edit":
-      return byRole && (resource as ResourceFor["post_mortem.edit"]).status !== "published";
+    case "post_mortem.edit": {
+      // In review the reviewers read what they were asked to approve: only the author changes it then.
+      const postMortem = resource as ResourceFor["post_mortem.edit"];
+      return byRole && postMortem.status !== "published" && (postMortem.status !== "in_review" || postMortem.ownerId === actor.id);
+    }
     default:
       return byRole;
   }

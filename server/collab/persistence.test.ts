@@ -118,6 +118,22 @@ describe("co-editing persistence", () => {
     expect(JSON.stringify(await currentDocumentJson(database.db, (await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId)))[0]!))).not.toContain("after the revocation");
   });
 
+  it("in review takes the author's updates and refuses anyone else's, even a socket opened while it was a draft", async () => {
+    await database.db.update(postMortems).set({ status: "in_review" }).where(eq(postMortems.id, postMortemId));
+    try {
+      const reviewer = await createActor(database.db, "admin");
+      const { update: theirs } = await loadAndEdit((doc) => appendParagraph(doc, "a reviewer's edit"));
+      await expect(appendDocumentUpdate(name, theirs, { id: reviewer.id, sessionId: reviewer.sessionId })).rejects.toMatchObject({ reason: "access-changed" });
+      const { update: mine } = await loadAndEdit((doc) => appendParagraph(doc, "the author's answer to review"));
+      await appendDocumentUpdate(name, mine, writer);
+      const json = JSON.stringify(await currentDocumentJson(database.db, (await database.db.select().from(postMortems).where(eq(postMortems.id, postMortemId)))[0]!));
+      expect(json).toContain("the author's answer to review");
+      expect(json).not.toContain("a reviewer's edit");
+    } finally {
+      await database.db.update(postMortems).set({ status: "draft" }).where(eq(postMortems.id, postMortemId));
+    }
+  });
+
   it("refuses an update that would grow the document past its limit, keeps the document as it was, and still takes small edits", async () => {
     // Yjs stores text as it is (no compression): each paragraph costs its length in the stored state.
     const chunk = () => "w".repeat(700 * 1024);

@@ -72,7 +72,7 @@ export async function appendDocumentUpdate(documentName: string, update: Uint8Ar
   if (!id) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [row] = await tx.select({ status: postMortems.status, bytes: storedBytes }).from(postMortems).where(eq(postMortems.id, id)).for("share");
+    const [row] = await tx.select({ status: postMortems.status, ownerId: postMortems.ownerId, bytes: storedBytes }).from(postMortems).where(eq(postMortems.id, id)).for("share");
     if (!row || row.status === "published") throw new PublishedDocumentError();
     const [account] = await tx
       .select({ role: users.role, deactivatedAt: users.deactivatedAt, sessionId: sessions.id })
@@ -80,7 +80,7 @@ export async function appendDocumentUpdate(documentName: string, update: Uint8Ar
       .innerJoin(sessions, and(eq(sessions.id, author.sessionId), eq(sessions.userId, users.id)))
       .where(eq(users.id, author.id))
       .for("share");
-    if (!account || account.deactivatedAt || !can({ id: author.id, role: account.role }, "post_mortem.edit", { status: row.status })) {
+    if (!account || account.deactivatedAt || !can({ id: author.id, role: account.role }, "post_mortem.edit", row)) {
       throw new CollabRefusedError(collabRefusals.accessChanged, "the writer may no longer edit this post-mortem");
     }
     if (isPastSizeLimit(row.bytes, update.length)) throw new CollabRefusedError(collabRefusals.tooLarge, "the document would exceed its size limit");

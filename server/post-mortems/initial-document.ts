@@ -6,9 +6,10 @@ import { COLLAB_FIELD, documentExtensions } from "@/lib/editor/document-extensio
 
 /**
  * A heading per template section with an empty paragraph under it, where the guidance shows as a
- * placeholder. The incident's facts open the document; its highlighted events fill the Timeline section.
+ * placeholder. The incident's facts open the document; its highlighted events fill the Timeline section;
+ * the summary written during the incident starts the Summary section (the author edits it from there).
  */
-export function templateDocument(title: string, sections: TemplateSection[], incidentId: string, postMortemId: string) {
+export function templateDocument(title: string, sections: TemplateSection[], incidentId: string, postMortemId: string, summary = "") {
   return {
     type: "doc",
     content: [
@@ -18,7 +19,7 @@ export function templateDocument(title: string, sections: TemplateSection[], inc
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: section.title }] },
         ...(section.title.toLowerCase() === "timeline" ? [{ type: "incidentTimeline", attrs: { incidentId } }] : []),
         ...(section.title.toLowerCase() === "action items" ? [{ type: "postMortemActionItems", attrs: { postMortemId } }] : []),
-        { type: "paragraph" },
+        section.title.trim().toLowerCase() === "summary" && summary.trim() ? { type: "paragraph", content: [{ type: "text", text: summary.trim() }] } : { type: "paragraph" },
       ]),
     ],
   };

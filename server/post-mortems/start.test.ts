@@ -55,6 +55,24 @@ describe("starting a post-mortem", () => {
     expect(headings).toEqual(["Summary", "Impact", "Timeline", "Contributing factors", "What went well", "What was hard", "Where we got lucky", "Action items", "Lessons learned"]);
   });
 
+  it("carries the incident's summary into the Summary section, and leaves it empty when there was none", async () => {
+    const incident = await declareIncident({
+      ctx: contextFor(database.db, commander),
+      input: { title: "Card declines", severityId: 2, kind: "incident", summary: "  Card payments were declined for 12 minutes after a key rotation.  ", serviceIds: [], isPrivate: false },
+    });
+    const sectionText = async (incidentId: string) => {
+      const { id } = await startPostMortem({ ctx: contextFor(database.db, commander), input: { incidentId } });
+      const [row] = await database.db.select().from(postMortems).where(eq(postMortems.id, id));
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, row!.documentState!);
+      const nodes = yDocToProsemirrorJSON(doc, COLLAB_FIELD).content as { type: string; content?: { text: string }[] }[];
+      const at = nodes.findIndex((node) => node.type === "heading" && node.content?.[0]?.text === "Summary");
+      return nodes[at + 1]?.content?.[0]?.text ?? "";
+    };
+    expect(await sectionText(incident.id)).toBe("Card payments were declined for 12 minutes after a key rotation.");
+    expect(await sectionText((await declare()).id)).toBe("");
+  });
+
   it("follows its incident's privacy: outsiders cannot find it, viewers may read but not edit", async () => {
     const secret = await declare(true);
     const { id } = await startPostMortem({ ctx: contextFor(database.db, commander), input: { incidentId: secret.id } });

@@ -36,7 +36,7 @@ export async function startPostMortem({ ctx, input }: { ctx: ServiceContext; inp
     if (!template && input.templateId) throw invalid("That template no longer exists. Reload the page and choose another.", "templateId");
     if (!template) throw new Error("no default post-mortem template; migrations not applied?");
     const id = randomUUID();
-    const document = templateDocument(`${reference(incident)} post-mortem: ${incident.title}`, template.sections, incident.id, id);
+    const document = templateDocument(`${reference(incident)} post-mortem: ${incident.title}`, template.sections, incident.id, id, incident.summary);
     const [created] = await tx
       .insert(postMortems)
       .values({ id, incidentId: incident.id, templateId: template.id, ownerId: ctx.actor.id, sections: template.sections, documentState: initialDocumentState(document), content: document })

@@ -181,6 +181,28 @@ describe("finding runbooks", () => {
   });
 });
 
+describe("feedback and who reads it", () => {
+  it("admins read every comment (private incidents too); outsiders to a private incident see neither its count nor its comment", async () => {
+    const admin = await createActor(database.db, "admin", "Ada Admin");
+    const { id } = await createRunbook({ ctx: as(ana), input: fields({ title: "Feedback readers", alertMatchers: [] }) });
+    const secret = await declareIncident({ ctx: as(ana), input: { title: "Card data exposure", severityId: 1, kind: "incident", summary: "", serviceIds: [], isPrivate: true } });
+    const open = await declareIncident({ ctx: as(ana), input: { title: "Slow search", severityId: 3, kind: "incident", summary: "", serviceIds: [], isPrivate: false } });
+    await database.db.insert(runbookFeedback).values([
+      { runbookId: id, incidentId: secret.id, userId: ana.id, helpful: false, comment: "The rotation step is missing", createdAt: now },
+      { runbookId: id, incidentId: open.id, userId: ben.id, helpful: true, comment: "Worked as written", createdAt: new Date(now.getTime() + 1000) },
+    ]);
+    const asAdmin = await getRunbook({ ctx: as(admin), input: { id } });
+    expect(asAdmin.feedback).toMatchObject({ helpful: 1, unhelpful: 1 });
+    expect(asAdmin.feedback.latest.map((f) => f.comment)).toEqual(["Worked as written", "The rotation step is missing"]);
+    // The same through the API the page reads.
+    const overHttp = await callProcedure(database.db, admin, "runbooks.get", { id }, "query");
+    expect((overHttp.data as typeof asAdmin).feedback.latest.map((f) => f.comment)).toContain("The rotation step is missing");
+    const asOutsider = await getRunbook({ ctx: as(viewer), input: { id } });
+    expect(asOutsider.feedback).toMatchObject({ helpful: 1, unhelpful: 0 });
+    expect(asOutsider.feedback.latest.map((f) => f.comment)).toEqual(["Worked as written"]);
+  });
+});
+
 describe("Markdown and permissions", () => {
   it("imports a wiki page and exports it back with steps as task items", async () => {
     const markdown = "# Search reindex\n\nRebuild the index safely.\n\n## Steps\n\n- [ ] Pause the **indexer**\n- [x] Run `reindex --all`\n\nSee [the docs](https://wiki.example/search).\n";

@@ -23,7 +23,7 @@ export function DashboardFigures({ data, hrefFor }: { data: Dashboard; hrefFor: 
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="self-start lg:col-span-2">
           <CardHeader>
-            <CardTitle>Completion over time</CardTitle>
+            <CardTitle as="h2">Completion over time</CardTitle>
           </CardHeader>
           <CardContent>
             <CompletionChart weeks={data.completion} />
@@ -32,7 +32,7 @@ export function DashboardFigures({ data, hrefFor }: { data: Dashboard; hrefFor: 
         <div className="grid gap-4">
           <Card>
             <CardHeader>
-              <CardTitle>Age of open items</CardTitle>
+              <CardTitle as="h2">Age of open items</CardTitle>
             </CardHeader>
             <CardContent>
               <AgeingBars buckets={data.ageing} />
@@ -40,7 +40,7 @@ export function DashboardFigures({ data, hrefFor }: { data: Dashboard; hrefFor: 
           </Card>
           <Card>
             <CardHeader>
-              <CardTitle>Post-mortems closed on time</CardTitle>
+              <CardTitle as="h2">Post-mortems closed on time</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-1 text-sm">
               <p className="text-3xl font-semibold tabular-nums" data-testid="postmortem-share">
@@ -59,17 +59,19 @@ export function DashboardFigures({ data, hrefFor }: { data: Dashboard; hrefFor: 
 }
 
 function Figure({ label, value, href, tone }: { label: string; value: number; href?: string; tone?: string }) {
-  const number = <dd className={`text-3xl font-semibold tabular-nums ${tone ?? ""}`}>{value}</dd>;
+  // The link sits inside the <dd>: a <dl> group may hold only <dt> and <dd> (axe: definition-list).
   return (
     <div className="rounded-lg border border-border bg-card p-4">
       <dt className="text-sm text-muted-foreground">{label}</dt>
-      {href ? (
-        <a href={href} className="hover:underline" aria-label={`${label}: ${value}. Show them`}>
-          {number}
-        </a>
-      ) : (
-        number
-      )}
+      <dd className={`text-3xl font-semibold tabular-nums ${tone ?? ""}`}>
+        {href ? (
+          <a href={href} className="hover:underline" aria-label={`${label}: ${value}. Show them`}>
+            {value}
+          </a>
+        ) : (
+          value
+        )}
+      </dd>
     </div>
   );
 }
@@ -78,7 +80,7 @@ function BreakdownCard({ title, rows, hrefFor }: { title: string; rows: Breakdow
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{title}</CardTitle>
+        <CardTitle as="h2">{title}</CardTitle>
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (

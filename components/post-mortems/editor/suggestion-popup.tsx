@@ -23,6 +23,10 @@ export function SuggestionPopup<I>({ editor, store, label, emptyText, itemKey, r
   useEffect(() => {
     const dom = editor?.view.dom;
     if (!dom || !isOpen) return;
+    // A textbox may not be expanded (axe: aria-allowed-attr): while the list is open the document is
+    // a combobox owning it, and a multi-line textbox again once it closes.
+    dom.setAttribute("role", "combobox");
+    dom.removeAttribute("aria-multiline");
     dom.setAttribute("aria-controls", listId);
     dom.setAttribute("aria-expanded", "true");
     dom.setAttribute("aria-autocomplete", "list");
@@ -30,6 +34,8 @@ export function SuggestionPopup<I>({ editor, store, label, emptyText, itemKey, r
     else dom.removeAttribute("aria-activedescendant");
     return () => {
       for (const name of ["aria-controls", "aria-expanded", "aria-autocomplete", "aria-activedescendant"]) dom.removeAttribute(name);
+      dom.setAttribute("role", "textbox");
+      dom.setAttribute("aria-multiline", "true");
     };
   }, [editor, isOpen, listId, activeId]);
 

@@ -173,8 +173,9 @@ describe("finding runbooks", () => {
       .values({ runbookId: id, incidentId: incident.id, userId: ben.id, helpful: false, comment: "Step 2 is outdated", createdAt: new Date(now.getTime() + 1000) });
     const runbook = await getRunbook({ ctx: as(viewer, new Date(now.getTime() + DAY)), input: { id } });
     expect(runbook.targetingActionItems.map((i) => [i.title, i.status, i.postMortemId !== null, i.incident?.reference])).toEqual([
-      ["Document the failover", "done", true, incident.reference],
+      // Open items first (the shared action-item order), then the done one a post-mortem asked for.
       ["Add the new dashboard link", "open", false, incident.reference],
+      ["Document the failover", "done", true, incident.reference],
     ]);
     expect(runbook.freshness).toEqual({ state: "review_soon", reasons: ["1 open action item targets this runbook", "Marked not helpful once since the last review or edit"] });
     expect(runbook.feedback).toMatchObject({ helpful: 0, unhelpful: 1, latest: [{ comment: "Step 2 is outdated", user: { name: "Ben Bystander" } }] });

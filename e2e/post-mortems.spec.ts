@@ -22,7 +22,8 @@ async function startPostMortem(page: Page, title: string, options: { isPrivate?:
 test("two people write the same post-mortem at once, see each other's words and cursors, and it is saved", async ({ browser }) => {
   test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
-  const url = await startPostMortem(riley, `Ledger timeouts ${Date.now().toString(36)}`);
+  const title = `Ledger timeouts ${Date.now().toString(36)}`;
+  const url = await startPostMortem(riley, title);
   const sam = await personPage(browser, "sam");
   await sam.goto(url);
   await expect(sam.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 45_000 });
@@ -42,7 +43,8 @@ test("two people write the same post-mortem at once, see each other's words and 
   await expect(sam.getByTestId("sync-status")).toHaveText("All changes saved");
   const reader = await personPage(browser, "admin");
   await reader.goto(url);
-  await expect(documentOf(reader)).toContainText("The ledger ran out of database connections.");
+  // A third first load of the editor chunk: as slow as the others on a loaded machine (see startPostMortem).
+  await expect(documentOf(reader)).toContainText("The ledger ran out of database connections.", { timeout: 45_000 });
   await expect(documentOf(reader)).toContainText("Payments were delayed for 14 minutes.");
   // The page arrives with the stored document and the socket then syncs the same content: once, not twice.
   await expect(reader.getByTestId("sync-status")).toHaveText("All changes saved");
@@ -56,7 +58,8 @@ test("two people write the same post-mortem at once, see each other's words and 
   expect(markdown).toContain("## Summary\n\nThe ledger ran out of database connections.");
   expect(markdown).toContain("## Impact\n\nPayments were delayed for 14 minutes.");
   await reader.goto("/post-mortems");
-  await expect(reader.getByRole("link", { name: /Ledger timeouts/ })).toBeVisible();
+  // This attempt's own post-mortem (a retry's list also holds the first attempt's).
+  await expect(reader.getByRole("link", { name: title })).toBeVisible();
   for (const page of [riley, sam, reader]) await page.context().close();
 });
 

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { alertSources } from "@/db/schema";
 import { payloadParsers } from "@/server/alerts/formats/parsers";
-import { takeRateSlot } from "@/server/alerts/rate-limit";
+import { takeMinuteSlot } from "@/server/http/minute-window";
 import { storeAlerts } from "@/server/alerts/store-alerts";
 import { body, type Workload } from "./alert-load";
 import { loadSql, type Figures } from "./raw-sql";
@@ -24,7 +24,7 @@ export async function sqlCeilings(databaseUrl: string, sourceId: string, workloa
     const request = (steps: Step[]) => async () => {
       const parsed = payloadParsers.generic(JSON.parse(body("generic", [workload.pick()])));
       if ("problem" in parsed) throw new Error(parsed.problem);
-      if (steps.includes("rate")) await takeRateSlot(database.db, source.id, source.rateLimitPerMinute);
+      if (steps.includes("rate")) await takeMinuteSlot(database.db, "alertSource", source.id, source.rateLimitPerMinute);
       if (steps.includes("store")) await storeAlerts(database.db, source, parsed.records);
     };
     const modes: { label: string; steps: Step[] }[] = [

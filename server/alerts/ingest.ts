@@ -9,7 +9,7 @@ import { parseRouteId } from "@/lib/validation/ids";
 import { isSourceToken, isValidSignature, tokenFromAuthorization } from "./credentials";
 import { payloadParsers } from "./formats/parsers";
 import { pagerdutyRoutingKey } from "./formats/pagerduty";
-import { takeRateSlot } from "./rate-limit";
+import { takeMinuteSlot } from "@/server/http/minute-window";
 import { MAX_ALERT_BODY, readBoundedBody } from "./read-body";
 import { metrics } from "@/server/metrics/registry";
 import { loadEnabledSource } from "./source-cache";
@@ -57,7 +57,7 @@ export async function receiveAlerts(request: Request, sourceSegment: string): Pr
     counted("unauthorized");
     return refuse(401, UNAUTHORIZED_MESSAGE, { "www-authenticate": 'Bearer realm="daytwo-alerts"' });
   }
-  const retryAfter = await takeRateSlot(await getDb(), source.id, source.rateLimitPerMinute);
+  const retryAfter = await takeMinuteSlot(await getDb(), "alertSource", source.id, source.rateLimitPerMinute);
   if (retryAfter !== null) {
     counted("rate_limited");
     return refuse(429, `This alert source sent more than ${source.rateLimitPerMinute} requests this minute; retry in ${retryAfter} s.`, { "retry-after": String(retryAfter) });

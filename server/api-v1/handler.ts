@@ -13,7 +13,7 @@ import { renderDocsPage } from "./docs-page";
 import { type ApiError, httpStatusOf, toApiError } from "./errors";
 import { claimIdempotencyKey, isValidIdempotencyKey, requestHash, settleIdempotencyKey, type StoredAnswer } from "./idempotency";
 import { fixQueryBooleans } from "./query-booleans";
-import { takeApiRateSlot } from "./rate-limit";
+import { takeMinuteSlot } from "@/server/http/minute-window";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const WITH_BODY = new Set(["POST", "PATCH", "PUT"]);
@@ -43,7 +43,7 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const db = await getDb();
   const caller = await authenticateApiToken(db, bearerToken(req.headers.authorization), String(req.headers["x-daytwo-client-ip"] ?? ""));
   if ("message" in caller) return sendError(res, { code: "unauthorized", message: caller.message }, { "www-authenticate": 'Bearer realm="daytwo"' });
-  const retryAfter = await takeApiRateSlot(db, caller.token.id, caller.token.requestsPerMinute);
+  const retryAfter = await takeMinuteSlot(db, "apiToken", caller.token.id, caller.token.requestsPerMinute);
   if (retryAfter !== null) {
     return sendError(
       res,

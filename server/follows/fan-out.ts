@@ -5,7 +5,7 @@
 // followed it and was later taken off it hears nothing more.
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import type { OutgoingEventType } from "@/db/enums";
+import { type OutgoingEventType, outgoingEventTypes } from "@/db/enums";
 import { follows, incidentParticipants, isPerson, notifications, reminderDeliveries, services, users } from "@/db/schema";
 import type { OutgoingEvent } from "@/lib/outgoing-events";
 import { can } from "@/server/auth/can";
@@ -14,15 +14,7 @@ import { summarize } from "@/server/channels/formats/summary";
 import { appUrl } from "@/server/reminders/dates";
 
 /** What followers hear of: the incident's own story, not alerts or action items (those have owners). */
-export const followedEventTypes: readonly OutgoingEventType[] = [
-  "incident.declared",
-  "incident.severity_changed",
-  "incident.status_changed",
-  "incident.status_update_posted",
-  "incident.commander_changed",
-  "incident.resolved",
-  "post_mortem.published",
-];
+export const followedEventTypes: readonly OutgoingEventType[] = outgoingEventTypes.filter((type) => type !== "action_item.overdue" && type !== "alert.critical_received");
 
 type Source = { outboxId: number; type: OutgoingEventType; actorId: string | null };
 type Follower = { id: string; role: (typeof users.$inferSelect)["role"]; email: string; why: string };

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { declareIncident, personPage } from "./helpers";
+import { caretUnderHeading, declareIncident, personPage } from "./helpers";
 
 test("turn a post-mortem sentence into an owned action item: it shows in the post-mortem, under My action items and on the incident timeline; done records who", async ({ browser }) => {
   test.setTimeout(150_000);
@@ -8,10 +8,7 @@ test("turn a post-mortem sentence into an owned action item: it shows in the pos
   const incidentUrl = await declareIncident(riley, title);
   await riley.getByRole("button", { name: "Start post-mortem" }).click();
   await expect(riley.getByTestId("sync-status")).toHaveText("All changes saved");
-  const document = riley.getByRole("textbox", { name: "Post-mortem document" });
-  await document.getByRole("heading", { name: "Contributing factors", exact: true }).click();
-  await riley.keyboard.press("End");
-  await riley.keyboard.press("ArrowDown");
+  await caretUnderHeading(riley, "Contributing factors");
   const sentence = "Alert on consumer lag above five minutes";
   await riley.keyboard.type(sentence);
   await riley.keyboard.press("Shift+Home");

@@ -15,7 +15,7 @@ async function newGenericSource(admin: Page) {
   return { name, token, url };
 }
 
-test("a critical alert becomes a SEV1 incident live in an open browser, pages the owner team, and its resolution follows live", async ({ browser }) => {
+test("a critical alert becomes a SEV1 incident live in an open browser, pages the owner team, and its resolution follows live", { tag: "@engine" }, async ({ browser }) => {
   test.setTimeout(120_000);
   const admin = await personPage(browser, "admin");
   const source = await newGenericSource(admin);

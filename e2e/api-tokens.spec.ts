@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { personPage } from "./helpers";
 
-test("an admin creates an API token, a script declares an incident with it, and the incident page shows the token's work live", async ({ browser, baseURL }) => {
+test("an admin creates an API token, a script declares an incident with it, and the incident page shows the token's work live", { tag: "@engine" }, async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const admin = await personPage(browser, "admin");
   await admin.goto("/settings/users");

@@ -3,7 +3,7 @@ import { declareIncident, personPage } from "./helpers";
 
 // A viewer follows an incident from its page; the responder's status update reaches the viewer's
 // bell; Settings → Following lists it and unfollows it. At phone width.
-test("a viewer follows an incident, hears of a status update in the bell, and unfollows it in settings", async ({ browser }) => {
+test("a viewer follows an incident, hears of a status update in the bell, and unfollows it in settings", { tag: "@engine" }, async ({ browser }) => {
   test.setTimeout(150_000);
   const responder = await personPage(browser, "responder");
   const title = `Follow me ${Date.now().toString(36)}`;

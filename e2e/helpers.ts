@@ -48,3 +48,27 @@ export function recordDialogs(page: Page, into: string[]): void {
     void dialog.dismiss();
   });
 }
+
+export const postMortemDocument = (page: Page) => page.getByRole("textbox", { name: "Post-mortem document" });
+
+/**
+ * Puts the caret on the empty line under a post-mortem section's heading. A chip or menu appearing
+ * can shift the layout between finding the heading and clicking it (the caret then lands a line
+ * off, and the text goes under another section): where the caret landed is checked, and the click
+ * repeated until it is right.
+ */
+export async function caretUnderHeading(page: Page, heading: string): Promise<void> {
+  await expect(async () => {
+    await postMortemDocument(page).getByRole("heading", { name: heading, exact: true }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowDown");
+    const headingAbove = await page.evaluate(() => {
+      const node = window.getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      const block = element?.closest(".ProseMirror > *");
+      const above = block?.previousElementSibling;
+      return above && /^H[1-6]$/.test(above.tagName) ? above.textContent : null;
+    });
+    expect(headingAbove).toBe(heading);
+  }).toPass({ timeout: 15_000 });
+}

@@ -3,7 +3,7 @@ import { declareIncident, personPage } from "./helpers";
 
 const timeline = (page: Page) => page.getByRole("list", { name: "Timeline events" });
 
-test("declare → acknowledge → roles → note → mitigate → resolve, every step on the timeline and live in a second browser", async ({ browser }) => {
+test("declare → acknowledge → roles → note → mitigate → resolve, every step on the timeline and live in a second browser", { tag: "@engine" }, async ({ browser }) => {
   test.setTimeout(150_000);
   const commander = await personPage(browser, "responder");
   const watcher = await personPage(browser, "sam");
@@ -68,7 +68,7 @@ test("a viewer reads an incident but has no control that acts on it", async ({ b
   await viewer.context().close();
 });
 
-test("an outsider cannot find a private incident: not in the list, not by search, and its link is a 404", async ({ browser }) => {
+test("an outsider cannot find a private incident: not in the list, not by search, and its link is a 404", { tag: "@engine" }, async ({ browser }) => {
   const owner = await personPage(browser, "responder");
   const title = `Credential leak ${Date.now().toString(36)}`;
   const url = await declareIncident(owner, title, { isPrivate: true });

@@ -5,7 +5,7 @@ const timeline = (page: Page) => page.getByRole("list", { name: "Timeline events
 // What a page would ask for again if it refetched instead of applying the event it was sent.
 const isRefetch = (request: Request) => /\/api\/trpc\/[^?]*incidents\.(get|timeline)/.test(request.url());
 
-test("five browsers watch one incident: a note reaches all of them in place, and nobody refetches", async ({ browser }) => {
+test("five browsers watch one incident: a note reaches all of them in place, and nobody refetches", { tag: "@engine" }, async ({ browser }) => {
   test.setTimeout(150_000);
   const commander = await personPage(browser, "responder");
   const title = `Fan-out ${Date.now().toString(36)}`;

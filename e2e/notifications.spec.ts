@@ -5,7 +5,7 @@ const unreadCount = async (page: Page) => Number((await page.getByRole("button",
 
 // The demo seed gives Priya an overdue and a soon-due action item (and, as Platform's lead, runbook
 // reviews); the server's start-up scan (a job on the queue) turns them into reminders.
-test("reminders from the start-up scan fill the bell; one opens its action item, and reading drops the count", async ({ page }) => {
+test("reminders from the start-up scan fill the bell; one opens its action item, and reading drops the count", { tag: "@engine" }, async ({ page }) => {
   test.setTimeout(150_000);
   await signIn(page, "priya@example.com");
   // The scan runs on the job worker shortly after start: look again until it has landed.

@@ -1,9 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { declareIncident, personPage, recordDialogs } from "./helpers";
+import { caretUnderHeading, declareIncident, postMortemDocument as documentOf, personPage, recordDialogs } from "./helpers";
 
 // The editor's richer blocks: slash menu, tables, callouts, task lists, @mentions — written, then
 // published and read back through the server's allow-list renderer; and hostile versions of the same.
-const documentOf = (page: Page) => page.getByRole("textbox", { name: "Post-mortem document" });
 
 async function startPostMortem(page: Page, title: string) {
   await declareIncident(page, title);
@@ -11,12 +10,6 @@ async function startPostMortem(page: Page, title: string) {
   await expect(page).toHaveURL(/\/post-mortems\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("sync-status")).toHaveText("All changes saved");
   return page.url();
-}
-
-async function caretUnderHeading(page: Page, heading: string) {
-  await documentOf(page).getByRole("heading", { name: heading, exact: true }).click();
-  await page.keyboard.press("End");
-  await page.keyboard.press("ArrowDown");
 }
 
 /** Sam approves, the writer publishes; returns the published document as the writer sees it. */

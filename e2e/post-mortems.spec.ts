@@ -1,12 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { declareIncident, personPage, recordDialogs } from "./helpers";
-
-const documentOf = (page: Page) => page.getByRole("textbox", { name: "Post-mortem document" });
+import { caretUnderHeading, declareIncident, postMortemDocument as documentOf, personPage, recordDialogs } from "./helpers";
 
 async function typeUnderHeading(page: Page, heading: string, text: string) {
-  await documentOf(page).getByRole("heading", { name: heading, exact: true }).click();
-  await page.keyboard.press("End");
-  await page.keyboard.press("ArrowDown");
+  await caretUnderHeading(page, heading);
   await page.keyboard.type(text);
 }
 
@@ -19,7 +15,7 @@ async function startPostMortem(page: Page, title: string, options: { isPrivate?:
   return page.url();
 }
 
-test("two people write the same post-mortem at once, see each other's words and cursors, and it is saved", async ({ browser }) => {
+test("two people write the same post-mortem at once, see each other's words and cursors, and it is saved", { tag: "@engine" }, async ({ browser }) => {
   test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
   const title = `Ledger timeouts ${Date.now().toString(36)}`;
@@ -96,9 +92,7 @@ test("hostile pasted content never runs, through review, approval and the publis
   const dialogs: string[] = [];
   recordDialogs(riley, dialogs);
   const url = await startPostMortem(riley, `Hostile paste ${Date.now().toString(36)}`);
-  await documentOf(riley).getByRole("heading", { name: "Summary", exact: true }).click();
-  await riley.keyboard.press("End");
-  await riley.keyboard.press("ArrowDown");
+  await caretUnderHeading(riley, "Summary");
   await riley.evaluate((html) => {
     const data = new DataTransfer();
     data.setData("text/html", html);
@@ -188,7 +182,7 @@ test("blame is flagged while typing, with why and a reframing; publishing waits 
   await sam.context().close();
 });
 
-test("review steps reach every open page live: the reviewer sees Approve, the author Publish, a reader the published view", async ({ browser }) => {
+test("review steps reach every open page live: the reviewer sees Approve, the author Publish, a reader the published view", { tag: "@engine" }, async ({ browser }) => {
   test.setTimeout(150_000);
   const riley = await personPage(browser, "responder");
   const url = await startPostMortem(riley, `Live review ${Date.now().toString(36)}`);

@@ -26,7 +26,7 @@ test("sign in, land in the app, sign out, and signed-out pages send you back to 
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("demo credentials are shown only in demo mode (embedded database, seeded)", async ({ page }) => {
+test("demo credentials are shown only in demo mode (embedded database, seeded)", { tag: "@engine" }, async ({ page }) => {
   await page.goto("/sign-in");
   const demoAccounts = page.getByRole("region", { name: "Demo accounts" });
   if (isEmbedded()) {
@@ -48,7 +48,7 @@ test("a sign-in link whose callbackUrl hides another host behind a tab still lan
   expect(new URL(page.url()).origin).toBe(new URL(String(baseURL)).origin);
 });
 
-test("a copied session cookie stops working at sign-out, and 'Sign out everywhere' signs out the other browsers", async ({ browser }) => {
+test("a copied session cookie stops working at sign-out, and 'Sign out everywhere' signs out the other browsers", { tag: "@engine" }, async ({ browser }) => {
   // Sam signs in fresh wherever the suite uses him, so ending all his sessions disturbs no other journey.
   const signedIn = async () => {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });

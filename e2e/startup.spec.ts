@@ -4,7 +4,7 @@ import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 
-test("a second server on a port already in use stops with a clear message", () => {
+test("a second server on a port already in use stops with a clear message", { tag: "@engine" }, () => {
   test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-port-"));
   try {
@@ -23,7 +23,7 @@ test("a second server on a port already in use stops with a clear message", () =
   }
 });
 
-test("SIGTERM closes the embedded database cleanly: exit 0, lock released, and the next start finds the data", async () => {
+test("SIGTERM closes the embedded database cleanly: exit 0, lock released, and the next start finds the data", { tag: "@engine" }, async () => {
   test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytwo-stop-"));
   const start = () =>

@@ -8,6 +8,10 @@ import path from "node:path";
 import pg from "pg";
 import { formatReasons, readTestReports } from "./test-report";
 
+// `--engine-journeys`: only the browser journeys tagged @engine, those whose path differs between
+// PostgreSQL and PGlite (first start, live feed, co-editing, queues, search, sessions). CI runs every
+// journey on PostgreSQL and these on PGlite: the rest is the same UI over the same SQL.
+const engineJourneysOnly = process.argv.includes("--engine-journeys");
 const only = process.argv.includes("--only") ? (process.argv[process.argv.indexOf("--only") + 1] ?? "").split(",") : undefined;
 const resultsDir = path.resolve(".test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -93,9 +97,9 @@ async function main() {
     } else if (build()) {
       await withE2eDatabase((env) =>
         step(
-          `e2e (${engine}, Chromium ${chromium})`,
+          `e2e (${engine}${engineJourneysOnly ? ", @engine journeys" : ""}, Chromium ${chromium})`,
           bin("playwright"),
-          ["test"],
+          engineJourneysOnly ? ["test", "--grep", "@engine"] : ["test"],
           {
             env: { ...process.env, ...env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
           },

@@ -127,10 +127,13 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
   useEffect(() => {
     editor?.setEditable(isEditable);
   }, [editor, isEditable]);
+  // Handed up only once the server's copy has arrived: before that the editor holds the page's
+  // rendered state, and a check on it (empty sections before publishing) would read stale text.
+  const syncedEditor = sync.isSynced ? editor : null;
   useEffect(() => {
-    onEditor?.(editor);
+    onEditor?.(syncedEditor);
     return () => onEditor?.(null);
-  }, [editor, onEditor]);
+  }, [syncedEditor, onEditor]);
 
   return (
     <div className="grid gap-3">

@@ -33,10 +33,12 @@ export const CollaborationCaret = Extension.create<{ awareness: Awareness | null
   },
 });
 
-const palette = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2", "#c026d3", "#65a30d"];
+// Tailwind's 700 shades: each carries white text (caret labels, "Writing now" chips) at ≥ 4.5:1
+// (collaboration-caret.test.ts); the 600 shades of green, amber, cyan and lime did not.
+export const caretPalette = ["#be123c", "#1d4ed8", "#047857", "#b45309", "#6d28d9", "#0e7490", "#a21caf", "#4d7c0f"];
 /** A stable colour per person, so everyone sees the same colour for the same writer. */
 export function colorFor(userId: string): string {
   let hash = 0;
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length] ?? "#6366f1";
+  return caretPalette[hash % caretPalette.length] ?? "#4338ca";
 }

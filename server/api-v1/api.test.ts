@@ -127,6 +127,23 @@ describe("the REST API", () => {
     expect(highlighted).toEqual([]);
   });
 
+  it("refuses a JSON body whose boolean or number arrives as text, naming the field, and saves nothing", async () => {
+    const before = await database.db.$count(incidents);
+    const privateAsText = await call("/incidents", writer, { method: "POST", body: JSON.stringify({ title: "Quoted boolean", isPrivate: "false" }) });
+    expect(privateAsText.status).toBe(400);
+    expect(await privateAsText.json()).toMatchObject({ code: "invalid", field: "isPrivate", message: expect.stringMatching(/^isPrivate: expected true or false/) });
+    const severityAsNull = await call("/incidents", writer, { method: "POST", body: JSON.stringify({ title: "Null severity", severityId: null }) });
+    expect(severityAsNull.status).toBe(400);
+    expect(await severityAsNull.json()).toMatchObject({ code: "invalid", field: "severityId" });
+    expect(await database.db.$count(incidents)).toBe(before);
+    // The same fields with their JSON types are taken as written: false stays false.
+    const declared = await call("/incidents", writer, { method: "POST", body: JSON.stringify({ title: "Typed booleans", isPrivate: false, severityId: 3 }) });
+    expect(declared.status).toBe(200);
+    const { id } = (await declared.json()) as { id: string };
+    const [stored] = await database.db.select().from(incidents).where(eq(incidents.id, id));
+    expect(stored?.isPrivate).toBe(false);
+  });
+
   it("keeps a workspace token working after its creator is deactivated", async () => {
     const creator = await createActor(database.db, "admin");
     const { token } = await makeToken(database.db, creator, { scopes: ["incidents:read"] });

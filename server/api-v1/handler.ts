@@ -12,7 +12,7 @@ import { API_BASE_PATH, openApiDocument } from "./document";
 import { renderDocsPage } from "./docs-page";
 import { type ApiError, httpStatusOf, toApiError } from "./errors";
 import { claimIdempotencyKey, isValidIdempotencyKey, requestHash, settleIdempotencyKey, type StoredAnswer } from "./idempotency";
-import { fixQueryBooleans } from "./query-booleans";
+import { fixQueryBooleans, wrongBodyType } from "./input-types";
 import { takeMinuteSlot } from "@/server/http/minute-window";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -53,6 +53,8 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
   }
   const body = WITH_BODY.has(method) ? await readBody(req) : Buffer.alloc(0);
   if (body === null) return sendError(res, { code: "too_large", message: "A request body may be at most 1 MB." }, { connection: "close" });
+  const wrongType = body.length ? wrongBodyType(method, pathname, body) : null;
+  if (wrongType) return sendError(res, wrongType);
   const key = req.headers["idempotency-key"];
   if (method !== "POST" || typeof key !== "string") return send(res, await runProcedure(req, caller, body));
   if (!isValidIdempotencyKey(key)) return sendError(res, { code: "invalid", message: "Idempotency-Key: use 1 to 255 visible ASCII characters (a UUID is a good choice).", field: "Idempotency-Key" });

@@ -108,6 +108,39 @@ export function listSql(pool: Pool, filter: ListFilter): () => Promise<void> {
   };
 }
 
+/** incidents.get: the incident (visibility check), then its severity, people, services and roles in parallel. */
+export function getSql(pool: Pool, incidentId: string): () => Promise<void> {
+  const incident: Query = { text: `select ${INCIDENT_SELECT} from "incidents" where "incidents"."id" = $1`, values: [incidentId] };
+  const details = (severityId: unknown, declaredById: unknown): Query[] => [
+    { text: `select "id", "name", "rank", "description" from "severities" where "severities"."id" = $1`, values: [severityId] },
+    { text: `select "id", "name" from "users" where "users"."id" = $1`, values: [declaredById] },
+    {
+      text: `select "services"."id", "services"."name", "services"."tier" from "incident_services" inner join "services" on "services"."id" = "incident_services"."service_id" where "incident_services"."incident_id" = $1 order by "services"."name" asc`,
+      values: [incidentId],
+    },
+    {
+      text: `select "id", "key", "name", "guide", "is_builtin", "sort_order" from "incident_role_types" order by "incident_role_types"."sort_order" asc, "incident_role_types"."name" asc`,
+      values: [],
+    },
+    {
+      text: `select "incident_role_assignments"."role_type_id", "users"."id", "users"."name", "incident_role_assignments"."assigned_at", "incident_role_assignments"."released_at" from "incident_role_assignments" inner join "users" on "users"."id" = "incident_role_assignments"."user_id" where "incident_role_assignments"."incident_id" = $1 order by "incident_role_assignments"."assigned_at" asc`,
+      values: [incidentId],
+    },
+    {
+      text: `select "users"."id", "users"."name" from "incident_participants" inner join "users" on "users"."id" = "incident_participants"."user_id" where "incident_participants"."incident_id" = $1 order by "users"."name" asc`,
+      values: [incidentId],
+    },
+  ];
+  const severityColumn = INCIDENT_COLUMNS.indexOf("severity_id");
+  const declaredByColumn = INCIDENT_COLUMNS.indexOf("declared_by_id");
+  return async () => {
+    const found = await run(pool, incident);
+    const row = found.rows[0] as unknown[] | undefined;
+    if (!row) throw new Error(`incident ${incidentId} not found`);
+    await Promise.all(details(row[severityColumn], row[declaredByColumn]).map((query) => run(pool, query)));
+  };
+}
+
 /** incidents.timeline: load the incident (visibility check), then its events with actor, highlight and correction. */
 export function timelineSql(pool: Pool, incidentId: string): () => Promise<void> {
   const incident: Query = { text: `select ${INCIDENT_SELECT} from "incidents" where "incidents"."id" = $1`, values: [incidentId] };

@@ -10,6 +10,7 @@ export type ApiCaller = { actor: Actor; token: { id: string; name: string; scope
 export type ApiAuthFailure = { message: string };
 
 const owner = alias(users, "owner");
+const USE_NOTE_MS = 60_000;
 
 /** The bearer token in an Authorization header, or null. */
 export function bearerToken(header: string | undefined): string | null {
@@ -38,7 +39,9 @@ export async function authenticateApiToken(db: DbOrTx, token: string | null, cli
   if (stored.ownerId && (row.ownerDeactivatedAt || !row.ownerRole)) return { message: "That personal API token's owner was deactivated, so it no longer works." };
   // A personal token never does more than its owner may do now (a demotion narrows it at once).
   const role = row.ownerRole ? lowerRole(stored.role, row.ownerRole) : stored.role;
-  await noteUse(db, stored.id, clientIp);
+  // The row just read says whether "last used" is due: most requests skip the write's round trip.
+  const isNoted = stored.lastUsedAt !== null && stored.lastUsedFrom === clientIp && Date.now() - stored.lastUsedAt.getTime() < USE_NOTE_MS;
+  if (!isNoted) await noteUse(db, stored.id, clientIp);
   return {
     actor: { id: stored.actorUserId, role, name: row.actorName, email: row.actorEmail, isSystem: true, teamId: stored.teamId },
     token: { id: stored.id, name: stored.name, scopes: stored.scopes as ApiScope[], teamId: stored.teamId, requestsPerMinute: stored.requestsPerMinute },

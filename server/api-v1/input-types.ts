@@ -27,7 +27,8 @@ function typedRoutes(): Route[] {
     return Object.entries(item as Record<string, Operation>).flatMap(([method, operation]) => {
       const fields = new Map<string, { type: Scalar; nullable: boolean }>();
       if (method === "get") {
-        for (const parameter of operation.parameters ?? []) if (parameter.in === "query" && typesOf(parameter.schema).includes("boolean")) fields.set(parameter.name, { type: "boolean", nullable: false });
+        for (const parameter of operation.parameters ?? [])
+          if (parameter.in === "query" && typesOf(parameter.schema).includes("boolean")) fields.set(parameter.name, { type: "boolean", nullable: false });
       } else {
         const properties = operation.requestBody?.content?.["application/json"]?.schema?.properties ?? {};
         for (const [name, schema] of Object.entries(properties)) {

@@ -25,7 +25,11 @@ export async function createActionItem({ ctx, input }: { ctx: ServiceContext; in
     if (incidentId && incidentId !== postMortem.incidentId) throw invalid("The post-mortem belongs to another incident.", "incidentId");
     incidentId = postMortem.incidentId;
   }
-  if (!incidentId) return ctx.db.transaction((tx) => insertItem(tx, ctx, input, null));
+  if (!incidentId) {
+    // A team-restricted token files follow-ups of no incident for its own team only.
+    if (ctx.actor.teamId && input.teamId !== ctx.actor.teamId) throw invalid("This token is restricted to one team: give that team as the action item's team.", "teamId");
+    return ctx.db.transaction((tx) => insertItem(tx, ctx, input, null));
+  }
   await loadVisibleIncident(ctx.db, ctx.actor, incidentId);
   let created = "";
   await mutateIncident(ctx, { incidentId, expectedVersion: null }, async (tx) => {

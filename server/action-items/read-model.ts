@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, gte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, gte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { actionItems, incidents, teams, users } from "@/db/schema";
@@ -14,7 +14,15 @@ export const DUE_SOON_DAYS = 7;
 /** Items of private incidents stay hidden like their incident; needs `incidents` joined. */
 export function visibleItems(actor: Actor): SQL | undefined {
   const visibility = visibleTo(actor);
-  return visibility ? or(isNull(actionItems.incidentId), visibility) : undefined;
+  return and(visibility ? or(isNull(actionItems.incidentId), visibility) : undefined, ofActorTeam(actor));
+}
+
+/**
+ * An API token restricted to a team sees the items of its team's incidents (through the incident
+ * rule) and, of the items of no incident, only its team's. People have no such restriction.
+ */
+export function ofActorTeam(actor: Actor): SQL | undefined {
+  return actor.teamId ? or(isNotNull(actionItems.incidentId), eq(actionItems.teamId, actor.teamId)) : undefined;
 }
 
 /** The dashboard's filters (all kept in the URL) as SQL conditions on action_items. */

@@ -8,6 +8,7 @@ import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { forbidden, invalid, notFound } from "@/server/errors";
 import { visibleThrough } from "@/server/incidents/access";
+import { ofActorTeam } from "./read-model";
 import { mutateIncident } from "@/server/incidents/mutate";
 import type { updateActionItemsInput } from "./schemas";
 
@@ -25,7 +26,7 @@ export async function updateActionItems({ ctx, input }: { ctx: ServiceContext; i
     const items = await tx
       .select()
       .from(actionItems)
-      .where(and(inArray(actionItems.id, ids), visibleThrough(ctx.actor, actionItems.incidentId)))
+      .where(and(inArray(actionItems.id, ids), visibleThrough(ctx.actor, actionItems.incidentId), ofActorTeam(ctx.actor)))
       .orderBy(actionItems.incidentId, actionItems.id)
       .for("update");
     if (items.length !== ids.length) throw notFound("One of those action items");

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, incidents, services, teams, users } from "@/db/schema";
+import { createActionItem } from "@/server/action-items/create";
 import { declareIncident } from "@/server/incidents/declare";
 import { contextFor } from "@/test/actors";
 import { createActor } from "@/test/actors";
@@ -117,6 +118,35 @@ describe("the REST API", () => {
     expect([outside.status, ((await outside.json()) as { field: string }).field]).toEqual([400, "serviceIds"]);
     const inside = await call("/incidents", token, { method: "POST", body: JSON.stringify({ title: "Payments down", serviceIds: [owned!.id] }) });
     expect(inside.status).toBe(200);
+  });
+
+  it("keeps a team-restricted token to its team's action items: those of its incidents, and of no incident only its team's", async () => {
+    const db = database.db;
+    const [team] = await db.insert(teams).values({ name: "Checkout team" }).returning();
+    const [owned] = await db.insert(services).values({ name: "checkout-api", ownerTeamId: team!.id, tier: 1 }).returning();
+    const ctx = contextFor(db, admin);
+    const base = { severityId: 3, kind: "incident" as const, summary: "", isPrivate: false };
+    const ours = await declareIncident({ ctx, input: { ...base, title: "Checkout slow", serviceIds: [owned!.id] } });
+    const theirs = await declareIncident({ ctx, input: { ...base, title: "Billing slow", serviceIds: [] } });
+    const item = (title: string, extra: { incidentId?: string; teamId?: string }) =>
+      createActionItem({ ctx, input: { title, description: "", ownerId: admin.id, priority: "medium", kind: "prevent", ...extra } });
+    const onOurs = await item("Cache checkout sessions", { incidentId: ours.id });
+    await item("Shard the billing table", { incidentId: theirs.id });
+    const oursAlone = await item("Checkout load test", { teamId: team!.id });
+    const nobodys = await item("Tidy the wiki", {});
+    const { token } = await makeToken(db, admin, { scopes: ["action-items:read", "action-items:write"], teamId: team!.id });
+
+    const listed = (await (await call("/action-items?scope=all", token)).json()) as { id: string }[];
+    expect(listed.map((listedItem) => listedItem.id).sort()).toEqual([onOurs.id, oursAlone.id].sort());
+    // Another team's item (or no team's) reads as missing, like a hidden incident.
+    const hidden = await call(`/action-items/${nobodys.id}/status`, token, { method: "POST", body: JSON.stringify({ status: "done" }) });
+    expect(hidden.status).toBe(404);
+    const mine = await call(`/action-items/${oursAlone.id}/status`, token, { method: "POST", body: JSON.stringify({ status: "in_progress" }) });
+    expect(mine.status).toBe(200);
+    const noTeam = await call("/action-items", token, { method: "POST", body: JSON.stringify({ title: "Someone else's follow-up", ownerId: admin.id }) });
+    expect([noTeam.status, ((await noTeam.json()) as { field: string }).field]).toEqual([400, "teamId"]);
+    const withTeam = await call("/action-items", token, { method: "POST", body: JSON.stringify({ title: "Checkout runbook", ownerId: admin.id, teamId: team!.id }) });
+    expect(withTeam.status).toBe(200);
   });
 
   it("reads boolean query parameters as written: highlightedOnly=false lists every event", async () => {

@@ -72,6 +72,9 @@ export function CreateTokenForm({ isAdmin, role, onCreated }: { isAdmin: boolean
               <option value="workspace">Workspace token (outlives its creator)</option>
               <option value="personal">Personal token (never more than me)</option>
             </NativeSelect>
+            <p id="api-token-team-hint" className="text-xs text-muted-foreground">
+              Only incidents on the team&apos;s services, their post-mortems and action items, and the team&apos;s own action items. Alerts, runbooks and the directory stay readable by scope.
+            </p>
           </div>
         ) : null}
         <div className="grid w-full gap-2 sm:w-40">
@@ -87,7 +90,7 @@ export function CreateTokenForm({ isAdmin, role, onCreated }: { isAdmin: boolean
         {isAdmin ? (
           <div className="grid w-full gap-2 sm:w-48">
             <Label htmlFor="api-token-team">Team</Label>
-            <NativeSelect id="api-token-team" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+            <NativeSelect id="api-token-team" value={teamId} onChange={(event) => setTeamId(event.target.value)} aria-describedby="api-token-team-hint">
               <option value="">No team restriction</option>
               {teams.data?.map((team) => (
                 <option key={team.id} value={team.id}>

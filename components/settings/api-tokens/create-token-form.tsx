@@ -73,7 +73,7 @@ export function CreateTokenForm({ isAdmin, role, onCreated }: { isAdmin: boolean
               <option value="personal">Personal token (never more than me)</option>
             </NativeSelect>
             <p id="api-token-team-hint" className="text-xs text-muted-foreground">
-              Only incidents on the team&apos;s services, their post-mortems and action items, and the team&apos;s own action items. Alerts, runbooks and the directory stay readable by scope.
+              Narrows incidents, with their post-mortems and action items, to the team&apos;s services.
             </p>
           </div>
         ) : null}

@@ -1,7 +1,8 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { personPage } from "./helpers";
+import { outgoingEvent } from "@/lib/outgoing-events";
+import { declareIncident, personPage } from "./helpers";
 
 // A receiver on this machine: loopback is refused unless an admin allow-lists it, which is the point.
 type Received = { headers: http.IncomingHttpHeaders; body: string };
@@ -22,7 +23,7 @@ function startReceiver(): Promise<{ received: Received[]; close: () => Promise<v
   return new Promise((resolve) => server.listen(RECEIVER_PORT, "127.0.0.1", () => resolve({ received, close: () => new Promise((done) => server.close(() => done())) })));
 }
 
-test("an admin adds a signed webhook channel, allows the local receiver, and a test arrives signed and logged", async ({ browser }) => {
+test("an admin adds a signed webhook channel, allows the local receiver, a test and a declared incident arrive signed, and the log shows both", async ({ browser }) => {
   test.setTimeout(120_000);
   const receiver = await startReceiver();
   try {
@@ -38,6 +39,7 @@ test("an admin adds a signed webhook channel, allows the local receiver, and a t
     await form.getByLabel("Name", { exact: true }).fill(name);
     await form.getByLabel("Send to").selectOption({ label: "Webhook (signed)" });
     await form.getByLabel("Receiver URL").fill("not a url");
+    await form.getByRole("checkbox", { name: "Incident declared" }).check();
     await form.getByRole("checkbox", { name: "Status update posted" }).check();
     await form.getByRole("button", { name: "Add channel" }).click();
     // Refused beside the field, nothing added.
@@ -90,6 +92,25 @@ test("an admin adds a signed webhook channel, allows the local receiver, and a t
 
     await notice.getByRole("button", { name: "I have copied it" }).click();
     await expect(admin.getByText(secret)).toHaveCount(0);
+
+    // An incident declared by someone else reaches the receiver as a signed, typed event, and the log has it.
+    const title = `Webhook journey ${Date.now().toString(36)}`;
+    const responder = await personPage(browser, "responder");
+    await declareIncident(responder, title);
+    await expect.poll(() => receiver.received.some((entry) => entry.body.includes(title)), { timeout: 30_000 }).toBe(true);
+    const delivery = receiver.received.find((entry) => entry.body.includes(title))!;
+    const deliveryHeaders = {
+      "webhook-id": String(delivery.headers["webhook-id"]),
+      "webhook-timestamp": String(delivery.headers["webhook-timestamp"]),
+      "webhook-signature": String(delivery.headers["webhook-signature"]),
+    };
+    const event = outgoingEvent.parse(new Webhook(secret).verify(delivery.body, deliveryHeaders));
+    expect(event.type).toBe("incident.declared");
+    expect(event.type === "incident.declared" && event.data.incident.title).toBe(title);
+    await admin.reload();
+    await card.getByRole("button", { name: `Delivery log of ${name}` }).click();
+    await expect(log.getByText(deliveryHeaders["webhook-id"])).toBeVisible();
+    await responder.context().close();
   } finally {
     await receiver.close();
   }

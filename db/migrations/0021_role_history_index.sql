@@ -1,0 +1,1 @@
+CREATE INDEX "incident_role_history_idx" ON "incident_role_assignments" USING btree ("incident_id","assigned_at");

@@ -113,7 +113,7 @@ async function runEngine(engine: EngineName, options: AlertOptions, log: (line: 
     try {
       const cookie = await signIn(`http://127.0.0.1:${port}`, DEMO_ADMIN);
       const results: VariantResult[] = [];
-      for (const variant of VARIANTS) {
+      for (const variant of VARIANTS.filter((v) => !process.env.ALERTS_VARIANTS || process.env.ALERTS_VARIANTS.split(",").includes(v.key))) {
         try {
           results.push(await runVariant(port, cookie, server.pid, variant, options, log));
         } catch (error) {

@@ -13,7 +13,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { retryOnConflict } from "@/db/retry";
 import { alerts } from "@/db/schema";
-import { ALERTS_CHANNEL } from "@/server/live/alerts-channel";
+import { announceAlertsChanged } from "./announce";
 import type { AlertRecord } from "./formats/alert-record";
 import { inTurn } from "./locked-turns";
 import { loadRoutingRules } from "./routing/load-rules";
@@ -43,6 +43,7 @@ export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: Al
   const rest = records.filter((record) => !isRepeat(record));
   // Only the locked path retries on a deadlock: the repeats above are stored and must not count twice.
   const stored = rest.length ? await inTurn(() => retryOnConflict(() => storeLocked(db, source, rest, now))) : [];
+  await announceAlertsChanged(db);
   let next = 0;
   return records.map((record) => (isRepeat(record) ? { id: touched.get(record.fingerprint)!, fingerprint: record.fingerprint, status: "firing", outcome: "updated" } : stored[next++]!));
 }
@@ -98,7 +99,6 @@ async function storeLocked(db: DbOrTx, source: RoutingSource, records: AlertReco
       }
       if (result.outcome === "resolved") await routeResolved(tx, result.id, source, now);
     }
-    await tx.execute(sql`select pg_notify(${ALERTS_CHANNEL}, '')`);
     return stored;
   });
 }

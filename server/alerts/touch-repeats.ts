@@ -1,7 +1,6 @@
 // The common case in a storm: an alert that is already firing fires again (nine in ten alerts in a
 // monitoring storm). Such a repeat needs no lock and no routing: one statement, outside any
-// transaction, bumps the open alert (occurrences, last seen, the text people read) and announces it
-// on the alerts channel. Whatever it does not find open goes through storeAlerts' locked path.
+// transaction, bumps the open alert (occurrences, last seen, the text people read). Whatever it does not find open goes through storeAlerts' locked path.
 //
 // A repeat is a fact on its own (the sender saw the alert firing again), so it is stored at once: if a
 // later part of the same request fails and the sender retries, the retry counts one more delivery,
@@ -9,7 +8,6 @@
 // meets two of the request's records in one statement.
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { ALERTS_CHANNEL } from "@/server/live/alerts-channel";
 import type { AlertRecord } from "./formats/alert-record";
 
 /** The fields a repeat refreshes (the first payload stays as `raw`: what opened the alert). */
@@ -47,7 +45,7 @@ export async function touchRepeats(db: DbOrTx, sourceId: string, records: AlertR
       where alerts.source_id = ${sourceId} and alerts.status = 'firing' and alerts.fingerprint = input.fingerprint
       returning alerts.id, alerts.fingerprint
     )
-    select id, fingerprint, pg_notify(${ALERTS_CHANNEL}, '') from touched`);
+    select id, fingerprint from touched`);
   const rows = (result as unknown as { rows: { id: string; fingerprint: string }[] }).rows;
   return new Map(rows.map((row) => [row.fingerprint, row.id]));
 }

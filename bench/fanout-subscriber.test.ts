@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { markersIn, sseEvents } from "./fanout-subscriber";
+import { sseEvents } from "@/lib/live/sse-events";
+import { markersIn } from "./fanout-subscriber";
 
 const streamOf = (...chunks: string[]) =>
   new ReadableStream<Uint8Array>({

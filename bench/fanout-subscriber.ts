@@ -1,6 +1,7 @@
-// One live watcher of an incident, as a browser tab is: the tRPC SSE subscription read over fetch,
-// resumed with the last tracked id after a drop (as httpSubscriptionLink does). It records which
+// One live watcher of an incident, as a browser tab is: the live SSE feed read over fetch, resumed
+// after the last event id seen after a drop (as components/incidents/live/incident-stream.ts does). It records which
 // notes arrived and when, without assuming anything about the shape of the stream's messages.
+import { sseEvents } from "@/lib/live/sse-events";
 import { transformer } from "@/lib/trpc/transformer";
 import { describeFailure } from "./fanout-load";
 
@@ -37,39 +38,6 @@ export type Subscriber = {
 };
 
 type SubscribeOptions = { baseUrl: string; cookie: string; incidentId: string; signal: AbortSignal; onFirstArrival: (latencyMs: number) => void };
-
-type SseEvent = { event: string; data: string; id: string | null };
-
-/** Splits an SSE byte stream into events (fields per the HTML spec; comments and retry ignored). */
-export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let event = "";
-  let data: string[] = [];
-  let id: string | null = null;
-  const reader = body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    buffer += decoder.decode(chunk.value, { stream: true });
-    let newline: number;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, newline).replace(/\r$/, "");
-      buffer = buffer.slice(newline + 1);
-      if (line === "") {
-        if (data.length > 0 || event) yield { event: event || "message", data: data.join("\n"), id };
-        event = "";
-        data = [];
-        id = null;
-        continue;
-      }
-      const colon = line.indexOf(":");
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
-      if (field === "data") data.push(value);
-      else if (field === "event") event = value;
-      else if (field === "id") id = value;
-    }
-  }
-}
 
 export function subscribe(options: SubscribeOptions): Subscriber {
   let markConnected: (ok: boolean) => void = () => {};
@@ -109,10 +77,8 @@ export function subscribe(options: SubscribeOptions): Subscriber {
   };
 
   const attempt = async (): Promise<"ended" | "dropped"> => {
-    // The input travels as httpSubscriptionLink sends it: through the app's transformer, with the
-    // last tracked id added on a resume so the server continues right after it.
-    const input = { incidentId: options.incidentId, ...(lastEventId ? { lastEventId } : {}) };
-    const url = `${options.baseUrl}/api/trpc/incidents.onEvents?input=${encodeURIComponent(JSON.stringify(transformer.serialize(input)))}`;
+    // As the page resumes: after the last event id seen, so the server continues right after it.
+    const url = `${options.baseUrl}/api/live/incidents/${options.incidentId}${lastEventId ? `?after=${lastEventId}` : ""}`;
     const response = await fetch(url, { headers: { cookie: options.cookie, accept: "text/event-stream" }, signal: options.signal });
     if (response.status !== 200 || !response.body) {
       subscriber.errors.push(`HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
@@ -125,9 +91,8 @@ export function subscribe(options: SubscribeOptions): Subscriber {
         markConnected(true);
       } else if (event.event === "message") {
         record(event.data);
-      } else if (event.event === "serialized-error") {
-        subscriber.errors.push(`stream error: ${event.data.slice(0, 200)}`);
-      } else if (event.event === "return") {
+      } else if (event.event === "ended") {
+        if (!event.data.includes('"RETURN"')) subscriber.errors.push(`stream error: ${event.data.slice(0, 200)}`);
         return "ended";
       }
     }

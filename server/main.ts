@@ -86,10 +86,12 @@ async function main() {
   const { routeLabel } = await import("@/server/metrics/route-label");
   const { registerGauges } = await import("@/server/metrics/gauges");
   const { handleApiV1Request, isApiV1Request } = await import("@/server/api-v1/handler");
+  const { handleLiveRequest, isLiveRequest } = await import("@/server/http/live-endpoint");
 
   // The one CSRF gate, in front of tRPC, route handlers, server actions and Auth.js alike.
   const dispatch = refuseCrossSiteWrites((req, res) => {
     if (req.url?.startsWith(TRPC_PATH)) handleTrpc(req, res);
+    else if (isLiveRequest(req.url)) handleLiveRequest(req, res);
     else if (isAlertsRequest(req.url)) handleAlertsRequest(req, res);
     else if (isMetricsRequest(req.url)) handleMetricsRequest(req, res, env.METRICS_TOKEN);
     else if (isApiV1Request(req.url)) handleApiV1Request(req, res);

@@ -87,7 +87,7 @@ describe("in a real browser", () => {
     const page = await context.newPage();
     // Today any live message (a presence ping's echo included) makes the page refetch everything;
     // with the feed cut, what is left is what the page asks for on its own when it first paints.
-    if (quiet) await page.route(/\/api\/trpc\/incidents\.(ping|onEvents)/, (route) => route.abort());
+    if (quiet) await page.route(/\/api\/(trpc\/incidents\.ping|live\/)/, (route) => route.abort());
     const asked: string[] = [];
     const errors: string[] = [];
     page.on("console", (message) => {

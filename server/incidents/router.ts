@@ -1,7 +1,6 @@
 import { changesSinceInput } from "@/lib/validation/dates";
-import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { incidentFeed, incidentListFeed } from "@/server/live/incident-feed";
+import { incidentListFeed } from "@/server/live/incident-feed";
 import { incidentListChange } from "@/server/live/messages";
 import { protectedProcedure, responderProcedure, router } from "@/server/trpc/init";
 import { rest } from "@/server/trpc/api-meta";
@@ -105,14 +104,6 @@ export const incidentsRouter = router({
     .input(input.highlightInput)
     .output(z.object({ eventId: z.number(), isHighlighted: z.boolean() }))
     .mutation(({ ctx, input }) => setHighlight({ ctx: serviceContext(ctx), input })),
-  // Live: tracked ids are event sequence numbers, so a reconnect resumes exactly after the last one seen.
-  // Messages are checked once per change by the hub (server/live/messages.ts), not once per watcher.
-  // Opening a stream is presence: "here now" lasts as long as it does.
-  onEvents: protectedProcedure.input(input.onEventsInput).subscription(async function* ({ ctx, input, signal }) {
-    for await (const { seq, message } of incidentFeed(serviceContext(ctx), input.incidentId, input.lastEventId ?? 0, signal)) {
-      yield seq === null ? message : tracked(String(seq), message);
-    }
-  }),
   onListChanged: protectedProcedure.input(changesSinceInput).subscription(async function* ({ ctx, signal, input }) {
     for await (const incidentId of incidentListFeed(serviceContext(ctx), signal, input?.since)) yield incidentListChange.parse({ incidentId });
   }),

@@ -105,5 +105,5 @@ export const listIncidentsInput = z.object({
   limit: int4({ min: 1, max: 100 }).default(25),
 });
 
-// The live stream: tracked ids are event sequence numbers; a reconnect sends the last one seen as text.
-export const onEventsInput = z.object({ incidentId: id, lastEventId: coercedInt4({ min: 0, message: "That stream position is out of range; reload the incident" }).nullish() });
+// The live stream (server/http/live-endpoint.ts): ids are event sequence numbers; a resume sends the last one seen.
+export const liveFeedInput = z.object({ incidentId: id, lastEventId: coercedInt4({ min: 0, message: "That stream position is out of range; reload the incident" }).nullish() });

@@ -139,10 +139,14 @@ export class IncidentTopic {
       head: { version: incident.version, lastEventSeq: lastSeq },
       incident: details ? { ...details, canWrite: false } : null,
     }) as EventsMessage;
-    for (const subscriber of served) this.deliver(subscriber, shared, hasStateChanged);
+    const variants = new Map<string, EventsMessage>();
+    for (const subscriber of served) this.deliver(subscriber, shared, hasStateChanged, variants);
   }
 
-  private deliver(subscriber: Subscriber, shared: EventsMessage, hasStateChanged: boolean): void {
+  // `variants`: the messages this read has made, by content. Watchers who are equally up to date and
+  // get the same incident (or none) get the same object, which the stream then encodes only once
+  // (server/http/live-endpoint.ts): 200 watchers of a busy incident cost one JSON.stringify, not 200.
+  private deliver(subscriber: Subscriber, shared: EventsMessage, hasStateChanged: boolean, variants: Map<string, EventsMessage>): void {
     // Held back, not dropped: lastSeq stays, so the next read after the account check sends these.
     if (!this.subscribers.has(subscriber) || subscriber.isAwaitingAccount) return;
     // Lost access (made private, or removed): the stream ends, as a fresh one would be refused.
@@ -152,9 +156,16 @@ export class IncidentTopic {
     }
     const events = shared.events.filter((event) => event.seq > subscriber.lastSeq);
     if (events.length === 0 && !subscriber.isNew && !hasStateChanged) return;
-    const incident = shared.incident && (subscriber.isNew || hasStateChanged) ? { ...shared.incident, canWrite: can(subscriber.actor, "incident.write") } : null;
+    const canWrite = shared.incident && (subscriber.isNew || hasStateChanged) ? can(subscriber.actor, "incident.write") : null;
+    // Events are in sequence order, so their count says which ones this watcher gets.
+    const key = `${events.length}:${canWrite}`;
+    let message = variants.get(key);
+    if (!message) {
+      message = { ...shared, events, incident: shared.incident && canWrite !== null ? { ...shared.incident, canWrite } : null };
+      variants.set(key, message);
+    }
     subscriber.lastSeq = Math.max(subscriber.lastSeq, events.at(-1)?.seq ?? subscriber.lastSeq);
     subscriber.isNew = false;
-    subscriber.queue.push({ seq: events.length ? subscriber.lastSeq : null, message: { ...shared, events, incident } });
+    subscriber.queue.push({ seq: events.length ? subscriber.lastSeq : null, message });
   }
 }

@@ -84,7 +84,6 @@ const rows: Record<string, Row> = {
     },
     expect: writePrivate,
   },
-  "incidents.onEvents": { input: (w) => ({ incidentId: w.shared.incident.id }), expect: readPrivate },
   "incidents.onListChanged": { input: () => undefined, expect: everyone },
   "incidentRoles.list": { input: () => undefined, expect: everyone },
   "incidentRoles.create": { input: () => ({ name: `Role ${randomUUID().slice(0, 8)}`, guide: "Does things" }), expect: adminOnly },

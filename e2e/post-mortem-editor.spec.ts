@@ -1,16 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { caretUnderHeading, declareIncident, postMortemDocument as documentOf, personPage, recordDialogs } from "./helpers";
+import { caretUnderHeading, pasteIntoPostMortem, startPostMortem, postMortemDocument as documentOf, personPage, recordDialogs } from "./helpers";
 
 // The editor's richer blocks: slash menu, tables, callouts, task lists, @mentions — written, then
 // published and read back through the server's allow-list renderer; and hostile versions of the same.
-
-async function startPostMortem(page: Page, title: string) {
-  await declareIncident(page, title);
-  await page.getByRole("button", { name: "Start post-mortem" }).click();
-  await expect(page).toHaveURL(/\/post-mortems\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("sync-status")).toHaveText("All changes saved");
-  return page.url();
-}
 
 /** Sam approves, the writer publishes; returns the published document as the writer sees it. */
 async function publishThroughReview(browser: Browser, writer: Page, url: string, pwned: Page[]) {
@@ -150,12 +142,7 @@ test("hostile tables, task lists, mentions and callouts pasted in never run, in 
   recordDialogs(riley, dialogs);
   const url = await startPostMortem(riley, `Hostile blocks ${Date.now().toString(36)}`);
   await caretUnderHeading(riley, "Summary");
-  await riley.evaluate((html) => {
-    const data = new DataTransfer();
-    data.setData("text/html", html);
-    data.setData("text/plain", "Benign words stay.");
-    document.querySelector(".post-mortem-prose")?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, hostileBlocks);
+  await pasteIntoPostMortem(riley, hostileBlocks, "Benign words stay.");
   const doc = documentOf(riley);
   await expect(doc).toContainText("cell text");
   await expect(doc).toContainText("hostile task");

@@ -1,18 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { caretUnderHeading, declareIncident, postMortemDocument as documentOf, personPage, recordDialogs } from "./helpers";
+import { caretUnderHeading, pasteIntoPostMortem, startPostMortem, postMortemDocument as documentOf, personPage, recordDialogs } from "./helpers";
 
 async function typeUnderHeading(page: Page, heading: string, text: string) {
   await caretUnderHeading(page, heading);
   await page.keyboard.type(text);
-}
-
-async function startPostMortem(page: Page, title: string, options: { isPrivate?: boolean } = {}) {
-  await declareIncident(page, title, options);
-  await page.getByRole("button", { name: "Start post-mortem" }).click();
-  await expect(page).toHaveURL(/\/post-mortems\/[0-9a-f-]{36}$/);
-  // The editor is a chunk of its own (post-mortem-view.tsx): on a loaded 2-core machine it has taken 17 s.
-  await expect(page.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 45_000 });
-  return page.url();
 }
 
 test("two people write the same post-mortem at once, see each other's words and cursors, and it is saved", { tag: "@engine" }, async ({ browser }) => {
@@ -93,12 +84,7 @@ test("hostile pasted content never runs, through review, approval and the publis
   recordDialogs(riley, dialogs);
   const url = await startPostMortem(riley, `Hostile paste ${Date.now().toString(36)}`);
   await caretUnderHeading(riley, "Summary");
-  await riley.evaluate((html) => {
-    const data = new DataTransfer();
-    data.setData("text/html", html);
-    data.setData("text/plain", "Benign words stay.");
-    document.querySelector(".post-mortem-prose")?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, hostileHtml);
+  await pasteIntoPostMortem(riley, hostileHtml, "Benign words stay.");
   await expect(documentOf(riley)).toContainText("Benign words stay.");
   await expect(documentOf(riley)).toContainText("safe link");
   await expect(documentOf(riley).locator("script, img, svg, [onerror], [onload], [onclick], a[href^='javascript']")).toHaveCount(0);

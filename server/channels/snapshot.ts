@@ -2,6 +2,7 @@
 // message sent a moment after the change shows the incident as it is then).
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { readTogether } from "@/db/read-together";
 import { incidentEvents, incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, teamMembers, users } from "@/db/schema";
 import type { IncidentSnapshot } from "@/lib/outgoing-events";
 import { reference } from "@/server/incidents/access";
@@ -18,31 +19,36 @@ export async function incidentSnapshot(db: DbOrTx, incidentId: string): Promise<
     .where(eq(incidents.id, incidentId));
   if (!row) return null;
   const { incident } = row;
-  const [commander, linked, latest, participantTeams] = await Promise.all([
-    db
-      .select({ id: users.id, name: users.name })
-      .from(incidentRoleAssignments)
-      .innerJoin(incidentRoleTypes, eq(incidentRoleTypes.id, incidentRoleAssignments.roleTypeId))
-      .innerJoin(users, eq(users.id, incidentRoleAssignments.userId))
-      .where(and(eq(incidentRoleAssignments.incidentId, incidentId), eq(incidentRoleTypes.key, "commander"), isNull(incidentRoleAssignments.releasedAt))),
-    db
-      .select({ id: services.id, name: services.name, teamId: services.ownerTeamId })
-      .from(incidentServices)
-      .innerJoin(services, eq(services.id, incidentServices.serviceId))
-      .where(eq(incidentServices.incidentId, incidentId)),
-    db
-      .select({ body: incidentEvents.body, occurredAt: incidentEvents.occurredAt })
-      .from(incidentEvents)
-      .where(and(eq(incidentEvents.incidentId, incidentId), inArray(incidentEvents.kind, ["status_update.posted"])))
-      .orderBy(desc(incidentEvents.seq))
-      .limit(1),
-    incident.isPrivate
-      ? db
-          .selectDistinct({ teamId: teamMembers.teamId })
-          .from(incidentParticipants)
-          .innerJoin(teamMembers, eq(teamMembers.userId, incidentParticipants.userId))
-          .where(eq(incidentParticipants.incidentId, incidentId))
-      : Promise.resolve([]),
+  // Dispatch reads inside its transaction: one connection (db/read-together.ts).
+  const [commander, linked, latest, participantTeams] = await readTogether(db, [
+    () =>
+      db
+        .select({ id: users.id, name: users.name })
+        .from(incidentRoleAssignments)
+        .innerJoin(incidentRoleTypes, eq(incidentRoleTypes.id, incidentRoleAssignments.roleTypeId))
+        .innerJoin(users, eq(users.id, incidentRoleAssignments.userId))
+        .where(and(eq(incidentRoleAssignments.incidentId, incidentId), eq(incidentRoleTypes.key, "commander"), isNull(incidentRoleAssignments.releasedAt))),
+    () =>
+      db
+        .select({ id: services.id, name: services.name, teamId: services.ownerTeamId })
+        .from(incidentServices)
+        .innerJoin(services, eq(services.id, incidentServices.serviceId))
+        .where(eq(incidentServices.incidentId, incidentId)),
+    () =>
+      db
+        .select({ body: incidentEvents.body, occurredAt: incidentEvents.occurredAt })
+        .from(incidentEvents)
+        .where(and(eq(incidentEvents.incidentId, incidentId), inArray(incidentEvents.kind, ["status_update.posted"])))
+        .orderBy(desc(incidentEvents.seq))
+        .limit(1),
+    () =>
+      incident.isPrivate
+        ? db
+            .selectDistinct({ teamId: teamMembers.teamId })
+            .from(incidentParticipants)
+            .innerJoin(teamMembers, eq(teamMembers.userId, incidentParticipants.userId))
+            .where(eq(incidentParticipants.incidentId, incidentId))
+        : Promise.resolve([]),
   ]);
   return {
     snapshot: {

@@ -13,7 +13,7 @@ test.describe("as a viewer", () => {
     await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Users" })).toHaveCount(0);
 
     await page.goto("/settings/services");
-    await expect(page.getByRole("cell", { name: "checkout-api" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "checkout-api", exact: true })).toBeVisible();
 
     const usersPage = await page.goto("/settings/users");
     expect(usersPage?.status()).toBe(404);

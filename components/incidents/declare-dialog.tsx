@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronDown, Siren } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useCallback, useId, useRef, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { FieldError, useFormErrors } from "@/components/ui/field-error";
 import type { DeferredProps } from "@/components/ui/deferred";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/components/trpc/client";
 

@@ -4,7 +4,7 @@
 // regex that does not compile is marked on its row before anything is sent; the rest the server judges.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { FieldError, useFormErrors } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmButton } from "@/components/settings/alert-sources/confirm-button";
 import { CopyField } from "@/components/settings/alert-sources/copy-field";
 import { useTRPC } from "@/components/trpc/client";

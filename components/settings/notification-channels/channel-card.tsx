@@ -4,7 +4,7 @@
 // sends in the request and says plainly what the receiver did, or why nothing reached it.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmButton } from "@/components/settings/alert-sources/confirm-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

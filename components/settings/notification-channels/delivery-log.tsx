@@ -3,7 +3,7 @@
 // A channel's latest deliveries, each with its attempts (when, status code, how long, the start of the
 // answer or what went wrong) and "Redeliver", which sends it again under the same webhook-id.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";

@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClientProvider, isServer, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import { makeQueryClient } from "@/lib/trpc/query-client";
@@ -22,7 +22,6 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
         // Subscriptions travel over server-sent events; everything else is batched HTTP.
         splitLink({
           condition: (op) => op.type === "subscription",

@@ -79,10 +79,17 @@ describe("GET /api/live/incidents/<id>", () => {
   it("answers malformed input with a 400 a person can act on, never a server error", async () => {
     const cookie = await cookieOf(responder);
     const incident = await declare(responder, false);
-    for (const path of ["not-an-id", `${incident.id}?after=-1`, `${incident.id}?after=99999999999`, `${incident.id}?after=abc`]) {
+    for (const path of [`${incident.id}?after=-1`, `${incident.id}?after=99999999999`, `${incident.id}?after=abc`]) {
       const stream = await open(path, cookie);
       expect(stream.response.status, path).toBe(400);
-      expect(((await stream.response.json()) as { message: string }).message, path).toMatch(/not a valid id|out of range|number/i);
+      expect(((await stream.response.json()) as { message: string }).message, path).toMatch(/^after: (.*out of range|.*number)/i);
+    }
+    // An address that cannot name an incident (even a malformed escape) is "not found", never a 500.
+    const missing = (await (await open(missingId, cookie)).response.json()) as unknown;
+    for (const path of ["not-an-id", "%E0%A4%A", `${incident.id.slice(0, 35)}x`]) {
+      const stream = await open(path, cookie);
+      expect(stream.response.status, path).toBe(404);
+      expect(await stream.response.json(), path).toEqual(missing);
     }
   });
 

@@ -9,13 +9,15 @@
 // wire format, lib/trpc/transformer.ts) with `id: <seq>` when it carries events, so a resume asks for
 // `after` = the last id seen (or sends Last-Event-ID); `: ping` comments keep proxies from closing a
 // quiet stream; the stream ends with `event: ended` (data: {code, message}) when the server ends it.
-// Refusals come before the stream, as plain JSON with the status: 400 bad input, 401 not signed in,
-// 404 hidden or missing (the same answer), 503 no database.
+// Refusals come before the stream, as plain JSON with the status: 400 a bad `after`, 401 not signed
+// in, 404 hidden, missing or not an id (the same answer), 503 no database.
 import type http from "node:http";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { transformer } from "@/lib/trpc/transformer";
+import { parseRouteId } from "@/lib/validation/ids";
 import { userFromCookieHeader } from "@/server/auth/cookie-session";
+import { notFound } from "@/server/errors";
 import { describeZodError, toClientError } from "@/server/trpc/error-mapping";
 import { liveFeedInput } from "@/server/incidents/schemas";
 import { incidentFeed } from "@/server/live/incident-feed";
@@ -78,14 +80,17 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promi
   }
   const [, segment = "", query = ""] = LIVE_PATH.exec(req.url ?? "") ?? [];
   const after = new URLSearchParams(query).get("after") ?? req.headers["last-event-id"];
-  const input = liveFeedInput.safeParse({ incidentId: decodeURIComponent(segment), lastEventId: after || undefined });
+  // An address that cannot name an incident is "not found", like a missing one.
+  const incidentId = parseRouteId(segment);
+  if (!incidentId) return refuse(res, 404, notFound("That incident").message);
+  const input = liveFeedInput.safeParse({ after: after || undefined });
   if (!input.success) return refuse(res, 400, describeZodError(input.error));
   const actor = await userFromCookieHeader(req.headers.cookie);
   if (!actor) return refuse(res, 401, "Sign in to follow this incident live.");
 
   const stop = new AbortController();
   res.once("close", () => stop.abort());
-  const feed = incidentFeed({ actor }, input.data.incidentId, input.data.lastEventId ?? 0, stop.signal);
+  const feed = incidentFeed({ actor }, incidentId, input.data.after ?? 0, stop.signal);
   // The first item decides the answer: a hidden or missing incident throws before anything is sent.
   let item = await feed.next();
   res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" });

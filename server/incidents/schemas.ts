@@ -106,4 +106,4 @@ export const listIncidentsInput = z.object({
 });
 
 // The live stream (server/http/live-endpoint.ts): ids are event sequence numbers; a resume sends the last one seen.
-export const liveFeedInput = z.object({ incidentId: id, lastEventId: coercedInt4({ min: 0, message: "That stream position is out of range; reload the incident" }).nullish() });
+export const liveFeedInput = z.object({ after: coercedInt4({ min: 0, message: "That stream position is out of range; reload the incident" }).optional() });

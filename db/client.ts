@@ -41,6 +41,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 // Connections to a database that went away fail fast, so requests answer 503 instead of hanging.
+const CLOSE_TIMEOUT_MS = 5_000;
 const CONNECT_TIMEOUT_MS = 5_000;
 const FEED_POOL_SIZE = 3;
 
@@ -71,8 +72,14 @@ async function openPostgres(url: string, max = 10): Promise<Database> {
     driver: { kind: "postgres", pool },
     listener,
     async close() {
-      await listener.close();
-      await Promise.all([pool.end(), feedPool.end()]);
+      const ended = (async () => {
+        await listener.close();
+        await Promise.all([pool.end(), feedPool.end()]);
+      })();
+      ended.catch(() => {});
+      // Bounded: a connection left waiting on a socket that died in an outage must not keep a
+      // stopping process (or a test's teardown) alive; the process's exit closes what is left.
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref())]);
     },
   };
 }

@@ -41,6 +41,11 @@ export function shapeOf(schema: z.ZodType): Shape {
       return { kind: def.coerce ? "coercedNumber" : "number" };
     case "date":
       return { kind: "date" };
+    case "union": {
+      // A date input is a union of the forms it takes (Date, epoch, ISO string): fuzz it as a date.
+      const options = (def.options as z.ZodType[]).map(shapeOf);
+      return options.find((option) => option.kind === "date") ?? options[0] ?? { kind: "unknown" };
+    }
     case "boolean":
       return { kind: "boolean" };
     case "enum":

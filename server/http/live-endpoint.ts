@@ -19,6 +19,7 @@ import { parseRouteId } from "@/lib/validation/ids";
 import { userFromCookieHeader } from "@/server/auth/cookie-session";
 import { notFound } from "@/server/errors";
 import { describeZodError, toClientError } from "@/server/trpc/error-mapping";
+import { drainedOrClosed } from "./drained";
 import { liveFeedInput } from "@/server/incidents/schemas";
 import { incidentFeed } from "@/server/live/incident-feed";
 import type { FeedItem } from "@/server/live/incident-topic";
@@ -52,17 +53,6 @@ function refuse(res: http.ServerResponse, status: number, message: string): void
 function clientError(error: unknown, requestId: string): TRPCError {
   return toClientError(error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }), { path: "(live)", requestId });
 }
-
-const drained = (res: http.ServerResponse) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
 
 export function handleLiveRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
   const requestId = String(req.headers["x-request-id"] ?? "");
@@ -98,7 +88,7 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promi
   const ping = setInterval(() => res.write(": ping\n\n"), PING_MS);
   try {
     for (; !item.done; item = await feed.next()) {
-      if (!res.write(frameOf(item.value))) await drained(res);
+      if (!res.write(frameOf(item.value))) await drainedOrClosed(res);
       if (stop.signal.aborted) break;
     }
     res.end(eventFrame("ended", { code: "RETURN", message: "The stream ended; open it again to go on." }));

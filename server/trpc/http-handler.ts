@@ -1,6 +1,7 @@
 import type http from "node:http";
 import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import { resolveResponse } from "@trpc/server/http";
+import { drainedOrClosed } from "@/server/http/drained";
 import { logger } from "@/server/log";
 import { createContext } from "./context";
 import { appRouter } from "./root";
@@ -87,16 +88,4 @@ function procedurePath(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-function drainedOrClosed(res: http.ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.once("drain", done);
-    res.once("close", done);
-  });
 }

@@ -838,6 +838,7 @@ export interface operations {
                     serviceIds?: string[];
                     /** @default false */
                     isPrivate?: boolean;
+                    /** @description An ISO 8601 date or date-time, e.g. 2026-05-01 or 2026-05-01T10:00:00Z */
                     impactStartedAt?: string;
                     /** Format: uuid */
                     commanderId?: string;
@@ -2073,6 +2074,7 @@ export interface operations {
             content: {
                 "application/json": {
                     body: string;
+                    /** @description An ISO 8601 date or date-time, e.g. 2026-05-01 or 2026-05-01T10:00:00Z */
                     occurredAt?: string;
                     correctsEventId?: number;
                 };
@@ -2520,6 +2522,7 @@ export interface operations {
                     incidentId?: string;
                     /** Format: uuid */
                     postMortemId?: string;
+                    /** @description An ISO 8601 date or date-time, e.g. 2026-05-01 or 2026-05-01T10:00:00Z */
                     dueAt?: string;
                     /**
                      * @default medium

@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit/record";
 import { can } from "@/server/auth/can";
 import type { ServiceContext } from "@/server/context";
 import { notFound } from "@/server/errors";
+import { forgetApiTokens } from "./authenticate";
 import { readTokens } from "./present";
 import type { apiTokenIdInput } from "./schemas";
 
@@ -35,5 +36,7 @@ export async function revokeApiToken({ ctx, input }: { ctx: ServiceContext; inpu
     const [view] = await readTokens(tx, eq(apiTokens.id, token.id));
     return view!;
   });
+  // Every instance hears the trigger's NOTIFY; this one stops taking the token before that arrives.
+  forgetApiTokens();
   return result;
 }

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { ThemeProvider } from "next-themes";
 import type { ReactNode } from "react";
+import { ThemeScript } from "@/components/theme/theme-script";
 import { Toaster } from "@/components/ui/toaster";
 import { TRPCReactProvider } from "@/components/trpc/client";
 import { nonceOf } from "@/server/http/security-headers";
@@ -25,17 +25,16 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // next-themes sets the theme with an inline script before paint; the page's policy allows it by nonce.
+  // The theme is set by an inline script before paint; the page's policy allows it by nonce.
   const nonce = nonceOf((await headers()).get("content-security-policy"));
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh antialiased">
-        <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
-          <TRPCReactProvider>
-            {children}
-            <Toaster />
-          </TRPCReactProvider>
-        </ThemeProvider>
+        <ThemeScript nonce={nonce} />
+        <TRPCReactProvider>
+          {children}
+          <Toaster />
+        </TRPCReactProvider>
       </body>
     </html>
   );

@@ -25,6 +25,8 @@ export type ScenarioOptions = {
   log?: (line: string) => void;
   /** The server's log, to name the cause of a failing endpoint. */
   serverOutput?: () => string;
+  /** Scenario keys to run (BENCH_SCENARIOS, e.g. "get,rest-get"); all when absent. */
+  only?: string[];
 };
 
 type Scenario = {
@@ -237,7 +239,8 @@ export async function runScenarios(options: ScenarioOptions): Promise<ScenarioRe
     const actorId = rows[0]?.id;
     if (!actorId) throw new Error(`no user ${DEMO_ADMIN.email} in the benchmark database`);
 
-    for (const planned of scenarios(pool, options.bigIncidentId, actorId)) {
+    const only = options.only;
+    for (const planned of scenarios(pool, options.bigIncidentId, actorId).filter((scenario) => !only || only.includes(scenario.key))) {
       const queue: Scenario[] = [planned];
       for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
         const apiError = await preflight(baseUrl, authFor(scenario), scenario, options.serverOutput);

@@ -48,7 +48,8 @@ async function runSize(url: string, size: number, seconds: number, log: (line: s
       const server = await startServer(`incident bench ${sizeLabel(size)}`, { DATABASE_URL: benchUrl, DATA_DIR: dataDir, AUTH_SECRET, LOG_LEVEL: "warn", DEMO_SEED: "never" }, PORT);
       try {
         log(`  app ready in ${server.readySeconds.toFixed(1)} s`);
-        const results = await runScenarios({ baseUrl: `http://127.0.0.1:${PORT}`, databaseUrl: benchUrl, bigIncidentId: seed.bigIncidentId, seconds, log, serverOutput: server.output });
+        const only = process.env.BENCH_SCENARIOS?.split(",").map((key) => key.trim());
+        const results = await runScenarios({ baseUrl: `http://127.0.0.1:${PORT}`, databaseUrl: benchUrl, bigIncidentId: seed.bigIncidentId, seconds, log, serverOutput: server.output, only });
         return { size, seed, results };
       } finally {
         await server.stop();

@@ -1,7 +1,7 @@
 "use client";
 
 import { LogOut, Monitor, MonitorOff, Moon, Sun } from "lucide-react";
-import { useTheme } from "next-themes";
+import { useTheme } from "@/components/theme/use-theme";
 import { Button } from "@/components/ui/button";
 import type { DeferredProps } from "@/components/ui/deferred";
 import {
@@ -40,7 +40,7 @@ export function UserMenu({ name, email, role, openAtOnce = false, focusAtOnce = 
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Theme</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
+        <DropdownMenuRadioGroup value={theme} onValueChange={setTheme}>
           <DropdownMenuRadioItem value="system">
             <Monitor className="size-4" aria-hidden /> System
           </DropdownMenuRadioItem>

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { Slot } from "radix-ui";
+import { Slot } from "./slot";
 import { cn } from "@/lib/cn";
 
 export type ButtonVariant = "default" | "secondary" | "outline" | "ghost" | "destructive" | "link";
@@ -47,6 +47,6 @@ export type ButtonProps = ComponentProps<"button"> & {
 };
 
 export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
-  const Comp = asChild ? Slot.Root : "button";
+  const Comp = asChild ? Slot : "button";
   return <Comp data-slot="button" className={buttonVariants({ variant, size, className })} {...props} />;
 }

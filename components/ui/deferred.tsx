@@ -10,7 +10,8 @@ export type Placeholder = { press: () => void; ref: RefObject<HTMLButtonElement 
 // Loaded once per tab: a later page (client navigation) renders the real component straight away.
 const loaded = new Map<Loader<never>, ComponentType<never>>();
 
-function whenIdle(run: () => void): () => void {
+/** Runs `run` once the browser is idle (or soon, where it cannot tell); returns a cancel. */
+export function whenIdle(run: () => void): () => void {
   if (typeof window.requestIdleCallback === "function") {
     const handle = window.requestIdleCallback(run, { timeout: 2000 });
     return () => window.cancelIdleCallback(handle);

@@ -3,7 +3,7 @@
 import { Keyboard } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { lazyDialog } from "@/components/ui/lazy-dialog";
 import { useKeyShortcuts } from "@/components/ui/key-shortcuts";
 import { statusShortcuts } from "./next-actions";
 
@@ -13,6 +13,9 @@ const writing = [
   ["Ctrl+Enter / ⌘+Enter", "Post the note or update"],
   ["Esc", "Leave the note box"],
 ] as const;
+
+// The dialog itself arrives after the page (components/ui/lazy-dialog.tsx); focus returns to the button on close.
+const ShortcutsDialog = lazyDialog(() => import("./shortcuts-dialog").then((module) => module.ShortcutsDialog));
 
 /** The incident page's keys, on "?" or from a button beside the live status. */
 export function ShortcutsHelp({ canWrite }: { canWrite: boolean }) {
@@ -24,29 +27,12 @@ export function ShortcutsHelp({ canWrite }: { canWrite: boolean }) {
     ["?", "Show this help"],
   ];
   return (
-    <Dialog open={isOpen} onOpenChange={setIsOpen}>
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
-          <Keyboard aria-hidden />
-          <span className="sr-only sm:not-sr-only">Shortcuts</span>
-        </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>Single keys work when you are not typing in a field.</DialogDescription>
-        </DialogHeader>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {rows.map(([keys, what]) => (
-            <div key={keys} className="contents">
-              <dt>
-                <kbd className="rounded border border-border bg-muted px-1.5 py-0.5 font-mono text-xs">{keys}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-      </DialogContent>
-    </Dialog>
+    <>
+      <Button variant="ghost" size="sm" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-haspopup="dialog" aria-expanded={isOpen} onClick={() => setIsOpen(true)}>
+        <Keyboard aria-hidden />
+        <span className="sr-only sm:not-sr-only">Shortcuts</span>
+      </Button>
+      <ShortcutsDialog open={isOpen} onOpenChange={setIsOpen} rows={rows} />
+    </>
   );
 }

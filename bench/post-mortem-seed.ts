@@ -4,7 +4,7 @@
 import path from "node:path";
 import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import * as Y from "yjs";
 import { openDatabase, setDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -54,7 +54,11 @@ export async function seedLongPostMortem(dataDir: string): Promise<SeededBench> 
   try {
     await migrateDatabase(database);
     await seedDemoWorkspace(database.db);
-    const writers = await database.db.select({ id: users.id, name: users.name, email: users.email, role: users.role }).from(users);
+    // People who can sign in: system accounts (alerts, API tokens) are deactivated and would be sent to sign-in.
+    const writers = await database.db
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+      .from(users)
+      .where(and(eq(users.isSystem, false), isNull(users.deactivatedAt)));
     const admin = writers.find((user) => user.role === "admin")!;
     const responder = writers.find((user) => user.role === "responder")!;
     const ctx = { db: database.db, actor: admin, requestId: "bench" };

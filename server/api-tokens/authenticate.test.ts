@@ -10,6 +10,7 @@ import { setUserActive } from "@/server/users/set-active";
 import { contextFor, createActor } from "@/test/actors";
 import { makeToken } from "@/test/api-server";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { eventually } from "@/test/eventually";
 import { authenticateApiToken } from "./authenticate";
 import { revokeApiToken } from "./revoke";
 
@@ -26,14 +27,6 @@ const roleOf = async (token: string) => {
   const caller = await check(token);
   return "actor" in caller ? caller.actor.role : caller.message;
 };
-
-async function eventually(condition: () => Promise<boolean>): Promise<boolean> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
-}
 
 describe("a remembered API token", () => {
   it("stops working on the next request after it is revoked", async () => {

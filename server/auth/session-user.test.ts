@@ -6,6 +6,7 @@ import { setUserActive } from "@/server/users/set-active";
 import { changeRole } from "@/server/users/change-role";
 import { contextFor, createActor } from "@/test/actors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { eventually } from "@/test/eventually";
 import { loadSessionUser } from "./session-user";
 
 let database: TestDatabase;
@@ -17,15 +18,6 @@ beforeAll(async () => {
   rita = await createActor(database.db, "responder", "Rita Responder");
 });
 afterAll(() => database.close());
-
-/** Waits for what another process's change would bring: the NOTIFY from the users trigger. */
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
-}
 
 describe("the signed-in account, remembered between requests", () => {
   it("loses a role or access on the very next request after an admin changes it", async () => {
@@ -42,8 +34,8 @@ describe("the signed-in account, remembered between requests", () => {
     expect(await loadSessionUser(admin.id)).toMatchObject({ name: "Ada Admin" });
     // Not through the verbs: only the users trigger's NOTIFY can tell this process.
     await database.db.update(users).set({ name: "Ada Renamed" }).where(eq(users.id, admin.id));
-    expect(await eventually(async () => (await loadSessionUser(admin.id))?.name === "Ada Renamed")).toBe(true);
+    expect(await eventually(async () => (await loadSessionUser(admin.id))?.name === "Ada Renamed", 50)).toBe(true);
     await database.db.execute(sql`update users set deactivated_at = now() where id = ${admin.id}`);
-    expect(await eventually(async () => (await loadSessionUser(admin.id)) === null)).toBe(true);
+    expect(await eventually(async () => (await loadSessionUser(admin.id)) === null, 50)).toBe(true);
   });
 });

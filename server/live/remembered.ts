@@ -30,10 +30,9 @@ const registry = globalThis as typeof globalThis & { __daytwoRemembered?: Map<st
 
 export function remembered<V>(name: string, options: Options<V>): Remembered<V> {
   const states = (registry.__daytwoRemembered ??= new Map());
-  let state = states.get(name);
-  if (!state) states.set(name, (state = { entries: new Map(), generation: 0, listeningOn: null }));
-  const { entries } = state;
-  const self = state;
+  const self: State = states.get(name) ?? { entries: new Map(), generation: 0, listeningOn: null };
+  states.set(name, self);
+  const { entries } = self;
 
   const forget = (key?: string) => {
     // Bumped by every change, so a read that raced a change is not remembered.

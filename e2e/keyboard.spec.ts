@@ -139,4 +139,6 @@ test("shortcuts ask before changing status, stay quiet while typing, and are lis
   }
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
+  // Closed, focus lands on the help's own button, not on <body>.
+  await expect(page.getByRole("button", { name: "Shortcuts" })).toBeFocused();
 });

@@ -3,10 +3,28 @@
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 
 /** The list of the incident page's keys (shortcuts-help.tsx opens it). */
-export function ShortcutsDialog({ open, onOpenChange, rows }: { open: boolean; onOpenChange: (open: boolean) => void; rows: (readonly [string, string])[] }) {
+export function ShortcutsDialog({
+  open,
+  onOpenChange,
+  rows,
+  returnFocusTo,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  rows: (readonly [string, string])[];
+  /** Where focus goes on closing, whether "?" or the button opened it. */
+  returnFocusTo: () => HTMLElement | null;
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
+      <DialogContent
+        onCloseAutoFocus={(event) => {
+          const target = returnFocusTo();
+          if (!target) return;
+          event.preventDefault();
+          target.focus();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>Keyboard shortcuts</DialogTitle>
           <DialogDescription>Single keys work when you are not typing in a field.</DialogDescription>

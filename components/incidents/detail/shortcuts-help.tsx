@@ -1,7 +1,7 @@
 "use client";
 
 import { Keyboard } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { lazyDialog } from "@/components/ui/lazy-dialog";
 import { useKeyShortcuts } from "@/components/ui/key-shortcuts";
@@ -20,6 +20,7 @@ const ShortcutsDialog = lazyDialog(() => import("./shortcuts-dialog").then((modu
 /** The incident page's keys, on "?" or from a button beside the live status. */
 export function ShortcutsHelp({ canWrite }: { canWrite: boolean }) {
   const [isOpen, setIsOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   useKeyShortcuts({ "?": () => setIsOpen(true) });
   const rows: (readonly [string, string])[] = [
     ...(canWrite ? [...writing, ...statusShortcuts.map((shortcut) => [shortcut.key, `${shortcut.name} (asks first)`] as const)] : []),
@@ -28,11 +29,11 @@ export function ShortcutsHelp({ canWrite }: { canWrite: boolean }) {
   ];
   return (
     <>
-      <Button variant="ghost" size="sm" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-haspopup="dialog" aria-expanded={isOpen} onClick={() => setIsOpen(true)}>
+      <Button ref={button} variant="ghost" size="sm" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" aria-haspopup="dialog" aria-expanded={isOpen} onClick={() => setIsOpen(true)}>
         <Keyboard aria-hidden />
         <span className="sr-only sm:not-sr-only">Shortcuts</span>
       </Button>
-      <ShortcutsDialog open={isOpen} onOpenChange={setIsOpen} rows={rows} />
+      <ShortcutsDialog open={isOpen} onOpenChange={setIsOpen} rows={rows} returnFocusTo={() => button.current} />
     </>
   );
 }

@@ -35,7 +35,7 @@ export function tokenFromAuthorization(header: string | null): string | null {
 
 export const isSourceToken = (source: Pick<AlertSource, "tokenHash">, token: string | null | undefined) => Boolean(token) && sameHex(hashToken(token!), source.tokenHash);
 
-type SignatureCheck = { headers: Headers; body: Buffer; now: Date };
+type SignatureCheck = { headers: Pick<Headers, "get">; body: Buffer; now: Date };
 
 /** Grafana's scheme: lowercase hex HMAC-SHA256 of the body, or of "{unix seconds}:{body}" with a timestamp header. */
 export function isValidSignature(source: Pick<AlertSource, "hmacSecretEncrypted" | "hmacHeader" | "timestampHeader" | "toleranceSeconds">, { headers, body, now }: SignatureCheck): boolean {

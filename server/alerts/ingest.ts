@@ -10,7 +10,7 @@ import { isSourceToken, isValidSignature, tokenFromAuthorization } from "./crede
 import { payloadParsers } from "./formats/parsers";
 import { pagerdutyRoutingKey } from "./formats/pagerduty";
 import { takeMinuteSlot } from "@/server/http/minute-window";
-import { MAX_ALERT_BODY, readBoundedBody } from "./read-body";
+import { MAX_ALERT_BODY } from "./read-body";
 import { metrics } from "@/server/metrics/registry";
 import { loadEnabledSource } from "./source-cache";
 import { storeAlerts, type StoredAlert } from "./store-alerts";
@@ -19,7 +19,13 @@ import { unstorableText } from "./storable-json";
 export const UNAUTHORIZED_MESSAGE = "The credentials for this alert source are missing or wrong.";
 export const UNKNOWN_SOURCE_MESSAGE = "There is no enabled alert source at this address.";
 
-const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+/** What the endpoint hands over: the headers, and the body, read (within the limit) only when needed. */
+export type Delivery = { headers: HeaderSource; readBody: () => Promise<Buffer | "too_large"> };
+export type HeaderSource = { get(name: string): string | null };
+/** The answer, written by the endpoint as JSON. */
+export type Answer = { status: number; body: Record<string, unknown>; headers: Record<string, string> };
+
+const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Answer => ({ status, body, headers: { "cache-control": "no-store", ...headers } });
 const refuse = (status: number, message: string, headers?: Record<string, string>) => reply(status, { status: "error", message }, headers);
 
 function parseJson(body: Buffer): { value: unknown } | { problem: string } {
@@ -32,19 +38,19 @@ function parseJson(body: Buffer): { value: unknown } | { problem: string } {
   }
 }
 
-function isAuthorised(source: AlertSource, request: Request, body: Buffer, json: () => unknown): boolean {
+function isAuthorised(source: AlertSource, headers: HeaderSource, body: Buffer, json: () => unknown): boolean {
   // With an HMAC secret set, the signature is required: it proves the body itself came from the sender.
-  if (source.hmacSecretEncrypted) return isValidSignature(source, { headers: request.headers, body, now: new Date() });
-  if (isSourceToken(source, tokenFromAuthorization(request.headers.get("authorization")))) return true;
+  if (source.hmacSecretEncrypted) return isValidSignature(source, { headers, body, now: new Date() });
+  if (isSourceToken(source, tokenFromAuthorization(headers.get("authorization")))) return true;
   // PagerDuty's only credential is the routing key inside the event.
   return source.kind === "pagerduty" && isSourceToken(source, pagerdutyRoutingKey(json()));
 }
 
-export async function receiveAlerts(request: Request, sourceSegment: string): Promise<Response> {
+export async function receiveAlerts(delivery: Delivery, sourceSegment: string): Promise<Answer> {
   const id = parseRouteId(sourceSegment);
   const source = id ? await loadEnabledSource(id) : undefined;
   if (!source) return refuse(404, UNKNOWN_SOURCE_MESSAGE);
-  const body = await readBoundedBody(request);
+  const body = await delivery.readBody();
   if (body === "too_large") return refuse(413, `The body is larger than ${MAX_ALERT_BODY / 1024 / 1024} MB; send fewer alerts per request.`);
   let parsed: ReturnType<typeof parseJson> | undefined;
   const json = () => {
@@ -53,7 +59,7 @@ export async function receiveAlerts(request: Request, sourceSegment: string): Pr
   };
   // Per alert once stored; per request when the request is refused (unauthorized, rate_limited, invalid).
   const counted = (outcome: string) => metrics().alertsReceived.inc({ source_id: source.id, kind: source.kind, outcome });
-  if (!isAuthorised(source, request, body, json)) {
+  if (!isAuthorised(source, delivery.headers, body, json)) {
     counted("unauthorized");
     return refuse(401, UNAUTHORIZED_MESSAGE, { "www-authenticate": 'Bearer realm="daytwo-alerts"' });
   }

@@ -32,8 +32,10 @@ export type StoredAlert = {
   paged?: number;
 };
 
+/** Takes the locks one after another in sorted order, in one statement (unnest yields the array in order). */
 const lockAll = async (tx: Tx, keys: string[]) => {
-  for (const key of [...new Set(keys)].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(${sql.param(sorted)}::text[]) as key`);
 };
 
 /** Stores a request's records: repeats of open alerts at once (touch-repeats.ts), the rest locked. */
@@ -50,14 +52,18 @@ export async function storeAlerts(db: DbOrTx, source: RoutingSource, records: Al
 
 async function storeLocked(db: DbOrTx, source: RoutingSource, records: AlertRecord[], now: Date): Promise<StoredAlert[]> {
   return db.transaction(async (tx) => {
-    await lockAll(
-      tx,
-      records.map((record) => `alert:${source.id}:${record.fingerprint}`),
-    );
-    // Before writing anything, find the records that may open a new alert (firing, with no open alert
-    // of that fingerprint): only those need the routing rules and their group locks. Every lock is
-    // thus taken before the first write, as in any fixed-order locking scheme.
+    // Every firing record's routing decision comes first (from the rules as this transaction reads
+    // them), so that all locks are known before anything is read under them: every fingerprint, then
+    // the group of every firing record that is not info ("alert:" sorts before "group:"), taken in one
+    // statement before the first write, as in any fixed-order locking scheme.
     const firing = records.filter((record) => record.action === "firing").map((record) => record.fingerprint);
+    const rules = firing.length ? await loadRoutingRules(tx) : [];
+    const decisions = records.map((record) => (record.action === "firing" ? decide(rules, record, source.id) : null));
+    await lockAll(tx, [
+      ...records.map((record) => `alert:${source.id}:${record.fingerprint}`),
+      ...decisions.flatMap((decision) => (decision && decision.tier !== "info" ? [`group:${decision.groupKey}`] : [])),
+    ]);
+    // Only records that open a new alert (firing, with no open alert of that fingerprint) are routed.
     const open = firing.length
       ? new Set(
           (
@@ -68,13 +74,7 @@ async function storeLocked(db: DbOrTx, source: RoutingSource, records: AlertReco
           ).map((row) => row.fingerprint),
         )
       : new Set<string>();
-    const mayOpen = records.map((record) => record.action === "firing" && !open.has(record.fingerprint));
-    const rules = mayOpen.some(Boolean) ? await loadRoutingRules(tx) : [];
-    const decisions = records.map((record, index) => (mayOpen[index] ? decide(rules, record, source.id) : null));
-    await lockAll(
-      tx,
-      decisions.flatMap((decision) => (decision && decision.tier !== "info" ? [`group:${decision.groupKey}`] : [])),
-    );
+    for (const [index, record] of records.entries()) if (open.has(record.fingerprint)) decisions[index] = null;
     const routingFor = (index: number) => decisions[index] ?? null;
     // Store every record first, route afterwards: routing locks incident rows, and every group lock
     // must be taken before any of those (a request that locked an incident and then a group could

@@ -9,6 +9,7 @@ import { reference } from "./access";
 import { appendEvents, type EventInput } from "./events";
 import { requireResponder, requireRoleType, requireServices, requireSeverity } from "./lookups";
 import type { declareIncidentInput } from "./schemas";
+import { inTransaction } from "@/db/in-transaction";
 
 // `withoutCommander`: alert routing opens incidents that nobody commands yet; the paged team takes
 // command. Not part of the input schema, so no request can ask for it.
@@ -16,7 +17,7 @@ export async function declareIncident({ ctx, input, withoutCommander = false }: 
   if (!can(ctx.actor, "incident.write")) throw forbidden("Viewers cannot declare incidents. Ask an admin for the responder role.");
   const now = ctx.now?.() ?? new Date();
   if (input.impactStartedAt && input.impactStartedAt > now) throw invalid("Impact cannot start in the future.", "impactStartedAt");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const severity = await requireSeverity(tx, input.severityId);
     const chosenServices = await requireServices(tx, input.serviceIds);
     // A team-restricted token declares only what it can then see: incidents of its team's services.

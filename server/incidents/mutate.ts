@@ -12,6 +12,7 @@ import { DomainError, forbidden } from "@/server/errors";
 import { loadVisibleIncident } from "./access";
 import { appendEvents, type EventInput } from "./events";
 import { inTurn } from "./write-queue";
+import { inTransaction } from "@/db/in-transaction";
 
 export type Mutation = {
   // State changes bump the version (stale writers then conflict); pure additions such as notes do not.
@@ -47,7 +48,7 @@ export async function mutateIncident(ctx: ServiceContext, target: Target, change
 
 async function mutateNow(ctx: ServiceContext, target: Target, change: Change): Promise<Incident> {
   const now = ctx.now?.() ?? new Date();
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const incident = await loadVisibleIncident(tx, ctx.actor, target.incidentId, { lock: true });
     if (!can(ctx.actor, "incident.write") && !target.mayWrite) throw forbidden("Viewers can read incidents but not change them.");
     if (target.expectedVersion !== null && incident.version !== target.expectedVersion) {

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { OutgoingEventType } from "@/db/enums";
 import { notificationOutbox, notifications, reminderDeliveries } from "@/db/schema";
+import { inTransaction } from "@/db/in-transaction";
 
 export type ReminderKind = "due_soon" | "overdue" | "digest" | "runbook_review" | "alert_page";
 
@@ -23,7 +24,7 @@ export type Reminder = {
 
 /** True when this call sent the reminder; false when its rule key was already in the ledger. */
 export async function deliverReminder(db: DbOrTx, reminder: Reminder, now: Date): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [claimed] = await tx
       .insert(reminderDeliveries)
       .values({

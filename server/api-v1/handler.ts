@@ -1,18 +1,17 @@
 // The REST API at /api/v1, served by the app's own HTTP server like the alert receiver. Each request:
 // token → rate limit → (POST with Idempotency-Key: claim or replay) → the tRPC procedure itself,
-// through trpc-to-openapi, so verbs, permission checks, timeline events and audit rows are the UI's.
+// through trpc-to-openapi (run-procedure.ts), so verbs, permission checks, timeline events and audit rows are the UI's.
 import type http from "node:http";
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { getDb } from "@/db/client";
 import { serverEnv } from "@/env";
 import { authenticateApiToken, bearerToken, type ApiCaller } from "@/server/api-tokens/authenticate";
 import { logger } from "@/server/log";
-import { appRouter } from "@/server/trpc/root";
 import { API_BASE_PATH, openApiDocument } from "./document";
 import { renderDocsPage } from "./docs-page";
 import { type ApiError, httpStatusOf, toApiError } from "./errors";
 import { claimIdempotencyKey, isValidIdempotencyKey, requestHash, settleIdempotencyKey, type StoredAnswer } from "./idempotency";
-import { fixQueryBooleans, wrongBodyType } from "./input-types";
+import { wrongBodyType } from "./input-types";
+import { runProcedure } from "./run-procedure";
 import { takeMinuteSlot } from "@/server/http/minute-window";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -56,7 +55,7 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const wrongType = body.length ? wrongBodyType(method, pathname, body) : null;
   if (wrongType) return sendError(res, wrongType);
   const key = req.headers["idempotency-key"];
-  if (method !== "POST" || typeof key !== "string") return send(res, await runProcedure(req, caller, body));
+  if (method !== "POST" || typeof key !== "string") return send(res, await answerProcedure(req, caller, body));
   if (!isValidIdempotencyKey(key)) return sendError(res, { code: "invalid", message: "Idempotency-Key: use 1 to 255 visible ASCII characters (a UUID is a good choice).", field: "Idempotency-Key" });
   const claim = await claimIdempotencyKey(db, caller.token.id, key, requestHash(method, req.url ?? "", body));
   if (claim.kind === "mismatch")
@@ -65,7 +64,7 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
   if (claim.kind === "replay") return send(res, claim.answer, { "idempotent-replayed": "true" });
   let result: StoredAnswer = { status: 500, body: "" };
   try {
-    result = await runProcedure(req, caller, body);
+    result = await answerProcedure(req, caller, body);
   } finally {
     await settleIdempotencyKey(db, caller.token.id, key, result);
   }
@@ -80,23 +79,11 @@ function publicOrigin(req: http.IncomingMessage): string {
 }
 
 /** Runs the procedure the path names, as the token's actor; failures come back in the API's shape. */
-async function runProcedure(req: http.IncomingMessage, caller: ApiCaller, body: Buffer): Promise<StoredAnswer> {
-  const headers = new Headers();
-  const contentType = req.headers["content-type"];
-  if (contentType) headers.set("content-type", contentType);
-  const url = new URL(`http://daytwo.local${req.url ?? "/"}`);
-  const request = new Request(req.method === "GET" ? fixQueryBooleans(url) : url, { method: req.method, headers, ...(WITH_BODY.has(req.method ?? "") ? { body: new Uint8Array(body) } : {}) });
-  const requestId = String(req.headers["x-request-id"] ?? "");
-  const db = await getDb();
-  const response = await createOpenApiFetchHandler({
-    endpoint: API_BASE_PATH,
-    router: appRouter,
-    req: request,
-    createContext: () => ({ db, user: caller.actor, requestId, apiToken: caller.token }),
-  });
-  const text = await response.text();
-  if (response.ok) return { status: response.status, body: text || "null" };
-  const error = toApiError(parseJson(text), response.status);
+async function answerProcedure(req: http.IncomingMessage, caller: ApiCaller, body: Buffer): Promise<StoredAnswer> {
+  const context = { db: await getDb(), requestId: String(req.headers["x-request-id"] ?? "") };
+  const { status, text } = await runProcedure(req, caller, context, WITH_BODY.has(req.method ?? "") ? body : null);
+  if (status >= 200 && status < 300) return { status, body: text || "null" };
+  const error = toApiError(parseJson(text), status);
   return { status: httpStatusOf(error.code), body: JSON.stringify(error) };
 }
 

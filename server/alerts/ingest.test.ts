@@ -329,6 +329,15 @@ describe("bad input and limits", () => {
     }
   });
 
+  it("answers 404 for a source segment that is not valid percent-encoding, and keeps serving", async () => {
+    // decodeURIComponent throws on a stray escape; thrown inside the request handler, it once took the
+    // whole server down with one unauthenticated request.
+    const source = await newSource("generic");
+    const broken = await post(`${receiver.base}/api/alerts/%E0%A4%A`, { title: "x", status: "firing" }, { token: source.token });
+    expect(broken.status).toBe(404);
+    expect((await post(source.url, { title: "after the broken one", status: "firing" }, { token: source.token })).status).toBe(202);
+  });
+
   it("stops taking a source's alerts as soon as an admin changes it, here or on another instance", async () => {
     const source = await newSource("generic");
     const body = { title: "remembered source", status: "firing" };

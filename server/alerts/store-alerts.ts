@@ -1,11 +1,12 @@
 // Stores one request's alert records and routes them. Repeats of alerts already firing are stored
-// first, each by one statement (touch-repeats.ts); everything else in one transaction: all or none.
+// first, in one statement shared with concurrent requests (touch-repeats.ts); everything else in one
+// transaction: all or none.
 // Deduplication: the same (source, fingerprint) while firing updates that alert; a resolve ends it; a
 // firing after that opens a new one. Routing (server/alerts/routing/): a new firing alert joins or
 // opens an incident by its rule's tier and group key; a resolve may end an incident alerts opened.
 //
-// Locks: every fingerprint, then every group key the request's new alerts may need, then (routing)
-// incident rows. Each set is taken sorted, in that order, and before anything is written, so two
+// Locks: every fingerprint, then every group key the request's firing records may need (one statement),
+// then (routing) incident rows. Each set is taken sorted, in that order, and before anything is written, so two
 // requests never wait on each other in a cycle; replays and concurrent posts meet one
 // row, and one group one incident, in turn (the partial unique index is the backstop). A repeat that
 // raced a resolve and found nothing open lands here too, and is handled as a new firing.

@@ -75,8 +75,7 @@ async function storeLocked(db: DbOrTx, source: RoutingSource, records: AlertReco
           ).map((row) => row.fingerprint),
         )
       : new Set<string>();
-    for (const [index, record] of records.entries()) if (open.has(record.fingerprint)) decisions[index] = null;
-    const routingFor = (index: number) => decisions[index] ?? null;
+    const routingFor = (index: number) => (open.has(records[index]!.fingerprint) ? null : (decisions[index] ?? null));
     // Store every record first, route afterwards: routing locks incident rows, and every group lock
     // must be taken before any of those (a request that locked an incident and then a group could
     // wait on one that holds the group and waits for that incident).

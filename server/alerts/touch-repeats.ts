@@ -30,6 +30,8 @@ type Repeat = { sourceId: string; fingerprint: string; content: Content | null }
 type Waiting = { repeats: Repeat[]; seenAt: Date; resolve: (found: Map<string, string>) => void; reject: (error: unknown) => void };
 type Queue = { waiting: Waiting[]; running: boolean };
 
+const keyOf = (sourceId: string, fingerprint: string) => `${sourceId}\n${fingerprint}`;
+
 // Per database handle, so tests with several databases (or a transaction) never share a statement.
 const queues = new WeakMap<DbOrTx, Queue>();
 
@@ -59,7 +61,7 @@ async function drain(db: DbOrTx, queue: Queue): Promise<void> {
         for (const request of batch) {
           const own = new Map<string, string>();
           for (const { sourceId, fingerprint } of request.repeats) {
-            const id = found.get(`${sourceId}\n${fingerprint}`);
+            const id = found.get(keyOf(sourceId, fingerprint));
             if (id) own.set(fingerprint, id);
           }
           request.resolve(own);
@@ -79,7 +81,7 @@ async function touchBatch(db: DbOrTx, batch: Waiting[]): Promise<Map<string, str
   for (const request of batch) {
     const seen = request.seenAt.toISOString();
     for (const repeat of request.repeats) {
-      const key = `${repeat.sourceId}\n${repeat.fingerprint}`;
+      const key = keyOf(repeat.sourceId, repeat.fingerprint);
       const before = merged.get(key);
       // The latest text wins; a record without content (PagerDuty's bare re-trigger) keeps what is there.
       if (before) Object.assign(before, { count: before.count + 1, content: repeat.content ?? before.content, seen: seen > before.seen ? seen : before.seen });
@@ -104,5 +106,5 @@ async function touchBatch(db: DbOrTx, batch: Waiting[]): Promise<Map<string, str
     where alerts.source_id = input.source and alerts.status = 'firing' and alerts.fingerprint = input.fingerprint
     returning alerts.id, alerts.source_id, alerts.fingerprint`);
   const rows = (result as unknown as { rows: { id: string; source_id: string; fingerprint: string }[] }).rows;
-  return new Map(rows.map((row) => [`${row.source_id}\n${row.fingerprint}`, row.id]));
+  return new Map(rows.map((row) => [keyOf(row.source_id, row.fingerprint), row.id]));
 }

@@ -32,14 +32,8 @@ export function handleAlertsRequest(req: http.IncomingMessage, res: http.ServerR
     res.end(JSON.stringify({ status: "error", message: "Send alerts with POST." }));
     return;
   }
-  let segment: string;
-  try {
-    segment = decodeURIComponent(sourceSegment);
-  } catch {
-    // Not a source id (a stray % escape): the same answer as any unknown source.
-    segment = "";
-  }
-  receiveAlerts({ headers: headerSource(req), readBody: () => readBoundedBody(req) }, segment)
+  // The raw segment: parseRouteId decodes it, and a stray % escape answers 404 like any unknown source.
+  receiveAlerts({ headers: headerSource(req), readBody: () => readBoundedBody(req) }, sourceSegment)
     .then((answer) => {
       // Answered before the whole body arrived (413): close the connection rather than leave the rest
       // of the body on a socket the client would reuse.

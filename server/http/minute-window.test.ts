@@ -59,3 +59,29 @@ describe("the per-minute window", () => {
     expect(answers[4]).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("concurrent requests on one instance", () => {
+  it("share one refill: 64 at once on an empty lease all pass and take one block, not 64", async () => {
+    await awayFromMinuteEnd();
+    const id = await tokenId();
+    const instance = minuteWindows();
+    const limit = 6000; // 100 slots per block
+    const answers = await Promise.all(Array.from({ length: 64 }, () => instance(database.db, "apiToken", id, limit)));
+    expect(answers.every((answer) => answer === null)).toBe(true);
+    const [row] = await database.db.select().from(apiTokenRate).where(eq(apiTokenRate.tokenId, id));
+    expect(row!.requests).toBe(100);
+  });
+
+  it("lets exactly the limit through when requests arrive in bursts larger than a block", async () => {
+    await awayFromMinuteEnd();
+    const id = await tokenId();
+    const instance = minuteWindows();
+    const limit = 1200; // 20 slots per block, bursts of 50
+    let allowed = 0;
+    for (let burst = 0; burst < 30; burst++) {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => instance(database.db, "apiToken", id, limit)));
+      allowed += answers.filter((answer) => answer === null).length;
+    }
+    expect(allowed).toBe(limit);
+  });
+});

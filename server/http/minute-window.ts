@@ -18,11 +18,12 @@ const blockFor = (perMinute: number) => Math.max(1, Math.min(MAX_BLOCK, Math.flo
 
 type Lease = { left: number; until: number; full: boolean };
 type Take = (db: DbOrTx, counter: keyof typeof counters, id: string, perMinute: number) => Promise<number | null>;
+type Windows = { leases: Map<string, Lease>; refills: Map<string, Promise<void>> };
 
 /** One process's slots; tests make several to stand for several instances. */
 export function minuteWindows(): Take {
-  const leases = new Map<string, Lease>();
-  return (db, counter, id, perMinute) => take(leases, db, counter, id, perMinute);
+  const windows: Windows = { leases: new Map(), refills: new Map() };
+  return (db, counter, id, perMinute) => take(windows, db, counter, id, perMinute);
 }
 
 /**
@@ -31,24 +32,41 @@ export function minuteWindows(): Take {
  */
 export const takeMinuteSlot = minuteWindows();
 
-async function take(leases: Map<string, Lease>, db: DbOrTx, counter: keyof typeof counters, id: string, perMinute: number): Promise<number | null> {
+// Requests that find the lease empty while a refill is on its way wait for that refill instead of
+// taking blocks of their own: 32 concurrent requests each taking a block and using one slot of it
+// burned 32 blocks per refill, so a busy token was refused far below its limit (and every alert
+// source's counter row was updated by every waiting request, one after another).
+async function take(windows: Windows, db: DbOrTx, counter: keyof typeof counters, id: string, perMinute: number): Promise<number | null> {
   const name = `${counter}:${id}`;
-  const now = Date.now();
-  const lease = leases.get(name);
-  if (lease && now < lease.until) {
-    if (lease.left > 0) {
-      lease.left -= 1;
-      return null;
+  for (;;) {
+    const now = Date.now();
+    const lease = windows.leases.get(name);
+    if (lease && now < lease.until) {
+      if (lease.left > 0) {
+        lease.left -= 1;
+        return null;
+      }
+      // A window only fills up until it ends: once it refused us, no instance gets more slots before then.
+      if (lease.full) return Math.max(1, Math.ceil((lease.until - now) / 1000));
     }
-    // A window only fills up until it ends: once it refused us, no instance gets more slots before then.
-    if (lease.full) return Math.max(1, Math.ceil((lease.until - now) / 1000));
+    const pending = windows.refills.get(name) ?? refill(windows, name, db, counter, id, perMinute);
+    await pending;
   }
+}
+
+function refill(windows: Windows, name: string, db: DbOrTx, counter: keyof typeof counters, id: string, perMinute: number): Promise<void> {
   const block = blockFor(perMinute);
-  const { requests, msLeft } = await takeBlock(db, counter, id, block);
-  const granted = Math.max(0, Math.min(block, perMinute - (requests - block)));
-  if (leases.size >= 10_000) leases.clear();
-  leases.set(name, { left: Math.max(0, granted - 1), until: now + msLeft, full: granted < block });
-  return granted > 0 ? null : Math.max(1, Math.ceil(msLeft / 1000));
+  const startedAt = Date.now();
+  const pending = takeBlock(db, counter, id, block)
+    .then(({ requests, msLeft }) => {
+      const granted = Math.max(0, Math.min(block, perMinute - (requests - block)));
+      if (windows.leases.size >= 10_000) windows.leases.clear();
+      // At least a millisecond, so the requests waiting on this refill read its answer.
+      windows.leases.set(name, { left: granted, until: startedAt + Math.max(1, msLeft), full: granted < block });
+    })
+    .finally(() => windows.refills.delete(name));
+  windows.refills.set(name, pending);
+  return pending;
 }
 
 async function takeBlock(db: DbOrTx, counter: keyof typeof counters, id: string, block: number): Promise<{ requests: number; msLeft: number }> {

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users, type Incident } from "@/db/schema";
 import { incidentMetrics } from "@/lib/incident-metrics";
@@ -12,32 +12,62 @@ export async function getIncident({ ctx, input }: { ctx: ServiceContext; input: 
   return { ...(await loadIncidentDetails(ctx.db, incident)), canWrite: can(ctx.actor, "incident.write") };
 }
 
-/** Everything the incident page shows of an incident the caller may already see; the same for every viewer. */
-export async function loadIncidentDetails(db: DbOrTx, incident: Incident): Promise<Omit<IncidentOutput, "canWrite">> {
-  const ctx = { db };
-  const [[severity], [declaredBy], serviceRows, roleTypes, assignments, participants, mergedInto] = await Promise.all([
-    ctx.db.select().from(severities).where(eq(severities.id, incident.severityId)),
-    ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, incident.declaredById)),
-    ctx.db
+// The incident page's details, read on every get and every live update: prepared once per database
+// (as the list's details are, list-details.ts), so no query is built per request and PostgreSQL plans
+// each once per connection.
+function prepare(db: DbOrTx) {
+  const incidentId = sql.placeholder("incidentId");
+  return {
+    severity: db
+      .select()
+      .from(severities)
+      .where(eq(severities.id, sql.placeholder("severityId")))
+      .prepare("incident_get_severity"),
+    declaredBy: db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.id, sql.placeholder("userId")))
+      .prepare("incident_get_declared_by"),
+    services: db
       .select({ id: services.id, name: services.name, tier: services.tier })
       .from(incidentServices)
       .innerJoin(services, eq(services.id, incidentServices.serviceId))
-      .where(eq(incidentServices.incidentId, incident.id))
-      .orderBy(asc(services.name)),
-    ctx.db.select().from(incidentRoleTypes).orderBy(asc(incidentRoleTypes.sortOrder), asc(incidentRoleTypes.name)),
-    ctx.db
+      .where(eq(incidentServices.incidentId, incidentId))
+      .orderBy(asc(services.name))
+      .prepare("incident_get_services"),
+    roleTypes: db.select().from(incidentRoleTypes).orderBy(asc(incidentRoleTypes.sortOrder), asc(incidentRoleTypes.name)).prepare("incident_get_role_types"),
+    assignments: db
       .select({ roleTypeId: incidentRoleAssignments.roleTypeId, userId: users.id, name: users.name, from: incidentRoleAssignments.assignedAt, until: incidentRoleAssignments.releasedAt })
       .from(incidentRoleAssignments)
       .innerJoin(users, eq(users.id, incidentRoleAssignments.userId))
-      .where(eq(incidentRoleAssignments.incidentId, incident.id))
-      .orderBy(asc(incidentRoleAssignments.assignedAt)),
-    ctx.db
+      .where(eq(incidentRoleAssignments.incidentId, incidentId))
+      .orderBy(asc(incidentRoleAssignments.assignedAt))
+      .prepare("incident_get_assignments"),
+    participants: db
       .select({ id: users.id, name: users.name })
       .from(incidentParticipants)
       .innerJoin(users, eq(users.id, incidentParticipants.userId))
-      .where(eq(incidentParticipants.incidentId, incident.id))
-      .orderBy(asc(users.name)),
-    incident.mergedIntoId ? ctx.db.select({ id: incidents.id, number: incidents.number }).from(incidents).where(eq(incidents.id, incident.mergedIntoId)) : Promise.resolve([]),
+      .where(eq(incidentParticipants.incidentId, incidentId))
+      .orderBy(asc(users.name))
+      .prepare("incident_get_participants"),
+  };
+}
+
+const preparedByDb = new WeakMap<DbOrTx, ReturnType<typeof prepare>>();
+
+/** Everything the incident page shows of an incident the caller may already see; the same for every viewer. */
+export async function loadIncidentDetails(db: DbOrTx, incident: Incident): Promise<Omit<IncidentOutput, "canWrite">> {
+  let prepared = preparedByDb.get(db);
+  if (!prepared) preparedByDb.set(db, (prepared = prepare(db)));
+  const byIncident = { incidentId: incident.id };
+  const [[severity], [declaredBy], serviceRows, roleTypes, assignments, participants, mergedInto] = await Promise.all([
+    prepared.severity.execute({ severityId: incident.severityId }),
+    prepared.declaredBy.execute({ userId: incident.declaredById }),
+    prepared.services.execute(byIncident),
+    prepared.roleTypes.execute(),
+    prepared.assignments.execute(byIncident),
+    prepared.participants.execute(byIncident),
+    incident.mergedIntoId ? db.select({ id: incidents.id, number: incidents.number }).from(incidents).where(eq(incidents.id, incident.mergedIntoId)) : Promise.resolve([]),
   ]);
   if (!severity || !declaredBy) throw new Error(`incident ${incident.id} references missing rows`);
   const roleName = new Map(roleTypes.map((role) => [role.id, role.name]));

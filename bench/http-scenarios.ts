@@ -3,7 +3,7 @@
 import autocannon from "autocannon";
 import pg from "pg";
 import { transformer } from "@/lib/trpc/transformer";
-import { addNoteSql, getSql, listSql, loadSql, timelineSql, type Figures, type ListFilter } from "./raw-sql";
+import { addNoteSql, type Caller, getSql, listSql, loadSql, timelineSql, type Figures, type ListFilter } from "./raw-sql";
 
 export type ScenarioResult = {
   key: string;
@@ -44,6 +44,7 @@ type Scenario = {
 
 export const DEMO_ADMIN = { email: "admin@example.com", password: "daytwo-demo" };
 const CONNECTIONS = 32;
+const BENCH_TOKEN_NAME = "Bench reader";
 // Unmeasured requests per connection before each timed run, on both sides: enough for V8 to
 // optimize the hot paths, so the figures are the steady state a long-running server serves (one
 // round left the first scenario measuring a half-warm JIT).
@@ -174,7 +175,8 @@ function listScenario(key: string, label: string, pool: pg.Pool, filter: ListFil
   return { key, label, method: "GET", path: queryPath("incidents.list", input), sql: listSql(pool, filter) };
 }
 
-function scenarios(pool: pg.Pool, bigIncidentId: string, actorId: string): Scenario[] {
+/** The REST scenarios' floor is the SQL the app sends for the token's actor (the viewer role). */
+function scenarios(pool: pg.Pool, bigIncidentId: string, actorId: string, tokenCaller: Caller): Scenario[] {
   const filtered = { statuses: ["resolved"], severityIds: [2] };
   return [
     listScenario("list", "list, first page", pool, { sort: "active_first" }, {}),
@@ -184,8 +186,8 @@ function scenarios(pool: pg.Pool, bigIncidentId: string, actorId: string): Scena
       fallback: listScenario("list-filtered-active", "list, filtered (resolved, SEV2, active first)", pool, { ...filtered, sort: "active_first" }, { ...filtered, sort: "active_first" }),
     },
     { key: "get", label: "get one", method: "GET", path: queryPath("incidents.get", { incidentId: bigIncidentId }), sql: getSql(pool, bigIncidentId) },
-    { ...listScenario("rest-list", "REST /api/v1: list, first page", pool, { sort: "active_first" }, {}), path: "/api/v1/incidents", viaRestApi: true },
-    { key: "rest-get", label: "REST /api/v1: get one", method: "GET", path: `/api/v1/incidents/${bigIncidentId}`, sql: getSql(pool, bigIncidentId), viaRestApi: true },
+    { key: "rest-list", label: "REST /api/v1: list, first page", method: "GET", path: "/api/v1/incidents", sql: listSql(pool, { sort: "active_first" }, tokenCaller), viaRestApi: true },
+    { key: "rest-get", label: "REST /api/v1: get one", method: "GET", path: `/api/v1/incidents/${bigIncidentId}`, sql: getSql(pool, bigIncidentId, tokenCaller), viaRestApi: true },
     {
       key: "timeline",
       label: "timeline, 500 events",
@@ -210,7 +212,7 @@ async function createApiToken(baseUrl: string, cookie: string): Promise<string> 
     method: "POST",
     headers: { cookie, "content-type": "application/json" },
     // Well above the bench's request count: the limit is not what is measured.
-    body: mutationBody({ name: "Bench reader", scopes: ["incidents:read"], requestsPerMinute: 100_000 }),
+    body: mutationBody({ name: BENCH_TOKEN_NAME, scopes: ["incidents:read"], requestsPerMinute: 100_000 }),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`apiTokens.create answered ${response.status}: ${text.slice(0, 300)}`);
@@ -238,9 +240,15 @@ export async function runScenarios(options: ScenarioOptions): Promise<ScenarioRe
     const { rows } = await pool.query<{ id: string }>("select id from users where lower(email) = $1", [DEMO_ADMIN.email]);
     const actorId = rows[0]?.id;
     if (!actorId) throw new Error(`no user ${DEMO_ADMIN.email} in the benchmark database`);
+    const tokenActor = await pool.query<{ actor_user_id: string; role: string }>("select t.actor_user_id, u.role from api_tokens t join users u on u.id = t.actor_user_id where t.name = $1", [
+      BENCH_TOKEN_NAME,
+    ]);
+    const tokenRow = tokenActor.rows[0];
+    if (tokenRow?.role !== "viewer") throw new Error(`the bench token should act as a viewer, found ${tokenRow?.role ?? "no token"}`);
+    const tokenCaller: Caller = { kind: "viewer", actorId: tokenRow.actor_user_id };
 
     const only = options.only;
-    for (const planned of scenarios(pool, options.bigIncidentId, actorId).filter((scenario) => !only || only.includes(scenario.key))) {
+    for (const planned of scenarios(pool, options.bigIncidentId, actorId, tokenCaller).filter((scenario) => !only || only.includes(scenario.key))) {
       const queue: Scenario[] = [planned];
       for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
         const apiError = await preflight(baseUrl, authFor(scenario), scenario, options.serverOutput);

@@ -6,7 +6,16 @@ import { openStatuses } from "@/lib/incident-lifecycle";
 
 export type Figures = { p50: number; p99: number; rps: number; count: number; errors: number };
 export type ListFilter = { statuses?: string[]; severityIds?: number[]; sort: "active_first" | "newest" };
-type Query = { text: string; values: unknown[] };
+/**
+ * Whose SQL to send. The UI scenarios sign in as the admin, who sees every incident. The REST
+ * scenarios use an `incidents:read` token, which acts with the viewer role: its reads carry the
+ * visibility rule (public, or private with its own participant row), as server/incidents/access.ts
+ * and status-counts.ts write it for such a caller.
+ */
+export type Caller = { kind: "admin" } | { kind: "viewer"; actorId: string };
+// `name` where the app prepares the statement (server/incidents/list-details.ts, get.ts): the raw side
+// then prepares it too, so both get PostgreSQL's plan reuse and the comparison stays like for like.
+export type Query = { text: string; values: unknown[]; name?: string };
 
 const PAGE_SIZE = 25;
 const INCIDENT_COLUMNS = [
@@ -36,7 +45,8 @@ const INCIDENT_COLUMNS = [
 ];
 // The list reads only the columns a row shows (server/incidents/list.ts listColumns).
 const LIST_SELECT = ["id", "number", "title", "status", "kind", "is_private", "declared_at", "resolved_at"].map((column) => `"incidents"."${column}"`).join(", ");
-const INCIDENT_SELECT = INCIDENT_COLUMNS.map((column) => `"incidents"."${column}"`).join(", ");
+// loadVisibleIncident selects the whole row, which drizzle writes with bare column names.
+const INCIDENT_SELECT = INCIDENT_COLUMNS.map((column) => `"${column}"`).join(", ");
 // The timeline reads only the columns it sends (server/incidents/timeline.ts readEvents).
 const EVENT_SELECT = ["id", "seq", "kind", "actor_id", "occurred_at", "recorded_at", "data", "body", "supersedes_id"].map((column) => `"incident_events"."${column}"`).join(", ");
 
@@ -45,21 +55,30 @@ function placeholders(values: unknown[], add: readonly unknown[]): string {
   return add.map((value) => `$${values.push(value)}`).join(", ");
 }
 
-function filterSql(values: unknown[], filter: ListFilter, withStatus: boolean): string {
-  const parts: string[] = [];
-  if (withStatus && filter.statuses?.length) parts.push(`"incidents"."status" in (${placeholders(values, filter.statuses)})`);
-  if (filter.severityIds?.length) parts.push(`"incidents"."severity_id" in (${placeholders(values, filter.severityIds)})`);
-  return parts.length ? ` where (${parts.join(" and ")})` : "";
+/** visibleTo(actor) for a viewer without a team; nothing for the admin. */
+function visibilitySql(values: unknown[], caller: Caller): string | null {
+  if (caller.kind === "admin") return null;
+  return `("incidents"."is_private" = $${values.push(false)} or exists (select 1 from "incident_participants" where "incident_participants"."incident_id" = "incidents"."id" and "incident_participants"."user_id" = $${values.push(caller.actorId)}))`;
 }
 
-// The admin sees every incident, so there is no visibility clause (as in server/incidents/access.ts).
-function pageQuery(filter: ListFilter): Query {
+function filterSql(values: unknown[], filter: ListFilter, withStatus: boolean, caller: Caller): string {
+  const parts: string[] = [];
+  const visibility = visibilitySql(values, caller);
+  if (visibility) parts.push(visibility);
+  if (withStatus && filter.statuses?.length) parts.push(`"incidents"."status" in (${placeholders(values, filter.statuses)})`);
+  if (filter.severityIds?.length) parts.push(`"incidents"."severity_id" in (${placeholders(values, filter.severityIds)})`);
+  // drizzle's and() leaves a single condition unwrapped.
+  if (parts.length <= 1) return parts.length ? ` where ${parts[0]}` : "";
+  return ` where (${parts.join(" and ")})`;
+}
+
+export function pageQuery(filter: ListFilter, caller: Caller): Query {
   const values: unknown[] = [];
   // Literal statuses and explicit null order, exactly as server/incidents/list-cursor.ts writes them
   // (that is what lets incidents_active_first_idx serve the order).
   const key = (): string => (filter.sort === "active_first" ? `(case when "incidents"."status" in (${openStatuses.map((s) => `'${s}'`).join(", ")}) then 0 else 1 end)` : "0");
   const selectKey = key();
-  const where = filterSql(values, filter, true);
+  const where = filterSql(values, filter, true, caller);
   const order =
     filter.sort === "active_first"
       ? `${key()} asc, "incidents"."declared_at" desc nulls last, "incidents"."id" desc nulls last`
@@ -71,73 +90,100 @@ function pageQuery(filter: ListFilter): Query {
 }
 
 // As server/incidents/status-counts.ts: status and severity filters (all the bench uses) are
-// answered by the counters the incidents trigger keeps; the admin sees private incidents too.
-function countsQuery(filter: ListFilter): Query {
+// answered by the counters the incidents trigger keeps. The admin's count every incident; a viewer's
+// count the public ones, and the private ones it takes part in are counted from its participant rows.
+export function countsQueries(filter: ListFilter, caller: Caller): Query[] {
   const values: unknown[] = [];
-  const where = filter.severityIds?.length ? ` where "incident_status_counts"."severity_id" in (${placeholders(values, filter.severityIds)})` : "";
-  return { text: `select "status", sum("count")::int from "incident_status_counts"${where} group by "incident_status_counts"."status"`, values };
+  const parts: string[] = [];
+  if (caller.kind === "viewer") parts.push(`"incident_status_counts"."is_private" = $${values.push(false)}`);
+  if (filter.severityIds?.length) parts.push(`"incident_status_counts"."severity_id" in (${placeholders(values, filter.severityIds)})`);
+  const where = parts.length === 0 ? "" : ` where ${parts.length === 1 ? parts[0] : `(${parts.join(" and ")})`}`;
+  const counters = { text: `select "status", sum("count")::int from "incident_status_counts"${where} group by "incident_status_counts"."status"`, values };
+  if (caller.kind === "admin") return [counters];
+  const own: unknown[] = [caller.actorId, true];
+  const severity = filter.severityIds?.length ? ` and "incidents"."severity_id" in (${placeholders(own, filter.severityIds)})` : "";
+  const privateOnes = {
+    text: `select "incidents"."status", count(*)::int from "incident_participants" inner join "incidents" on "incidents"."id" = "incident_participants"."incident_id" where ("incident_participants"."user_id" = $1 and "incidents"."is_private" = $2${severity}) group by "incidents"."status"`,
+    values: own,
+  };
+  return [counters, privateOnes];
 }
 
 // As server/incidents/list-details.ts: the page's ids travel as one array parameter.
-function commandersQuery(ids: string[]): Query {
+export function commandersQuery(ids: string[]): Query {
   const text = `select "incident_role_assignments"."incident_id", "users"."id", "users"."name" from "incident_role_assignments"
     inner join "incident_role_types" on "incident_role_types"."id" = "incident_role_assignments"."role_type_id"
     inner join "users" on "users"."id" = "incident_role_assignments"."user_id"
     where ("incident_role_assignments"."incident_id" = any($1::uuid[]) and "incident_role_types"."key" = $2
       and "incident_role_assignments"."released_at" is null)`;
-  return { text, values: [ids, "commander"] };
+  return { name: "incident_list_commanders", text, values: [ids, "commander"] };
 }
 
-function servicesQuery(ids: string[]): Query {
+export function servicesQuery(ids: string[]): Query {
   const text = `select "incident_services"."incident_id", "services"."id", "services"."name" from "incident_services"
     inner join "services" on "services"."id" = "incident_services"."service_id" where "incident_services"."incident_id" = any($1::uuid[])`;
-  return { text, values: [ids] };
+  return { name: "incident_list_services", text, values: [ids] };
 }
 
 // drizzle reads rows as arrays; so does the raw side, to parse the same way.
-const run = (pool: Pool, query: Query) => pool.query({ text: query.text, values: query.values, rowMode: "array" });
+const run = (pool: Pool, query: Query) => pool.query({ name: query.name, text: query.text, values: query.values, rowMode: "array" });
 
 /** incidents.list: page + counts in parallel, then commanders + services of the page in parallel. */
-export function listSql(pool: Pool, filter: ListFilter): () => Promise<void> {
-  const page = pageQuery(filter);
-  const counts = countsQuery(filter);
+export function listSql(pool: Pool, filter: ListFilter, caller: Caller = { kind: "admin" }): () => Promise<void> {
+  const page = pageQuery(filter, caller);
+  const counts = countsQueries(filter, caller);
   return async () => {
-    const [rows] = await Promise.all([run(pool, page), run(pool, counts)]);
+    const [rows] = await Promise.all([run(pool, page), ...counts.map((query) => run(pool, query))]);
     const ids = rows.rows.slice(0, PAGE_SIZE).map((row: unknown[]) => String(row[0]));
     if (ids.length) await Promise.all([run(pool, commandersQuery(ids)), run(pool, servicesQuery(ids))]);
   };
 }
 
 /** incidents.get: the incident (visibility check), then its severity, people, services and roles in parallel. */
-export function getSql(pool: Pool, incidentId: string): () => Promise<void> {
-  const incident: Query = { text: `select ${INCIDENT_SELECT} from "incidents" where "incidents"."id" = $1`, values: [incidentId] };
-  const details = (severityId: unknown, declaredById: unknown): Query[] => [
-    { text: `select "id", "name", "rank", "description" from "severities" where "severities"."id" = $1`, values: [severityId] },
-    { text: `select "id", "name" from "users" where "users"."id" = $1`, values: [declaredById] },
+export function incidentQuery(incidentId: string, caller: Caller): Query {
+  const values: unknown[] = [incidentId];
+  const visibility = visibilitySql(values, caller);
+  const where = visibility ? `("incidents"."id" = $1 and ${visibility})` : `"incidents"."id" = $1`;
+  return { text: `select ${INCIDENT_SELECT} from "incidents" where ${where}`, values };
+}
+
+/** The incident's severity, people, services and roles: loadIncidentDetails in server/incidents/get.ts. */
+export function detailQueries(incidentId: string, severityId: unknown, declaredById: unknown): Query[] {
+  return [
+    { name: "incident_get_severity", text: `select "id", "name", "rank", "description" from "severities" where "severities"."id" = $1`, values: [severityId] },
+    { name: "incident_get_declared_by", text: `select "id", "name" from "users" where "users"."id" = $1`, values: [declaredById] },
     {
+      name: "incident_get_services",
       text: `select "services"."id", "services"."name", "services"."tier" from "incident_services" inner join "services" on "services"."id" = "incident_services"."service_id" where "incident_services"."incident_id" = $1 order by "services"."name" asc`,
       values: [incidentId],
     },
     {
+      name: "incident_get_role_types",
       text: `select "id", "key", "name", "guide", "is_builtin", "sort_order" from "incident_role_types" order by "incident_role_types"."sort_order" asc, "incident_role_types"."name" asc`,
       values: [],
     },
     {
+      name: "incident_get_assignments",
       text: `select "incident_role_assignments"."role_type_id", "users"."id", "users"."name", "incident_role_assignments"."assigned_at", "incident_role_assignments"."released_at" from "incident_role_assignments" inner join "users" on "users"."id" = "incident_role_assignments"."user_id" where "incident_role_assignments"."incident_id" = $1 order by "incident_role_assignments"."assigned_at" asc`,
       values: [incidentId],
     },
     {
+      name: "incident_get_participants",
       text: `select "users"."id", "users"."name" from "incident_participants" inner join "users" on "users"."id" = "incident_participants"."user_id" where "incident_participants"."incident_id" = $1 order by "users"."name" asc`,
       values: [incidentId],
     },
   ];
+}
+
+export function getSql(pool: Pool, incidentId: string, caller: Caller = { kind: "admin" }): () => Promise<void> {
+  const incident = incidentQuery(incidentId, caller);
   const severityColumn = INCIDENT_COLUMNS.indexOf("severity_id");
   const declaredByColumn = INCIDENT_COLUMNS.indexOf("declared_by_id");
   return async () => {
     const found = await run(pool, incident);
     const row = found.rows[0] as unknown[] | undefined;
     if (!row) throw new Error(`incident ${incidentId} not found`);
-    await Promise.all(details(row[severityColumn], row[declaredByColumn]).map((query) => run(pool, query)));
+    await Promise.all(detailQueries(incidentId, row[severityColumn], row[declaredByColumn]).map((query) => run(pool, query)));
   };
 }
 

@@ -55,6 +55,8 @@ async function main() {
   const { startJobs } = await import("@/server/jobs/start-jobs");
   const { createMailer } = await import("@/server/mail/mailer");
   const jobs = await startJobs({ database, url: env.DATABASE_URL, mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }), scanOnStart: true });
+  // PGlite never vacuums, and a PostgreSQL server may run with autovacuum off: then the app does it.
+  const vacuuming = await (await import("@/server/jobs/vacuum-when-needed")).startVacuuming(database);
 
   const NativeDate = Date;
   const { default: next } = await import("next");
@@ -150,6 +152,7 @@ async function main() {
     server.closeAllConnections();
     await collab.close().catch(collab.onError);
     await app.close().catch(() => {});
+    vacuuming.stop();
     // Running jobs finish (bounded) while the database is still open.
     await jobs.stop().catch((error: unknown) => console.error("daytwo: stopping the job worker failed", error));
     // Closing PGlite cleanly keeps its sequences and WAL consistent for the next start.

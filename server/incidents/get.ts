@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedPerDb } from "@/db/prepared-per-db";
 import { incidentParticipants, incidentRoleAssignments, incidentRoleTypes, incidents, incidentServices, services, severities, users, type Incident } from "@/db/schema";
 import { incidentMetrics } from "@/lib/incident-metrics";
 import { can } from "@/server/auth/can";
@@ -15,7 +16,7 @@ export async function getIncident({ ctx, input }: { ctx: ServiceContext; input: 
 // The incident page's details, read on every get and every live update: prepared once per database
 // (as the list's details are, list-details.ts), so no query is built per request and PostgreSQL plans
 // each once per connection.
-function prepare(db: DbOrTx) {
+const preparedFor = preparedPerDb((db) => {
   const incidentId = sql.placeholder("incidentId");
   return {
     severity: db
@@ -51,14 +52,11 @@ function prepare(db: DbOrTx) {
       .orderBy(asc(users.name))
       .prepare("incident_get_participants"),
   };
-}
-
-const preparedByDb = new WeakMap<DbOrTx, ReturnType<typeof prepare>>();
+});
 
 /** Everything the incident page shows of an incident the caller may already see; the same for every viewer. */
 export async function loadIncidentDetails(db: DbOrTx, incident: Incident): Promise<Omit<IncidentOutput, "canWrite">> {
-  let prepared = preparedByDb.get(db);
-  if (!prepared) preparedByDb.set(db, (prepared = prepare(db)));
+  const prepared = preparedFor(db);
   const byIncident = { incidentId: incident.id };
   const [[severity], [declaredBy], serviceRows, roleTypes, assignments, participants, mergedInto] = await Promise.all([
     prepared.severity.execute({ severityId: incident.severityId }),

@@ -1,11 +1,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedPerDb } from "@/db/prepared-per-db";
 import { incidentRoleAssignments, incidentRoleTypes, incidentServices, services, users } from "@/db/schema";
 
 // The commander and the services of one page of incidents. Every list request runs these two, so
 // they are prepared once per database (the ids travel as one array, keeping the statement's shape
 // fixed): no query building per request, and PostgreSQL plans them once per connection.
-function prepare(db: DbOrTx) {
+const preparedFor = preparedPerDb((db) => {
   const ids = sql.placeholder("ids");
   return {
     commanders: db
@@ -22,14 +23,11 @@ function prepare(db: DbOrTx) {
       .where(sql`${incidentServices.incidentId} = any(${ids}::uuid[])`)
       .prepare("incident_list_services"),
   };
-}
-
-const preparedByDb = new WeakMap<DbOrTx, ReturnType<typeof prepare>>();
+});
 
 export async function commandersAndServices(db: DbOrTx, incidentIds: string[]) {
   if (incidentIds.length === 0) return { commanders: [], services: [] };
-  let prepared = preparedByDb.get(db);
-  if (!prepared) preparedByDb.set(db, (prepared = prepare(db)));
+  const prepared = preparedFor(db);
   const [commanders, serviceRows] = await Promise.all([prepared.commanders.execute({ ids: incidentIds }), prepared.services.execute({ ids: incidentIds })]);
   return { commanders, services: serviceRows };
 }

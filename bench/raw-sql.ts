@@ -61,15 +61,16 @@ function visibilitySql(values: unknown[], caller: Caller): string | null {
   return `("incidents"."is_private" = $${values.push(false)} or exists (select 1 from "incident_participants" where "incident_participants"."incident_id" = "incidents"."id" and "incident_participants"."user_id" = $${values.push(caller.actorId)}))`;
 }
 
+/** A WHERE clause as drizzle's and() writes it: a single condition unwrapped, several in parentheses. */
+const whereOf = (parts: string[]): string => (parts.length === 0 ? "" : ` where ${parts.length === 1 ? parts[0] : `(${parts.join(" and ")})`}`);
+
 function filterSql(values: unknown[], filter: ListFilter, withStatus: boolean, caller: Caller): string {
   const parts: string[] = [];
   const visibility = visibilitySql(values, caller);
   if (visibility) parts.push(visibility);
   if (withStatus && filter.statuses?.length) parts.push(`"incidents"."status" in (${placeholders(values, filter.statuses)})`);
   if (filter.severityIds?.length) parts.push(`"incidents"."severity_id" in (${placeholders(values, filter.severityIds)})`);
-  // drizzle's and() leaves a single condition unwrapped.
-  if (parts.length <= 1) return parts.length ? ` where ${parts[0]}` : "";
-  return ` where (${parts.join(" and ")})`;
+  return whereOf(parts);
 }
 
 export function pageQuery(filter: ListFilter, caller: Caller): Query {
@@ -97,8 +98,7 @@ export function countsQueries(filter: ListFilter, caller: Caller): Query[] {
   const parts: string[] = [];
   if (caller.kind === "viewer") parts.push(`"incident_status_counts"."is_private" = $${values.push(false)}`);
   if (filter.severityIds?.length) parts.push(`"incident_status_counts"."severity_id" in (${placeholders(values, filter.severityIds)})`);
-  const where = parts.length === 0 ? "" : ` where ${parts.length === 1 ? parts[0] : `(${parts.join(" and ")})`}`;
-  const counters = { text: `select "status", sum("count")::int from "incident_status_counts"${where} group by "incident_status_counts"."status"`, values };
+  const counters = { text: `select "status", sum("count")::int from "incident_status_counts"${whereOf(parts)} group by "incident_status_counts"."status"`, values };
   if (caller.kind === "admin") return [counters];
   const own: unknown[] = [caller.actorId, true];
   const severity = filter.severityIds?.length ? ` and "incidents"."severity_id" in (${placeholders(own, filter.severityIds)})` : "";

@@ -14,7 +14,7 @@ import { recordingDb } from "@/test/query-log";
 import { type Caller, commandersQuery, countsQueries, detailQueries, incidentQuery, type ListFilter, pageQuery, type Query, servicesQuery } from "./raw-sql";
 
 let database: TestDatabase;
-let recorded: { db: Db; statements: string[] };
+let recorded: { db: Db; statements: string[]; names: Map<string, string> };
 let admin: Actor;
 let viewer: Actor;
 let incident: { id: string; severityId: number; declaredById: string };
@@ -38,8 +38,24 @@ const texts = (statements: (string | Query)[]) => statements.map((s) => normaliz
 
 async function appStatements(run: () => Promise<unknown>): Promise<string[]> {
   recorded.statements.length = 0;
+  recorded.names.clear();
   await run();
   return texts(recorded.statements);
+}
+
+/**
+ * The statements the app prepared, by name, beside those the raw side names: a statement prepared on
+ * one side only would give that side PostgreSQL's plan reuse alone. PGlite takes no names.
+ */
+function expectSameNames(raw: Query[]): void {
+  if (database.driver.kind !== "postgres") return;
+  const app = [...recorded.names].map(([text, name]) => `${name}: ${normalized(text)}`).sort();
+  expect(app).toEqual(
+    raw
+      .filter((query) => query.name)
+      .map((query) => `${query.name}: ${normalized(query.text)}`)
+      .sort(),
+  );
 }
 
 const callers = (): [string, Actor, Caller][] => [
@@ -60,14 +76,18 @@ describe("the raw SQL the bench compares against", () => {
       const app = await appStatements(() => listIncidents({ ctx: contextFor(recorded.db, actor), input: listIncidentsInput.parse(input) }));
       const rawFilter: ListFilter = { ...filter, statuses: "statuses" in filter ? [...filter.statuses] : undefined, severityIds: "severityIds" in filter ? [...filter.severityIds] : undefined };
       const page = [incident.id];
-      expect(app).toEqual(texts([pageQuery(rawFilter, caller), ...countsQueries(rawFilter, caller), commandersQuery(page), servicesQuery(page)]));
+      const raw = [pageQuery(rawFilter, caller), ...countsQueries(rawFilter, caller), commandersQuery(page), servicesQuery(page)];
+      expect(app).toEqual(texts(raw));
+      expectSameNames(raw);
     }
   });
 
   it("is what the app sends to get one incident, for the admin and for a viewer", async () => {
     for (const [, actor, caller] of callers()) {
       const app = await appStatements(() => getIncident({ ctx: contextFor(recorded.db, actor), input: { incidentId: incident.id } }));
-      expect(app).toEqual(texts([incidentQuery(incident.id, caller), ...detailQueries(incident.id, incident.severityId, incident.declaredById)]));
+      const raw = [incidentQuery(incident.id, caller), ...detailQueries(incident.id, incident.severityId, incident.declaredById)];
+      expect(app).toEqual(texts(raw));
+      expectSameNames(raw);
     }
   });
 });

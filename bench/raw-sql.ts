@@ -144,7 +144,9 @@ export function incidentQuery(incidentId: string, caller: Caller): Query {
   const values: unknown[] = [incidentId];
   const visibility = visibilitySql(values, caller);
   const where = visibility ? `("incidents"."id" = $1 and ${visibility})` : `"incidents"."id" = $1`;
-  return { text: `select ${INCIDENT_SELECT} from "incidents" where ${where}`, values };
+  // Prepared as server/incidents/access.ts prepares it, under the name of the caller's shape.
+  const name = caller.kind === "admin" ? "incident_visible_all" : "incident_visible_public_or_own";
+  return { name, text: `select ${INCIDENT_SELECT} from "incidents" where ${where}`, values };
 }
 
 /** The incident's severity, people, services and roles: loadIncidentDetails in server/incidents/get.ts. */

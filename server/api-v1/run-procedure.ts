@@ -33,25 +33,34 @@ function openApiHandler(): Handler {
 }
 
 /**
- * The request as the library reads it: a Request (so its content type and abort signal come the cheap
- * way), its path without /api/v1, and its body already read, parsed as JSON when the library asks.
+ * The request as the library reads it: its method, its path without /api/v1 (query included), its
+ * content type, and its body already read, parsed as JSON when the library asks. The library takes
+ * the Web Request branch for anything that is `instanceof Request`, so this object has Request's
+ * prototype without being built as one: constructing a real Request (headers, URL, abort signal) per
+ * call cost more than the rest of the adaptation. The library reads no other part of it; its
+ * `signal` is handed only to our createContext, which ignores it.
  */
 function libraryRequest(req: http.IncomingMessage, body: Buffer | null): Request {
   const url = new URL(`http://daytwo.local${req.url ?? "/"}`);
   if (req.method === "GET") fixQueryBooleans(url);
-  const headers = new Headers();
-  if (req.headers["content-type"]) headers.set("content-type", req.headers["content-type"]);
-  const request = new Request(url, { method: req.method, headers });
-  const path = url.toString().replace(API_BASE_PATH, "");
-  return new Proxy(request, {
-    get(target, property) {
-      if (property === "url") return path;
-      if (property === "body") return body === null ? undefined : parseJson(body);
-      const value = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
+  const contentType = req.headers["content-type"] ?? null;
+  let parsed: { value: unknown } | undefined;
+  const request = {
+    method: req.method,
+    url: url.toString().replace(API_BASE_PATH, ""),
+    headers: { get: (name: string) => (name.toLowerCase() === "content-type" ? contentType : null) },
+    signal: NEVER_ABORTED,
+    // Read twice by the library (a stream check, then the value): parsed once, on first read.
+    get body() {
+      parsed ??= { value: body === null ? undefined : parseJson(body) };
+      return parsed.value;
     },
-  });
+  };
+  return Object.setPrototypeOf(request, Request.prototype) as Request;
 }
+
+// Procedures called over REST finish or fail on their own; nothing aborts them part-way.
+const NEVER_ABORTED = new AbortController().signal;
 
 function parseJson(body: Buffer): unknown {
   try {

@@ -1,5 +1,7 @@
-// The incident scenarios: each is driven over HTTP with autocannon against the running app, then
-// its equivalent raw SQL is driven through a `pg` Pool for the same time at the same concurrency.
+// The incident scenarios: each is driven over HTTP with autocannon against the running app, and its
+// equivalent raw SQL through a `pg` Pool at the same concurrency, in alternating slices (API, SQL,
+// API, SQL…): this machine's speed drifts by a quarter within a minute, and a ratio of two runs taken
+// back to back in one slice each is much steadier than one of two long runs far apart.
 import autocannon from "autocannon";
 import pg from "pg";
 import { transformer } from "@/lib/trpc/transformer";
@@ -12,6 +14,8 @@ export type ScenarioResult = {
   api: Figures | null;
   apiError?: string;
   sql: Figures;
+  /** API p50 ÷ SQL p50 of each round (API slice, then SQL slice); empty when the API errored. */
+  ratios: number[];
   /** The most API p50 may be, as a multiple of raw SQL p50 (the issue that set the target). */
   limit: number;
 };
@@ -20,7 +24,9 @@ export type ScenarioOptions = {
   baseUrl: string;
   databaseUrl: string;
   bigIncidentId: string;
+  /** Per side: split into `rounds` alternating slices. */
   seconds: number;
+  rounds: number;
   connections?: number;
   log?: (line: string) => void;
   /** The server's log, to name the cause of a failing endpoint. */
@@ -148,6 +154,23 @@ async function preflight(baseUrl: string, auth: Record<string, string>, scenario
   return `HTTP ${res.status}: ${cause ?? message}`;
 }
 
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** Several slices' figures as one: the median of each latency and rate, every request and error counted. */
+function combined(slices: Figures[]): Figures {
+  return {
+    p50: median(slices.map((f) => f.p50)),
+    p99: median(slices.map((f) => f.p99)),
+    rps: median(slices.map((f) => f.rps)),
+    count: slices.reduce((sum, f) => sum + f.count, 0),
+    errors: slices.reduce((sum, f) => sum + f.errors, 0),
+  };
+}
+
 /** Either a timed run or exactly `amount` requests (a warm-up that leaves nothing in flight). */
 async function loadApi(baseUrl: string, auth: Record<string, string>, scenario: Scenario, connections: number, run: { seconds: number } | { amount: number }): Promise<Figures> {
   const result = await autocannon({
@@ -252,21 +275,30 @@ export async function runScenarios(options: ScenarioOptions): Promise<ScenarioRe
       const queue: Scenario[] = [planned];
       for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
         const apiError = await preflight(baseUrl, authFor(scenario), scenario, options.serverOutput);
-        let api: Figures | null = null;
         if (apiError) {
           log(`  ${scenario.label}: API not benchmarked — ${apiError}`);
           if (scenario.fallback) queue.push(scenario.fallback);
         } else {
-          log(`  ${scenario.label}: API, ${connections} connections, ${seconds} s…`);
           await loadApi(baseUrl, authFor(scenario), scenario, connections, { amount: connections * WARM_UP_ROUNDS });
-          api = await loadApi(baseUrl, authFor(scenario), scenario, connections, { seconds });
-          // autocannon abandons in-flight requests at the deadline; the server still finishes them.
-          await waitForIdleDatabase(pool);
         }
-        log(`  ${scenario.label}: raw SQL, ${connections} workers, ${seconds} s…`);
         for (let round = 0; round < WARM_UP_ROUNDS; round++) await Promise.all(Array.from({ length: connections }, () => scenario.sql()));
-        const sql = await loadSql(scenario.sql, connections, seconds);
-        results.push({ key: scenario.key, label: scenario.label, api, ...(apiError ? { apiError } : {}), sql, limit: scenario.viaRestApi ? REST_LIMIT : TRPC_LIMIT });
+        const rounds = apiError ? 1 : options.rounds;
+        const slice = seconds / rounds;
+        log(`  ${scenario.label}: ${apiError ? "" : `API (${connections} connections) and `}raw SQL (${connections} workers), ${rounds} × ${slice.toFixed(1)} s each…`);
+        const apiSlices: Figures[] = [];
+        const sqlSlices: Figures[] = [];
+        for (let round = 0; round < rounds; round++) {
+          if (!apiError) {
+            apiSlices.push(await loadApi(baseUrl, authFor(scenario), scenario, connections, { seconds: slice }));
+            // autocannon abandons in-flight requests at the deadline; the server still finishes them.
+            await waitForIdleDatabase(pool);
+          }
+          sqlSlices.push(await loadSql(scenario.sql, connections, slice));
+        }
+        const api = apiError ? null : combined(apiSlices);
+        const sql = combined(sqlSlices);
+        const ratios = apiSlices.map((figures, index) => figures.p50 / sqlSlices[index]!.p50);
+        results.push({ key: scenario.key, label: scenario.label, api, ...(apiError ? { apiError } : {}), sql, ratios, limit: scenario.viaRestApi ? REST_LIMIT : TRPC_LIMIT });
       }
     }
   } finally {

@@ -2,7 +2,7 @@
 // scenarios against it, then a table of figures and the issue's two targets.
 import fs from "node:fs";
 import pg from "pg";
-import { runScenarios, type ScenarioResult } from "./http-scenarios";
+import { median, runScenarios, type ScenarioResult } from "./http-scenarios";
 import type { Figures } from "./raw-sql";
 import { seedIncidents, type SeedReport } from "./seed-incidents";
 import { startServer, tempDataDir } from "./startup";
@@ -22,6 +22,13 @@ export function parseSizes(raw: string | undefined): number[] {
   return sizes;
 }
 
+/** BENCH_ROUNDS: how many alternating API/SQL slices each side's BENCH_SECONDS is split into. */
+export function parseRounds(raw: string | undefined): number {
+  const rounds = raw ? Number(raw) : 3;
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_ROUNDS must be a whole number ≥ 1, got "${raw}"`);
+  return rounds;
+}
+
 export function parseSeconds(raw: string | undefined): number {
   const seconds = raw ? Number(raw) : 10;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_SECONDS must be a positive number, got "${raw}"`);
@@ -32,7 +39,7 @@ const withDatabase = (url: string, name: string) => Object.assign(new URL(url), 
 export const sizeLabel = (size: number) => (size % 1000 === 0 ? `${size / 1000}k` : String(size));
 
 /** Seeds, serves and measures one size; the database is dropped whatever happens. */
-async function runSize(url: string, size: number, seconds: number, log: (line: string) => void): Promise<SizeRun> {
+async function runSize(url: string, size: number, seconds: number, rounds: number, log: (line: string) => void): Promise<SizeRun> {
   const name = `daytwo_bench_${size}_${process.pid}`;
   const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
   await admin.connect();
@@ -49,7 +56,7 @@ async function runSize(url: string, size: number, seconds: number, log: (line: s
       try {
         log(`  app ready in ${server.readySeconds.toFixed(1)} s`);
         const only = process.env.BENCH_SCENARIOS?.split(",").map((key) => key.trim());
-        const results = await runScenarios({ baseUrl: `http://127.0.0.1:${PORT}`, databaseUrl: benchUrl, bigIncidentId: seed.bigIncidentId, seconds, log, serverOutput: server.output, only });
+        const results = await runScenarios({ baseUrl: `http://127.0.0.1:${PORT}`, databaseUrl: benchUrl, bigIncidentId: seed.bigIncidentId, seconds, rounds, log, serverOutput: server.output, only });
         return { size, seed, results };
       } finally {
         await server.stop();
@@ -63,9 +70,9 @@ async function runSize(url: string, size: number, seconds: number, log: (line: s
   }
 }
 
-export async function runIncidentBenchmarks(url: string, sizes: number[], seconds: number, log: (line: string) => void = console.log): Promise<SizeRun[]> {
+export async function runIncidentBenchmarks(url: string, sizes: number[], seconds: number, rounds: number, log: (line: string) => void = console.log): Promise<SizeRun[]> {
   const runs: SizeRun[] = [];
-  for (const size of sizes) runs.push(await runSize(url, size, seconds, log));
+  for (const size of sizes) runs.push(await runSize(url, size, seconds, rounds, log));
   return runs;
 }
 
@@ -89,14 +96,15 @@ function apiCells(result: ScenarioResult, seconds: number): string[] {
 const sqlCells = (sql: Figures) => [ms(sql.p50), ms(sql.p99), rps(sql.rps) + (sql.errors ? ` (${sql.errors} errors)` : "")];
 
 /** One markdown table: every figure, plus both targets per scenario (the scale check on the largest size's rows). */
-export function formatIncidentReport(runs: SizeRun[], seconds: number): string {
+export function formatIncidentReport(runs: SizeRun[], seconds: number, rounds: number): string {
+  const slice = seconds / rounds;
   const lines: string[] = [];
   const smallest = runs.reduce<SizeRun | undefined>((min, run) => (!min || run.size < min.size ? run : min), undefined);
   const largest = runs.reduce<SizeRun | undefined>((max, run) => (!max || run.size > max.size ? run : max), undefined);
   const scaleHeader = smallest && largest && smallest !== largest ? `p50 at ${sizeLabel(largest.size)} ≤ ${SCALE_LIMIT}× p50 at ${sizeLabel(smallest.size)}` : `p50 scale check (needs two sizes)`;
 
   lines.push(
-    `\nIncidents over HTTP (autocannon, 32 connections, ${seconds} s per run; the UI's tRPC with a session cookie, REST /api/v1 with an API token) vs the same SQL through pg (32 workers, pool of 10 like the app)`,
+    `\nIncidents over HTTP (autocannon, 32 connections; the UI's tRPC with a session cookie, REST /api/v1 with an API token) vs the same SQL through pg (32 workers, pool of 10 like the app), in ${rounds} alternating rounds of ${slice.toFixed(1)} s per side: figures are medians of the rounds, the ratio the median of each round's API p50 ÷ SQL p50 (range in brackets)`,
   );
   for (const run of runs) {
     lines.push(`- ${sizeLabel(run.size)}: ${run.seed.incidents} incidents, ${run.seed.events} events, seeded in ${run.seed.seconds.toFixed(1)} s`);
@@ -106,7 +114,8 @@ export function formatIncidentReport(runs: SizeRun[], seconds: number): string {
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
   for (const run of runs) {
     for (const result of run.results) {
-      const ratio = result.api ? result.api.p50 / result.sql.p50 : Number.NaN;
+      const ratio = result.ratios.length ? median(result.ratios) : Number.NaN;
+      const range = result.ratios.length > 1 ? ` (${Math.min(...result.ratios).toFixed(2)}–${Math.max(...result.ratios).toFixed(2)})` : "";
       const vsSql = result.api ? `${verdict(ratio <= result.limit)} (≤ ${result.limit}×)` : "n/a (API error)";
       let scale = "";
       if (run === largest && smallest && smallest !== largest) {
@@ -117,12 +126,12 @@ export function formatIncidentReport(runs: SizeRun[], seconds: number): string {
             : "n/a (API error)";
       }
       lines.push(
-        `| ${result.label} | ${sizeLabel(run.size)} | ${apiCells(result, seconds).join(" | ")} | ${sqlCells(result.sql).join(" | ")} | ${Number.isNaN(ratio) ? "–" : `${ratio.toFixed(2)}×`} | ${vsSql} | ${scale} |`,
+        `| ${result.label} | ${sizeLabel(run.size)} | ${apiCells(result, slice).join(" | ")} | ${sqlCells(result.sql).join(" | ")} | ${Number.isNaN(ratio) ? "–" : `${ratio.toFixed(2)}×${range}`} | ${vsSql} | ${scale} |`,
       );
     }
   }
-  if (runs.some((run) => run.results.some((result) => result.api && tooShort(result.api, seconds)))) {
-    lines.push(`\n† p99 is at least half the ${seconds} s run: autocannon drops the requests still in flight at the end, so these API latencies read low. Use a longer BENCH_SECONDS.`);
+  if (runs.some((run) => run.results.some((result) => result.api && tooShort(result.api, slice)))) {
+    lines.push(`\n† p99 is at least half the ${slice.toFixed(1)} s slice: autocannon drops the requests still in flight at the end, so these API latencies read low. Use a longer BENCH_SECONDS.`);
   }
   if (runs.some((run) => run.results.some((result) => result.apiError))) {
     lines.push(

@@ -9,7 +9,7 @@ import { blamelessBench } from "./blameless";
 import { fanoutOptionsFromEnv, runFanoutBenchmarks } from "./fanout";
 import { notificationOptionsFromEnv, runNotificationBenchmarks } from "./notifications";
 import { postMortemBench } from "./post-mortem-bench";
-import { formatIncidentReport, parseSeconds, parseSizes, runIncidentBenchmarks } from "./incident-bench";
+import { formatIncidentReport, parseRounds, parseSeconds, parseSizes, runIncidentBenchmarks } from "./incident-bench";
 import { measureStart, tempDataDir, type StartupFigures } from "./startup";
 
 const PARTS = ["blameless", "post-mortem", "startup", "incidents", "fanout", "alerts", "notifications"] as const;
@@ -71,8 +71,9 @@ if (runs("startup")) {
 if (runs("incidents")) {
   if (url) {
     const seconds = parseSeconds(process.env.BENCH_SECONDS);
-    const sizeRuns = await runIncidentBenchmarks(url, parseSizes(process.env.BENCH_SIZES), seconds);
-    console.log(formatIncidentReport(sizeRuns, seconds));
+    const rounds = parseRounds(process.env.BENCH_ROUNDS);
+    const sizeRuns = await runIncidentBenchmarks(url, parseSizes(process.env.BENCH_SIZES), seconds, rounds);
+    console.log(formatIncidentReport(sizeRuns, seconds, rounds));
   } else {
     console.log("\nIncident benchmarks (list, timeline, add note at 1k and 100k incidents) need PostgreSQL: set DATABASE_URL, e.g. postgres://root@127.0.0.1:5432/postgres");
   }

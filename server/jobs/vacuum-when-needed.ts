@@ -49,8 +49,13 @@ async function vacuumsByItself(database: Database): Promise<boolean> {
  */
 export async function startVacuuming(database: Database): Promise<{ stop(): void }> {
   if (await vacuumsByItself(database)) return { stop() {} };
+  logger.child({ module: "vacuum" }).info("the database does not vacuum by itself; Daytwo will vacuum its tables when they need it");
+  return keepVacuuming(database);
+}
+
+/** A pass every `everyMs`, never two at once; a failed pass (the database away) is logged and the next one tries again. */
+export function keepVacuuming(database: Database, everyMs = CHECK_EVERY_MS): { stop(): void } {
   const log = logger.child({ module: "vacuum" });
-  log.info("the database does not vacuum by itself; Daytwo will vacuum its tables when they need it");
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
@@ -60,7 +65,7 @@ export async function startVacuuming(database: Database): Promise<{ stop(): void
       .finally(() => {
         running = false;
       });
-  }, CHECK_EVERY_MS);
+  }, everyMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

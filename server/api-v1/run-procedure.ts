@@ -9,6 +9,7 @@ import { createOpenApiNodeHttpHandler } from "trpc-to-openapi";
 import type { ApiCaller } from "@/server/api-tokens/authenticate";
 import type { Context } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
+import { requestShaped } from "@/server/http/request-shaped";
 import { API_BASE_PATH } from "./document";
 import { fixQueryBooleans } from "./input-types";
 
@@ -33,33 +34,25 @@ function openApiHandler(): Handler {
 }
 
 /**
- * The request as the library reads it: its method, its path without /api/v1 (query included), its
- * content type, and its body already read, parsed as JSON when the library asks. The library takes
- * the Web Request branch for anything that is `instanceof Request`, so this object has Request's
- * prototype without being built as one: constructing a real Request (headers, URL, abort signal) per
- * call cost more than the rest of the adaptation. The library reads no other part of it; its
- * `signal` is handed only to our createContext, which ignores it.
+ * The request as the library reads it (server/http/request-shaped.ts): its method, its path without
+ * /api/v1 (query included), its content type, and its body already read, parsed as JSON once, when
+ * the library asks. Its signal is handed only to our createContext, which ignores it: procedures
+ * called over REST finish or fail on their own.
  */
 function libraryRequest(req: http.IncomingMessage, body: Buffer | null): Request {
   const url = new URL(`http://daytwo.local${req.url ?? "/"}`);
   if (req.method === "GET") fixQueryBooleans(url);
-  const contentType = req.headers["content-type"] ?? null;
   let parsed: { value: unknown } | undefined;
-  const request = {
-    method: req.method,
+  return requestShaped({
+    method: req.method ?? "GET",
     url: url.toString().replace(API_BASE_PATH, ""),
-    headers: { get: (name: string) => (name.toLowerCase() === "content-type" ? contentType : null) },
+    headers: req.headers["content-type"] ? { "content-type": req.headers["content-type"] } : {},
     signal: NEVER_ABORTED,
-    // Read twice by the library (a stream check, then the value): parsed once, on first read.
-    get body() {
-      parsed ??= { value: body === null ? undefined : parseJson(body) };
-      return parsed.value;
-    },
-  };
-  return Object.setPrototypeOf(request, Request.prototype) as Request;
+    // Read twice by the library (a stream check, then the value).
+    body: () => (parsed ??= { value: body === null ? undefined : parseJson(body) }).value,
+  });
 }
 
-// Procedures called over REST finish or fail on their own; nothing aborts them part-way.
 const NEVER_ABORTED = new AbortController().signal;
 
 function parseJson(body: Buffer): unknown {

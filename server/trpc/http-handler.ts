@@ -2,6 +2,7 @@ import type http from "node:http";
 import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import { resolveResponse } from "@trpc/server/http";
 import { drainedOrClosed } from "@/server/http/drained";
+import { abortedOnClose, requestShaped } from "@/server/http/request-shaped";
 import { logger } from "@/server/log";
 import { createContext } from "./context";
 import { appRouter } from "./root";
@@ -34,7 +35,11 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const path = procedurePath(req.url ?? "");
   if (path === null) return refuse(res, "The API address is not valid: check the procedure name in the URL.");
   if (batchSize(req.url ?? "", path) > MAX_BATCH_CALLS) return refuse(res, `A request may batch at most ${MAX_BATCH_CALLS} calls.`);
-  const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
+  // Queries and subscriptions (GET) carry no body: a Request-shaped object does (request-shaped.ts).
+  const request =
+    req.method === "GET"
+      ? requestShaped({ method: "GET", url: `http://daytwo.local${req.url ?? "/"}`, headers: req.headers, signal: abortedOnClose(res) })
+      : incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
   const requestId = String(req.headers["x-request-id"] ?? "") || undefined;
   const response = await resolveResponse({
     router: appRouter,

@@ -104,7 +104,9 @@ test("the slash menu inserts a table and a callout, @Sam mentions Sam Rivera, a 
   await linkForm.getByRole("button", { name: "Save link" }).click();
   await expect(linkForm).toBeHidden();
   await expect(doc.locator('a[href="https://status.example.com/incidents/42"]')).toHaveText("Read the status page.");
-  // Ctrl+K on the link opens it for a change, with the address it has now.
+  // Saving hands focus back to the text, not to the toolbar: the writer types on, and Ctrl+K on the
+  // link opens it for a change, with the address it has now.
+  await expect(doc).toBeFocused();
   await riley.keyboard.press("Control+k");
   const change = riley.getByRole("dialog", { name: "Change the link" });
   await expect(change.getByLabel("Link address")).toHaveValue("https://status.example.com/incidents/42");

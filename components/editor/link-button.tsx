@@ -80,7 +80,16 @@ export function LinkButton({ editor, variant = "outline" }: { editor: Editor | n
         <Link2 className="size-4" aria-hidden /> Link
       </Button>
       <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent>
+        <DialogContent
+          // Back to the text the link is on, not to the toolbar button: the writer goes on typing, and
+          // Ctrl/⌘+K works again at once. (Radix would refocus the button after its close animation,
+          // taking focus from the editor that save() had just focused.)
+          onCloseAutoFocus={(event) => {
+            if (!editor) return;
+            event.preventDefault();
+            editor.commands.focus();
+          }}
+        >
           <form onSubmit={save} className="grid gap-4" aria-label="Link">
             <DialogHeader>
               <DialogTitle>{state.inLink ? "Change the link" : "Add a link"}</DialogTitle>

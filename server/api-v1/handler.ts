@@ -1,17 +1,19 @@
 // The REST API at /api/v1, served by the app's own HTTP server like the alert receiver. Each request:
 // token → rate limit → (POST with Idempotency-Key: claim or replay) → the tRPC procedure itself,
-// through trpc-to-openapi (run-procedure.ts), so verbs, permission checks, timeline events and audit rows are the UI's.
+// called as tRPC calls it (run-procedure.ts), so verbs, permission checks, timeline events and audit rows are the UI's.
 import type http from "node:http";
 import { getDb } from "@/db/client";
 import { serverEnv } from "@/env";
-import { authenticateApiToken, bearerToken, type ApiCaller } from "@/server/api-tokens/authenticate";
+import { authenticateApiToken, bearerToken } from "@/server/api-tokens/authenticate";
 import { logger } from "@/server/log";
 import { API_BASE_PATH, openApiDocument } from "./document";
 import { renderDocsPage } from "./docs-page";
-import { type ApiError, httpStatusOf, toApiError } from "./errors";
+import { type ApiError, httpStatusOf } from "./errors";
 import { claimIdempotencyKey, isValidIdempotencyKey, requestHash, settleIdempotencyKey, type StoredAnswer } from "./idempotency";
-import { wrongBodyType } from "./input-types";
+import { queryInput, wrongBodyType } from "./input-types";
+import { type ApiRoute, findRoute } from "./routes";
 import { runProcedure } from "./run-procedure";
+import type { Context } from "@/server/trpc/context";
 import { takeMinuteSlot } from "@/server/http/minute-window";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -50,12 +52,19 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
       { "retry-after": String(retryAfter) },
     );
   }
-  const body = WITH_BODY.has(method) ? await readBody(req) : Buffer.alloc(0);
+  const found = findRoute(method, pathname);
+  if (!found) return sendError(res, { code: "not_found", message: "There is no such endpoint. See /api/docs for the list." });
+  const hasBody = WITH_BODY.has(method);
+  if (hasBody && !/^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? ""))
+    return sendError(res, { code: "unsupported_media_type", message: "Send the body as JSON, with Content-Type: application/json." });
+  const body = hasBody ? await readBody(req) : Buffer.alloc(0);
   if (body === null) return sendError(res, { code: "too_large", message: "A request body may be at most 1 MB." }, { connection: "close" });
-  const wrongType = body.length ? wrongBodyType(method, pathname, body) : null;
-  if (wrongType) return sendError(res, wrongType);
+  const input = hasBody ? bodyInput(found.route, body, found.params) : { value: found.route.takesInput ? { ...queryInput(found.route, searchOf(req.url)), ...found.params } : undefined };
+  if ("error" in input) return sendError(res, input.error);
+  const ctx: Context = { db, requestId: String(req.headers["x-request-id"] ?? ""), user: caller.actor, apiToken: caller.token };
+  const run = () => runProcedure(found.route, input.value, ctx);
   const key = req.headers["idempotency-key"];
-  if (method !== "POST" || typeof key !== "string") return send(res, await answerProcedure(req, caller, body));
+  if (method !== "POST" || typeof key !== "string") return send(res, await run());
   if (!isValidIdempotencyKey(key)) return sendError(res, { code: "invalid", message: "Idempotency-Key: use 1 to 255 visible ASCII characters (a UUID is a good choice).", field: "Idempotency-Key" });
   const claim = await claimIdempotencyKey(db, caller.token.id, key, requestHash(method, req.url ?? "", body));
   if (claim.kind === "mismatch")
@@ -64,7 +73,7 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
   if (claim.kind === "replay") return send(res, claim.answer, { "idempotent-replayed": "true" });
   let result: StoredAnswer = { status: 500, body: "" };
   try {
-    result = await answerProcedure(req, caller, body);
+    result = await run();
   } finally {
     await settleIdempotencyKey(db, caller.token.id, key, result);
   }
@@ -78,22 +87,20 @@ function publicOrigin(req: http.IncomingMessage): string {
   return `http://${req.headers.host ?? "localhost:3000"}`;
 }
 
-/** Runs the procedure the path names, as the token's actor; failures come back in the API's shape. */
-async function answerProcedure(req: http.IncomingMessage, caller: ApiCaller, body: Buffer): Promise<StoredAnswer> {
-  const context = { db: await getDb(), requestId: String(req.headers["x-request-id"] ?? "") };
-  const { status, text } = await runProcedure(req, caller, context, WITH_BODY.has(req.method ?? "") ? body : null);
-  if (status >= 200 && status < 300) return { status, body: text || "null" };
-  const error = toApiError(parseJson(text), status);
-  return { status: httpStatusOf(error.code), body: JSON.stringify(error) };
-}
+const searchOf = (url: string | undefined) => new URLSearchParams((url ?? "").split("?")[1] ?? "");
 
-const parseJson = (text: string) => {
+/** A JSON body as the procedure's input (path parameters win), or the 400 that says what is wrong with it. */
+function bodyInput(route: ApiRoute, body: Buffer, params: Record<string, string>): { value: Record<string, unknown> } | { error: ApiError } {
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as Parameters<typeof toApiError>[0];
+    parsed = JSON.parse(body.toString("utf8"));
   } catch {
-    return {};
+    return { error: { code: "invalid", message: "The request body is not valid JSON." } };
   }
-};
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return { error: { code: "invalid", message: "The request body must be a JSON object." } };
+  const wrongType = wrongBodyType(route, parsed);
+  return wrongType ? { error: wrongType } : { value: { ...parsed, ...params } };
+}
 
 /** The whole body, or null when it is larger than the API accepts. */
 async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {

@@ -93,6 +93,7 @@ p.muted{color:var(--muted)}</style></head><body><main>
 <li><code>export DAYTWO_TOKEN=dt_…</code></li><li>Declare an incident:<pre tabindex="0" aria-label="curl example: declare an incident"><code>${escape(`curl -sS -X POST "${origin}${API_BASE_PATH}/incidents" \\\n  -H "Authorization: Bearer $DAYTWO_TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d '{"title":"Deploy 4711 failed","severityId":2}'`)}</code></pre></li></ol>
 <h2>Errors, limits and retries</h2>
 <p>Errors are JSON: <code>{"code":"invalid","message":"severityId: …","field":"severityId"}</code>. Codes: ${apiErrorCodes.map((code) => `<code>${code}</code>`).join(", ")}. A private incident you may not see answers <code>not_found</code>, like a missing one.</p>
+<p>Query parameters: a list filter is repeated (<code>?severityIds=1&amp;severityIds=3</code>), booleans are <code>true</code> or <code>false</code>, and an empty parameter is no filter. Bodies are JSON objects whose numbers and booleans are JSON numbers and booleans, not text.</p>
 <p>Each token may make 1,200 requests a minute unless set otherwise; past that the answer is <code>429</code> with <code>Retry-After</code> (seconds). Send <code>Idempotency-Key</code> with a POST: a retry with the same key and body returns the first answer (header <code>Idempotent-Replayed: true</code>) instead of doing it twice; keys are kept 24 hours.</p>
 <nav aria-label="Endpoint groups"><ul>${nav}</ul></nav>${sections}</main></body></html>`;
 }

@@ -52,7 +52,8 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
       { "retry-after": String(retryAfter) },
     );
   }
-  const found = findRoute(method, pathname);
+  // HEAD is GET without the body (Node leaves the body out of a HEAD answer).
+  const found = findRoute(method === "HEAD" ? "GET" : method, pathname);
   if (!found) return sendError(res, { code: "not_found", message: "There is no such endpoint. See /api/docs for the list." });
   const hasBody = WITH_BODY.has(method);
   if (hasBody && !/^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? ""))

@@ -54,6 +54,14 @@ describe("query parameters", () => {
     expect(highlighted.status).toBe(400);
     expect(await highlighted.json()).toMatchObject({ code: "invalid", field: "highlightedOnly" });
   });
+
+  it("answers HEAD like GET, without the body", async () => {
+    const response = await call(`/incidents/${declared[1]}`, { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/application\/json/);
+    expect(await response.text()).toBe("");
+    expect((await call("/incidents/00000000-0000-4000-8000-000000000000", { method: "HEAD" })).status).toBe(404);
+  });
 });
 
 describe("bodies", () => {

@@ -5,6 +5,7 @@
 import autocannon from "autocannon";
 import pg from "pg";
 import { transformer } from "@/lib/trpc/transformer";
+import { groupCpuMicros } from "./process-cpu";
 import { addNoteSql, type Caller, getSql, listSql, loadSql, timelineSql, type Figures, type ListFilter } from "./raw-sql";
 
 export type ScenarioResult = {
@@ -31,6 +32,8 @@ export type ScenarioOptions = {
   log?: (line: string) => void;
   /** The server's log, to name the cause of a failing endpoint. */
   serverOutput?: () => string;
+  /** The server's process group, whose CPU per request the report shows beside the raw client's. */
+  serverGroup?: number;
   /** Scenario keys to run (BENCH_SCENARIOS, e.g. "get,rest-get"); all when absent. */
   only?: string[];
 };
@@ -168,11 +171,13 @@ function combined(slices: Figures[]): Figures {
     rps: median(slices.map((f) => f.rps)),
     count: slices.reduce((sum, f) => sum + f.count, 0),
     errors: slices.reduce((sum, f) => sum + f.errors, 0),
+    cpuMicros: slices.every((f) => typeof f.cpuMicros === "number") ? slices.reduce((sum, f) => sum + (f.cpuMicros ?? 0), 0) : null,
   };
 }
 
 /** Either a timed run or exactly `amount` requests (a warm-up that leaves nothing in flight). */
-async function loadApi(baseUrl: string, auth: Record<string, string>, scenario: Scenario, connections: number, run: { seconds: number } | { amount: number }): Promise<Figures> {
+async function loadApi(baseUrl: string, auth: Record<string, string>, scenario: Scenario, connections: number, run: { seconds: number } | { amount: number }, serverGroup?: number): Promise<Figures> {
+  const cpuBefore = serverGroup ? groupCpuMicros(serverGroup) : null;
   const result = await autocannon({
     url: `${baseUrl}${scenario.path}`,
     method: scenario.method,
@@ -184,8 +189,10 @@ async function loadApi(baseUrl: string, auth: Record<string, string>, scenario: 
     // dropped as a timeout (autocannon records latencies of completed 2xx responses only).
     timeout: 120,
   });
+  const cpuAfter = serverGroup ? groupCpuMicros(serverGroup) : null;
   // Latencies are recorded for 2xx responses only; failures are counted so the table can flag them.
   return {
+    cpuMicros: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result["2xx"] / result.duration,
@@ -289,7 +296,7 @@ export async function runScenarios(options: ScenarioOptions): Promise<ScenarioRe
         const sqlSlices: Figures[] = [];
         for (let round = 0; round < rounds; round++) {
           if (!apiError) {
-            apiSlices.push(await loadApi(baseUrl, authFor(scenario), scenario, connections, { seconds: slice }));
+            apiSlices.push(await loadApi(baseUrl, authFor(scenario), scenario, connections, { seconds: slice }, options.serverGroup));
             // autocannon abandons in-flight requests at the deadline; the server still finishes them.
             await waitForIdleDatabase(pool);
           }

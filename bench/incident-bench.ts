@@ -56,7 +56,17 @@ async function runSize(url: string, size: number, seconds: number, rounds: numbe
       try {
         log(`  app ready in ${server.readySeconds.toFixed(1)} s`);
         const only = process.env.BENCH_SCENARIOS?.split(",").map((key) => key.trim());
-        const results = await runScenarios({ baseUrl: `http://127.0.0.1:${PORT}`, databaseUrl: benchUrl, bigIncidentId: seed.bigIncidentId, seconds, rounds, log, serverOutput: server.output, only });
+        const results = await runScenarios({
+          baseUrl: `http://127.0.0.1:${PORT}`,
+          databaseUrl: benchUrl,
+          bigIncidentId: seed.bigIncidentId,
+          seconds,
+          rounds,
+          log,
+          serverOutput: server.output,
+          serverGroup: server.pid,
+          only,
+        });
         return { size, seed, results };
       } finally {
         await server.stop();
@@ -93,6 +103,14 @@ function apiCells(result: ScenarioResult, seconds: number): string[] {
   return [ms(result.api.p50) + mark, ms(result.api.p99) + mark, rps(result.api.rps) + errors];
 }
 
+/** CPU per answered request: the app's (every process of the server) and the raw side's `pg` client's. */
+function cpuCell(result: ScenarioResult): string {
+  const perRequest = (figures: Figures | null) => (figures?.cpuMicros != null && figures.count ? figures.cpuMicros / figures.count : null);
+  const api = perRequest(result.api);
+  const sql = perRequest(result.sql);
+  return api !== null && sql !== null ? `${Math.round(api)} / ${Math.round(sql)} (${(api / sql).toFixed(2)}×)` : "–";
+}
+
 const sqlCells = (sql: Figures) => [ms(sql.p50), ms(sql.p99), rps(sql.rps) + (sql.errors ? ` (${sql.errors} errors)` : "")];
 
 /** One markdown table: every figure, plus both targets per scenario (the scale check on the largest size's rows). */
@@ -104,14 +122,16 @@ export function formatIncidentReport(runs: SizeRun[], seconds: number, rounds: n
   const scaleHeader = smallest && largest && smallest !== largest ? `p50 at ${sizeLabel(largest.size)} ≤ ${SCALE_LIMIT}× p50 at ${sizeLabel(smallest.size)}` : `p50 scale check (needs two sizes)`;
 
   lines.push(
-    `\nIncidents over HTTP (autocannon, 32 connections; the UI's tRPC with a session cookie, REST /api/v1 with an API token) vs the same SQL through pg (32 workers, pool of 10 like the app), in ${rounds} alternating rounds of ${slice.toFixed(1)} s per side: figures are medians of the rounds, the ratio the median of each round's API p50 ÷ SQL p50 (range in brackets)`,
+    `\nIncidents over HTTP (autocannon, 32 connections; the UI's tRPC with a session cookie, REST /api/v1 with an API token) vs the same SQL through pg (32 workers, pool of 10 like the app), in ${rounds} alternating rounds of ${slice.toFixed(1)} s per side: figures are medians of the rounds, the ratio the median of each round's API p50 ÷ SQL p50 (range in brackets). CPU per request: every process of the app server over the API slices, and this process's pg client over the SQL slices, per answered request; it moves less with the host's drift than latency does, and PostgreSQL's own CPU is in neither`,
   );
   for (const run of runs) {
     lines.push(`- ${sizeLabel(run.size)}: ${run.seed.incidents} incidents, ${run.seed.events} events, seeded in ${run.seed.seconds.toFixed(1)} s`);
   }
   lines.push("");
-  lines.push(`| scenario | incidents | API p50 (ms) | API p99 (ms) | API req/s | SQL p50 (ms) | SQL p99 (ms) | SQL req/s | API / SQL p50 | API p50 ≤ target × raw SQL | ${scaleHeader} |`);
-  lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+  lines.push(
+    `| scenario | incidents | API p50 (ms) | API p99 (ms) | API req/s | SQL p50 (ms) | SQL p99 (ms) | SQL req/s | API / SQL p50 | API p50 ≤ target × raw SQL | CPU µs per request, app / SQL client | ${scaleHeader} |`,
+  );
+  lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
   for (const run of runs) {
     for (const result of run.results) {
       const ratio = result.ratios.length ? median(result.ratios) : Number.NaN;
@@ -126,7 +146,7 @@ export function formatIncidentReport(runs: SizeRun[], seconds: number, rounds: n
             : "n/a (API error)";
       }
       lines.push(
-        `| ${result.label} | ${sizeLabel(run.size)} | ${apiCells(result, slice).join(" | ")} | ${sqlCells(result.sql).join(" | ")} | ${Number.isNaN(ratio) ? "–" : `${ratio.toFixed(2)}×${range}`} | ${vsSql} | ${scale} |`,
+        `| ${result.label} | ${sizeLabel(run.size)} | ${apiCells(result, slice).join(" | ")} | ${sqlCells(result.sql).join(" | ")} | ${Number.isNaN(ratio) ? "–" : `${ratio.toFixed(2)}×${range}`} | ${vsSql} | ${cpuCell(result)} | ${scale} |`,
       );
     }
   }

@@ -3,8 +3,10 @@
 // add-note,mutate}.ts (same joins, same parameters, same statement order and parallelism).
 import type { Pool } from "pg";
 import { openStatuses } from "@/lib/incident-lifecycle";
+import { ownCpuMicros } from "./process-cpu";
 
-export type Figures = { p50: number; p99: number; rps: number; count: number; errors: number };
+/** `cpuMicros`: CPU the side's own process spent in the run (the app for the API, this process's `pg` client for raw SQL). */
+export type Figures = { p50: number; p99: number; rps: number; count: number; errors: number; cpuMicros?: number | null };
 export type ListFilter = { statuses?: string[]; severityIds?: number[]; sort: "active_first" | "newest" };
 /**
  * Whose SQL to send. The UI scenarios sign in as the admin, who sees every incident. The REST
@@ -265,6 +267,7 @@ export async function loadSql(op: () => Promise<void>, concurrency: number, seco
   const latencies: number[] = [];
   let errors = 0;
   let firstError: unknown;
+  const cpuBefore = ownCpuMicros();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const worker = async () => {
@@ -280,8 +283,9 @@ export async function loadSql(op: () => Promise<void>, concurrency: number, seco
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  const cpuMicros = ownCpuMicros() - cpuBefore;
   const elapsed = (performance.now() - started) / 1000;
   if (latencies.length === 0) throw new Error(`every raw SQL call failed: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / elapsed, count: latencies.length, errors };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / elapsed, count: latencies.length, errors, cpuMicros };
 }

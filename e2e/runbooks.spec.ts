@@ -4,6 +4,12 @@ import { personPage, recordDialogs } from "./helpers";
 const unique = () => Date.now().toString(36);
 const editorOf = (page: Page) => page.getByRole("textbox", { name: "Steps and guidance" });
 
+/** Clicks into `text` in the editor and checks that the caret is there, as a writer would before typing. */
+async function clickInto(page: Page, text: string) {
+  await editorOf(page).getByText(text).click();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? "")).toContain(text);
+}
+
 /** Writes a runbook through the editor: a paragraph, then each step started with "[] ". */
 async function createRunbook(page: Page, options: { title: string; service?: string; team?: string; steps: string[]; matcher?: string }) {
   await page.goto("/runbooks/new");
@@ -116,7 +122,7 @@ test("history shows a readable diff between two revisions, keeps text on a stale
 
   await riley.getByRole("link", { name: "Edit" }).click();
   await expect(editorOf(riley)).toContainText("Restart the ledger consumer");
-  await editorOf(riley).getByText("Restart the ledger consumer").click();
+  await clickInto(riley, "Restart the ledger consumer");
   await riley.keyboard.press("End");
   await riley.keyboard.press("Enter");
   await riley.keyboard.type("Replay the dead-letter queue");
@@ -126,7 +132,7 @@ test("history shows a readable diff between two revisions, keeps text on a stale
   await expect(riley.getByTestId("runbook-body").locator(".runbook-step")).toHaveCount(3);
 
   // A save based on revision 1 is refused and the writer's words stay in the form.
-  await editorOf(other).getByText("Check consumer lag").click();
+  await clickInto(other, "Check consumer lag");
   await other.keyboard.press("End");
   await other.keyboard.type(" per partition");
   await other.getByLabel("What changed?").fill("Clarified lag");

@@ -23,15 +23,20 @@ const extensions = [
 ];
 
 export function RunbookEditor({ initial, onChange, labelledBy }: { initial: RichDocument; onChange: (doc: RichDocument) => void; labelledBy: string }) {
-  const editor = useEditor({
+  // Options fixed at the first render: the form re-renders on every keystroke and when the page's data
+  // is refreshed, and options that differ by identity make tiptap hand the view new props each time. In
+  // one CI run a click into the text, just as the edit page's fresh data arrived, left the caret outside
+  // it and the next keys went to the start of the runbook; stable options take this path away.
+  // (tiptap reads `onUpdate` afresh on every call, so it may change.)
+  const [options] = useState(() => ({
     immediatelyRender: false,
     extensions,
     content: initial as object,
-    onUpdate: ({ editor: current }) => onChange(current.getJSON() as RichDocument),
     editorProps: {
       attributes: { class: cn(runbookProseClasses, "min-h-64 p-3"), "aria-labelledby": labelledBy, role: "textbox", "aria-multiline": "true" },
     },
-  });
+  }));
+  const editor = useEditor({ ...options, onUpdate: ({ editor: current }) => onChange(current.getJSON() as RichDocument) });
   return (
     <div className="min-w-0 rounded-md border border-input bg-background focus-within:ring-2 focus-within:ring-ring/40">
       <Toolbar editor={editor} />

@@ -37,7 +37,7 @@ const byTrpcCode: Record<string, ApiErrorCode> = {
 type Issue = { path?: PropertyKey[]; message?: string };
 type TrpcErrorBody = { code?: string; message?: string; issues?: Issue[]; data?: { fieldErrors?: Record<string, string[]> | null } };
 
-/** What trpc-to-openapi answered on failure, in the API's own shape. */
+/** A procedure's failure, in tRPC's error shape, as the API's own. */
 export function toApiError(body: TrpcErrorBody, status: number): ApiError {
   const code = byTrpcCode[body.code ?? ""] ?? (status === 404 ? "not_found" : "internal");
   if (body.issues?.length) {
@@ -47,8 +47,6 @@ export function toApiError(body: TrpcErrorBody, status: number): ApiError {
     return { code: "invalid", message, ...(first?.length ? { field: first.join(".") } : {}) };
   }
   if (code === "internal") return { code, message: body.message?.startsWith("Something went wrong") ? body.message : "Something went wrong on our side. Try again." };
-  if (body.code === "PARSE_ERROR") return { code, message: "The request body is not valid JSON." };
-  if (body.code === "METHOD_NOT_SUPPORTED" || (code === "not_found" && body.message === "Not found")) return { code: "not_found", message: "There is no such endpoint. See /api/docs for the list." };
   const field = Object.keys(body.data?.fieldErrors ?? {})[0];
   return { code, message: body.message ?? "The request failed.", ...(field ? { field } : {}) };
 }

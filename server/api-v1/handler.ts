@@ -60,7 +60,7 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
     return sendError(res, { code: "unsupported_media_type", message: "Send the body as JSON, with Content-Type: application/json." });
   const body = hasBody ? await readBody(req) : Buffer.alloc(0);
   if (body === null) return sendError(res, { code: "too_large", message: "A request body may be at most 1 MB." }, { connection: "close" });
-  const input = hasBody ? bodyInput(found.route, body, found.params) : { value: found.route.takesInput ? { ...queryInput(found.route, searchOf(req.url)), ...found.params } : undefined };
+  const input = hasBody ? bodyInput(found.route, body, found.params) : queryStringInput(req, found.route, found.params);
   if ("error" in input) return sendError(res, input.error);
   const ctx: Context = { db, requestId: String(req.headers["x-request-id"] ?? ""), user: caller.actor, apiToken: caller.token };
   const run = () => runProcedure(found.route, input.value, ctx);
@@ -88,7 +88,12 @@ function publicOrigin(req: http.IncomingMessage): string {
   return `http://${req.headers.host ?? "localhost:3000"}`;
 }
 
-const searchOf = (url: string | undefined) => new URLSearchParams((url ?? "").split("?")[1] ?? "");
+/** A query's input: its query string read by the route's field types, with the path's parameters (which win). */
+function queryStringInput(req: http.IncomingMessage, route: ApiRoute, params: Record<string, string>): { value: unknown } {
+  if (!route.takesInput) return { value: undefined };
+  const search = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
+  return { value: { ...queryInput(route, search), ...params } };
+}
 
 /** A JSON body as the procedure's input (path parameters win), or the 400 that says what is wrong with it. */
 function bodyInput(route: ApiRoute, body: Buffer, params: Record<string, string>): { value: Record<string, unknown> } | { error: ApiError } {
@@ -98,10 +103,12 @@ function bodyInput(route: ApiRoute, body: Buffer, params: Record<string, string>
   } catch {
     return { error: { code: "invalid", message: "The request body is not valid JSON." } };
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return { error: { code: "invalid", message: "The request body must be a JSON object." } };
+  if (!isJsonObject(parsed)) return { error: { code: "invalid", message: "The request body must be a JSON object." } };
   const wrongType = wrongBodyType(route, parsed);
   return wrongType ? { error: wrongType } : { value: { ...parsed, ...params } };
 }
+
+const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The whole body, or null when it is larger than the API accepts. */
 async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {

@@ -32,10 +32,9 @@ export function queryInput(route: ApiRoute, search: URLSearchParams): Record<str
 }
 
 /** The first body field whose JSON type is not the one documented, as the API's 400; else null. */
-export function wrongBodyType(route: ApiRoute, body: unknown): ApiError | null {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return null;
+export function wrongBodyType(route: ApiRoute, body: Record<string, unknown>): ApiError | null {
   for (const [name, { type, nullable }] of route.body) {
-    const value = (body as Record<string, unknown>)[name];
+    const value = body[name];
     if (value === undefined || (value === null && nullable) || typeof value === type) continue;
     const expected = type === "boolean" ? "true or false" : "a number";
     return { code: "invalid", message: `${name}: expected ${expected} (JSON ${type}), not ${JSON.stringify(value)?.slice(0, 40)}`, field: name };

@@ -61,7 +61,10 @@ function takesInput(procedure: AnyTRPCProcedure): boolean {
 }
 
 /** "/incidents/{incidentId}" → /^\/api\/v1\/incidents\/(?<incidentId>[^/]+)\/?$/i */
-const patternOf = (path: string) => new RegExp(`^${API_BASE_PATH}${path.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}/?$`, "i");
+const patternOf = (path: string) => {
+  const literal = (API_BASE_PATH + path).replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${literal.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}/?$`, "i");
+};
 
 function buildTable(): Map<string, ApiRoute[]> {
   const table = new Map<string, ApiRoute[]>();

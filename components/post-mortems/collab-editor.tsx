@@ -88,7 +88,12 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
   const sync = useSyncState(session.provider);
   const present = usePresence(session.provider);
   const menus = useEditorMenus({ incidentId, postMortemId });
-  const editor = useEditor({
+  // Options fixed at the first render, as in the runbook editor: this surface re-renders on every
+  // transaction, presence and sync change, and freshly configured extensions or editorProps make tiptap
+  // hand the view new props each time (a lost caret in the runbook editor's case). Everything they
+  // reach is stable for the surface's life: the session (the surface is keyed by it), state setters,
+  // refs and the dismissed set; editability follows `isEditable` through setEditable below.
+  const [options] = useState<Parameters<typeof useEditor>[0]>(() => ({
     immediatelyRender: false,
     editable: canEdit,
     extensions: [
@@ -121,7 +126,8 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
         return true;
       },
     },
-  });
+  }));
+  const editor = useEditor(options);
   // The page's role can be out of date: the server's answer (read-only, or a refusal) wins.
   const isEditable = canEdit && !sync.isReadOnly && sync.problem === null;
   useEffect(() => {

@@ -1,18 +1,15 @@
-// Libraries that take a Web Request (tRPC's resolveResponse, trpc-to-openapi's handler) read only a
-// few of its parts: method, url, a header or two, the abort signal and, for writes, the body.
+// tRPC's resolveResponse takes a Web Request, but for a GET (queries and subscriptions) reads only a
+// few of its parts: method, url, a header or two and the abort signal.
 // Constructing a real Request per call (a copied Headers, a parsed URL, a signal that follows another)
 // cost more than the rest of the adaptation, so the hot paths hand over an object with just those
 // parts. It has Request's prototype so `instanceof Request` holds; the parts it defines shadow the
 // prototype's, and nothing else of it is read.
 import type http from "node:http";
 
-type Parts = { method: string; url: string; headers: http.IncomingHttpHeaders; signal: AbortSignal; body?: () => unknown };
+type Parts = { method: string; url: string; headers: http.IncomingHttpHeaders; signal: AbortSignal };
 
-export function requestShaped({ method, url, headers, signal, body }: Parts): Request {
-  const request = { method, url, headers: headerReader(headers), signal };
-  // A getter, so a body that fails to parse fails where the library reads it (its error handling), not here.
-  if (body) Object.defineProperty(request, "body", { get: body, enumerable: true });
-  return Object.setPrototypeOf(request, Request.prototype) as Request;
+export function requestShaped({ method, url, headers, signal }: Parts): Request {
+  return Object.setPrototypeOf({ method, url, headers: headerReader(headers), signal }, Request.prototype) as Request;
 }
 
 /** Headers' reading half over Node's already parsed ones (names arrive lower-cased). */

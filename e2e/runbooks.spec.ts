@@ -4,10 +4,22 @@ import { personPage, recordDialogs } from "./helpers";
 const unique = () => Date.now().toString(36);
 const editorOf = (page: Page) => page.getByRole("textbox", { name: "Steps and guidance" });
 
-/** Clicks into `text` in the editor and checks that the caret is there, as a writer would before typing. */
+/**
+ * Clicks into `text` in the editor and waits until the editor's own caret is there, as a writer looks
+ * before typing. The caret checked is ProseMirror's selection (what the next keys act on), not the
+ * page's. With another page of the same browser open on the runbook (as below), the page's caret was
+ * in the text at a check of it, yet the next keys went to the start of the runbook: in one CI run, and
+ * in 3 of 70 tries of that sequence by hand; waiting for the editor's caret instead, 0 of 75. Likely
+ * cause: when a click is the editor's first focus, prosemirror-view's focus handler writes its own
+ * selection back to the page 20 ms later, and if it has not yet read the click's, that is the start.
+ */
 async function clickInto(page: Page, text: string) {
   await editorOf(page).getByText(text).click();
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? "")).toContain(text);
+  const caretText = () =>
+    editorOf(page).evaluate(
+      (element) => (element as HTMLElement & { editor?: { state: { selection: { $from: { parent: { textContent: string } } } } } }).editor?.state.selection.$from.parent.textContent ?? "",
+    );
+  await expect.poll(caretText, { message: `the editor's caret should be in "${text}" after clicking it` }).toContain(text);
 }
 
 /** Writes a runbook through the editor: a paragraph, then each step started with "[] ". */

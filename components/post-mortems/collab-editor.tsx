@@ -90,7 +90,7 @@ function EditorSurface({ session, canEdit, me, sections, personNames, dismissedF
   const menus = useEditorMenus({ incidentId, postMortemId });
   // Options fixed at the first render, as in the runbook editor: this surface re-renders on every
   // transaction, presence and sync change, and freshly configured extensions or editorProps make tiptap
-  // hand the view new props each time (a lost caret in the runbook editor's case). Everything they
+  // call setOptions, handing the view new props, on each of those renders. Everything they
   // reach is stable for the surface's life: the session (the surface is keyed by it), state setters,
   // refs and the dismissed set; editability follows `isEditable` through setEditable below.
   const [options] = useState<Parameters<typeof useEditor>[0]>(() => ({

@@ -24,10 +24,10 @@ const extensions = [
 
 export function RunbookEditor({ initial, onChange, labelledBy }: { initial: RichDocument; onChange: (doc: RichDocument) => void; labelledBy: string }) {
   // Options fixed at the first render: the form re-renders on every keystroke and when the page's data
-  // is refreshed, and options that differ by identity make tiptap hand the view new props each time. In
-  // one CI run a click into the text, just as the edit page's fresh data arrived, left the caret outside
-  // it and the next keys went to the start of the runbook; stable options take this path away.
-  // (tiptap reads `onUpdate` afresh on every call, so it may change.)
+  // is refreshed, and options that differ by identity make tiptap call setOptions, handing the view new
+  // props, each time. (A caret lost on a first click, seen in CI, turned out to be ProseMirror's focus
+  // handling rather than this: see clickInto in e2e/runbooks.spec.ts.)
+  // tiptap reads `onUpdate` afresh on every call, so it may change.
   const [options] = useState(() => ({
     immediatelyRender: false,
     extensions,

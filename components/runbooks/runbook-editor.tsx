@@ -25,8 +25,8 @@ const extensions = [
 export function RunbookEditor({ initial, onChange, labelledBy }: { initial: RichDocument; onChange: (doc: RichDocument) => void; labelledBy: string }) {
   // Options fixed at the first render: the form re-renders on every keystroke and when the page's data
   // is refreshed, and options that differ by identity make tiptap call setOptions, handing the view new
-  // props, each time. (A caret lost on a first click, seen in CI, turned out to be ProseMirror's focus
-  // handling rather than this: see clickInto in e2e/runbooks.spec.ts.)
+  // props, each time. (A caret lost on a first click, seen in CI, recurred with these stable options; its
+  // likely cause is ProseMirror's focus handling: see clickInto in e2e/runbooks.spec.ts.)
   // tiptap reads `onUpdate` afresh on every call, so it may change.
   const [options] = useState(() => ({
     immediatelyRender: false,
